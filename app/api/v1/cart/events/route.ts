@@ -1,0 +1,16 @@
+// GET /api/v1/cart/events – server-sent events: `cart` with { version } whenever the caller's cart changes
+import { cartErrorResponse } from '@/lib/cart/api';
+import { cartIdForEvents } from '@/lib/cart/request';
+import { cartChannel } from '@/lib/events';
+import { eventStreamResponse } from '@/lib/events/sse';
+
+export async function GET(request: Request) {
+  try {
+    const cartId = await cartIdForEvents();
+    // 204 tells EventSource not to reconnect: a guest without a cart has nothing to follow yet.
+    if (!cartId) return new Response(null, { status: 204 });
+    return eventStreamResponse(cartChannel(cartId), request.signal, 'cart');
+  } catch (error) {
+    return cartErrorResponse(error);
+  }
+}

@@ -1,0 +1,13 @@
+// GET /api/v1/openapi.json – the API's OpenAPI 3.1 description, generated from the handlers' zod schemas
+import { NextResponse } from 'next/server';
+import { buildOpenApi } from '@/lib/api/openapi';
+import { cartOperations } from '@/lib/cart/openapi';
+import { catalogOperations } from '@/lib/catalog/openapi';
+import { recommendationOperations } from '@/lib/recommendations/openapi';
+import { storeOperations } from '@/lib/stores/openapi';
+
+export const dynamic = 'force-static';
+
+export function GET() {
+  return NextResponse.json(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...recommendationOperations]));
+}

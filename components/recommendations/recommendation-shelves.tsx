@@ -1,0 +1,79 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { RecommendationContext, RecommendationShelf, RecommendationsResponse } from '@/lib/recommendations/schemas';
+import { RecommendationCard } from './recommendation-card';
+
+type Slot = { title: string };
+type Props = {
+  context: RecommendationContext;
+  productId?: string;
+  /** The shelves this page shows, in order, with the title each has while loading (space is reserved for them). */
+  slots: Slot[];
+  limit?: number;
+};
+
+// Loaded after hydration so the (cached) page never waits for it; every slot keeps a fixed height, so
+// nothing below moves when the shelves arrive or turn out empty.
+export function RecommendationShelves({ context, productId, slots, limit = 8 }: Props) {
+  const [shelves, setShelves] = useState<RecommendationShelf[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const params = new URLSearchParams({ context, limit: String(limit), ...(productId ? { productId } : {}) });
+    fetch(`/api/v1/recommendations?${params}`, { signal: controller.signal })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`recommendations answered ${res.status}`);
+        setShelves(((await res.json()) as RecommendationsResponse).shelves);
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        console.error('[recommendations] could not load shelves', error);
+        setFailed(true);
+      });
+    if (context === 'product' && productId) {
+      fetch('/api/v1/views', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ productId }) }).catch(
+        (error: unknown) => console.error('[recommendations] could not record the view', error),
+      );
+    }
+    return () => controller.abort();
+  }, [context, productId, limit]);
+
+  return (
+    <>
+      {slots.map((slot, index) => {
+        const shelf = shelves?.[index];
+        const id = `recs-${context}-${index}`;
+        return (
+          <section key={id} aria-labelledby={id} aria-busy={shelves === null && !failed} className="mt-12 h-[23.5rem] overflow-hidden">
+            <h2 id={id} className="mb-4 text-xl font-bold sm:text-2xl">
+              {shelf?.title ?? slot.title}
+            </h2>
+            {shelf ? (
+              <ul className="-mx-4 flex h-[20rem] snap-x gap-4 overflow-x-auto px-4 pb-2">
+                {shelf.items.map((item) => (
+                  <li key={item.productId} className="w-40 shrink-0 snap-start sm:w-48">
+                    <RecommendationCard item={item} />
+                  </li>
+                ))}
+              </ul>
+            ) : shelves !== null || failed ? (
+              <p className="text-muted">{failed ? 'Suggestions are unavailable right now.' : 'Nothing to suggest here yet.'}</p>
+            ) : (
+              <ul aria-hidden="true" className="flex h-[20rem] gap-4 overflow-hidden">
+                {Array.from({ length: 5 }, (_, i) => (
+                  <li key={i} className="w-40 shrink-0 sm:w-48">
+                    <div className="skeleton aspect-[4/5] w-full" />
+                    <div className="skeleton mt-2 h-4 w-3/4" />
+                    <div className="skeleton mt-2 h-4 w-1/3" />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

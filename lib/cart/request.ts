@@ -1,0 +1,88 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { cookies } from 'next/headers';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { cookieOptions } from '@/lib/auth/cookie-options';
+import { signValue, unsignValue } from '@/lib/auth/secret';
+import { db } from '@/lib/db';
+import { describeMerge, mergeGuestCartIntoUser } from './merge';
+import { applyCartMutation, type CartMutation } from './mutations';
+import { claimCartTransfer } from './transfer';
+import type { CartResponse } from './types';
+import { loadCartView, type CartOwner } from './view';
+
+// The glue between a request (session + guest-cart cookie) and the cart lib. Only route handlers and
+// server actions call these, because they may set or clear the cookie.
+export const GUEST_CART_COOKIE = 'nw_cart';
+const THIRTY_DAYS = 60 * 60 * 24 * 30;
+
+export async function readGuestCartId(): Promise<string | null> {
+  return unsignValue((await cookies()).get(GUEST_CART_COOKIE)?.value, 'cart');
+}
+
+export async function rememberGuestCart(cartId: string): Promise<void> {
+  (await cookies()).set(GUEST_CART_COOKIE, signValue(cartId, 'cart'), cookieOptions(THIRTY_DAYS));
+}
+
+async function forgetGuestCart(): Promise<void> {
+  (await cookies()).delete(GUEST_CART_COOKIE);
+}
+
+export type ResolvedCart = { owner: CartOwner; user: SessionUser | null; notice: string | null };
+
+// A signed-in shopper whose device still holds a guest cart gets it merged now, whichever way they
+// signed in (password, e-mail link, Google, Apple), and is told what was added.
+export async function resolveCartOwner(): Promise<ResolvedCart> {
+  const [user, guestCartId] = await Promise.all([getSessionUser(), readGuestCartId()]);
+  if (!user) return { owner: { kind: 'guest', cartId: guestCartId }, user, notice: null };
+  let notice: string | null = null;
+  if (guestCartId) {
+    const result = await mergeGuestCartIntoUser(guestCartId, user.id);
+    notice = describeMerge(result);
+    await forgetGuestCart();
+  }
+  return { owner: { kind: 'user', userId: user.id }, user, notice };
+}
+
+export async function getCartForRequest(): Promise<CartResponse> {
+  const { owner, notice } = await resolveCartOwner();
+  return { cart: await loadCartView(db, owner), notice };
+}
+
+export async function mutateCartForRequest(mutation: CartMutation, expectedVersion?: number): Promise<CartResponse> {
+  const { owner, notice } = await resolveCartOwner();
+  const result = await applyCartMutation(owner, mutation, expectedVersion);
+  if (result.createdCartId) await rememberGuestCart(result.createdCartId);
+  return { cart: result.cart, notice };
+}
+
+// The cart id a live stream should follow; signed-in shoppers get their cart created so that a
+// device opened before the first add still hears it.
+export async function cartIdForEvents(): Promise<string | null> {
+  const user = await getSessionUser();
+  if (user) {
+    const existing = await db.cart.findUnique({ where: { userId: user.id }, select: { id: true } });
+    if (existing) return existing.id;
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Cart" ("id", "userId", "updatedAt") VALUES (${`c${randomUUID().replaceAll('-', '')}`}, ${user.id}, now())
+      ON CONFLICT ("userId") DO UPDATE SET "userId" = EXCLUDED."userId" RETURNING "id"`;
+    return rows[0]?.id ?? null;
+  }
+  const guestCartId = await readGuestCartId();
+  if (!guestCartId) return null;
+  const cart = await db.cart.findFirst({ where: { id: guestCartId, userId: null }, select: { id: true } });
+  return cart?.id ?? null;
+}
+
+// The claiming device now holds the guest cart; a signed-in claimer gets it merged into their own.
+export async function claimTransferForRequest(token: string): Promise<CartResponse> {
+  const [user, ownGuestCartId] = await Promise.all([getSessionUser(), readGuestCartId()]);
+  const claimed = await claimCartTransfer(token, user ? null : ownGuestCartId);
+  if (user) {
+    const merged = await mergeGuestCartIntoUser(claimed.cartId, user.id);
+    return { cart: await loadCartView(db, { kind: 'user', userId: user.id }), notice: describeMerge(merged) };
+  }
+  await rememberGuestCart(claimed.cartId);
+  const notice = claimed.addedUnits > 0 ? `Your bag is here. We also kept ${claimed.addedUnits} items that were already on this device.` : 'Your bag is here.';
+  return { cart: await loadCartView(db, { kind: 'guest', cartId: claimed.cartId }), notice };
+}

@@ -1,0 +1,12 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { env } from '../env';
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+// Used by the app (through lib/db) and by the command-line tools, which must not import 'server-only'.
+export function createClient(url: string = env.databaseUrl, options: { max?: number } = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? env.dbPoolMax });
+  return new PrismaClient({ adapter });
+}

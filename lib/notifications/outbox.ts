@@ -1,0 +1,21 @@
+import 'server-only';
+import { db } from '@/lib/db';
+
+export type OutboxEntry = {
+  id: string;
+  channel: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  createdAt: Date;
+};
+
+export async function listOutboxMessages({ to, limit = 50 }: { to?: string; limit?: number } = {}): Promise<OutboxEntry[]> {
+  return db.outboxMessage.findMany({
+    where: to ? { to: to.toLowerCase() } : {},
+    orderBy: { createdAt: 'desc' },
+    take: Math.min(Math.max(limit, 1), 200),
+    select: { id: true, channel: true, to: true, subject: true, text: true, html: true, createdAt: true },
+  });
+}

@@ -1,0 +1,48 @@
+// Refusals a caller can act on; route handlers map `status` and `code` onto the API's error shape.
+export type OrderErrorCode =
+  | 'empty_order'
+  | 'variant_not_found'
+  | 'currency_mismatch'
+  | 'store_unavailable'
+  | 'warehouse_missing'
+  | 'address_required'
+  | 'order_not_found'
+  | 'payment_not_allowed';
+
+const statusOf: Record<OrderErrorCode, number> = {
+  empty_order: 400,
+  variant_not_found: 404,
+  currency_mismatch: 409,
+  store_unavailable: 409,
+  warehouse_missing: 503,
+  address_required: 400,
+  order_not_found: 404,
+  payment_not_allowed: 409,
+};
+
+export class OrderError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: OrderErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OrderError';
+    this.status = statusOf[code];
+  }
+}
+
+export type ShortLine = { variantId: string; sku: string; name: string; requested: number; available: number };
+
+// Some lines could not be held at the chosen location; nothing was written. The UI offers another store or delivery.
+export class OutOfStockError extends Error {
+  readonly code = 'out_of_stock';
+  readonly status = 409;
+  constructor(
+    readonly locationId: string,
+    readonly lines: ShortLine[],
+  ) {
+    super(`Not enough stock for ${lines.map((l) => l.name).join(', ')}.`);
+    this.name = 'OutOfStockError';
+  }
+}

@@ -1,0 +1,117 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Tx } from '@/lib/db/client';
+import { OutOfStockError, type ShortLine } from './errors';
+import { ORDER_TX } from './tx-options';
+
+export type HoldRequest = { variantId: string; quantity: number; sku: string; name: string };
+
+// Reserves every line at one location, one conditional update per line, inside the caller's transaction.
+// If any line is short it throws OutOfStockError listing all of them, and the caller's transaction rolls back.
+export async function reserveStockTx(tx: Tx, locationId: string, lines: readonly HoldRequest[]): Promise<void> {
+  // A fixed order of row locks keeps two multi-line checkouts from deadlocking on each other.
+  const sorted = [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
+  const short: HoldRequest[] = [];
+  for (const line of sorted) {
+    const updated = await tx.$executeRaw`
+      UPDATE "Stock" SET "reserved" = "reserved" + ${line.quantity}, "updatedAt" = now()
+      WHERE "variantId" = ${line.variantId} AND "locationId" = ${locationId} AND "onHand" - "reserved" >= ${line.quantity}`;
+    if (updated === 0) short.push(line);
+  }
+  if (!short.length) return;
+  const rows = await tx.stock.findMany({
+    where: { locationId, variantId: { in: short.map((l) => l.variantId) } },
+    select: { variantId: true, onHand: true, reserved: true },
+  });
+  const available = new Map(rows.map((r) => [r.variantId, Math.max(0, r.onHand - r.reserved)]));
+  const shortLines: ShortLine[] = short.map((l) => ({
+    variantId: l.variantId, sku: l.sku, name: l.name, requested: l.quantity, available: available.get(l.variantId) ?? 0,
+  }));
+  throw new OutOfStockError(locationId, shortLines);
+}
+
+// Records the holds reserveStockTx took, so they can be released or consumed per order.
+export async function recordHoldsTx(
+  tx: Tx,
+  { orderId, locationId, lines, expiresAt }: { orderId: string; locationId: string; lines: readonly HoldRequest[]; expiresAt: Date },
+): Promise<void> {
+  await tx.stockHold.createMany({ data: lines.map((l) => ({ orderId, variantId: l.variantId, locationId, quantity: l.quantity, expiresAt })) });
+}
+
+// Gives an order's active holds back to the shelf (reserved -= q). Returns how many units were released.
+export async function releaseHoldsTx(tx: Tx, orderIds: readonly string[]): Promise<number> {
+  if (!orderIds.length) return 0;
+  const [row] = await tx.$queryRaw<{ units: number }[]>`
+    WITH released AS (
+      UPDATE "StockHold" SET "status" = 'RELEASED'
+      WHERE "orderId" = ANY(${orderIds}::text[]) AND "status" = 'ACTIVE'
+      RETURNING "variantId", "locationId", "quantity"
+    ), sums AS (
+      SELECT "variantId", "locationId", sum("quantity")::int AS q FROM released GROUP BY 1, 2
+    ), stock AS (
+      UPDATE "Stock" s SET "reserved" = s."reserved" - sums.q, "updatedAt" = now()
+      FROM sums WHERE s."variantId" = sums."variantId" AND s."locationId" = sums."locationId"
+      RETURNING sums.q
+    )
+    SELECT coalesce(sum(q), 0)::int AS units FROM stock`;
+  return row?.units ?? 0;
+}
+
+// Turns an order's active holds into a sale (onHand -= q, reserved -= q). Safe to repeat: a consumed hold
+// is no longer ACTIVE, so the stock moves exactly once.
+export async function consumeHoldsTx(tx: Tx, orderId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ units: number }[]>`
+    WITH consumed AS (
+      UPDATE "StockHold" SET "status" = 'CONSUMED'
+      WHERE "orderId" = ${orderId} AND "status" = 'ACTIVE'
+      RETURNING "variantId", "locationId", "quantity"
+    ), sums AS (
+      SELECT "variantId", "locationId", sum("quantity")::int AS q FROM consumed GROUP BY 1, 2
+    ), stock AS (
+      UPDATE "Stock" s SET "onHand" = s."onHand" - sums.q, "reserved" = s."reserved" - sums.q, "updatedAt" = now()
+      FROM sums WHERE s."variantId" = sums."variantId" AND s."locationId" = sums."locationId"
+      RETURNING sums.q
+    )
+    SELECT coalesce(sum(q), 0)::int AS units FROM stock`;
+  return row?.units ?? 0;
+}
+
+export async function extendHoldsTx(tx: Tx, orderId: string, expiresAt: Date): Promise<void> {
+  await tx.stockHold.updateMany({ where: { orderId, status: 'ACTIVE' }, data: { expiresAt } });
+}
+
+export type ExpiryScope = { locationId: string; variantIds: readonly string[] };
+
+// The sweeper: cancels orders whose hold ran out while awaiting payment (or pay-at-pickup collection) and
+// releases their stock. Runs on a schedule (releaseExpiredHolds) and lazily inside each checkout's transaction,
+// scoped to the stock it needs. Orders another transaction is paying right now are skipped, not waited for.
+export async function releaseExpiredHoldsTx(tx: Tx, now: Date, scope?: ExpiryScope): Promise<string[]> {
+  let onlyIds: string[] | null = null;
+  if (scope) {
+    const expired = await tx.stockHold.findMany({
+      where: { status: 'ACTIVE', expiresAt: { lt: now }, locationId: scope.locationId, variantId: { in: [...scope.variantIds] } },
+      select: { orderId: true },
+      distinct: ['orderId'],
+    });
+    if (!expired.length) return [];
+    onlyIds = expired.map((h) => h.orderId);
+  }
+  const cancelled = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "Order" SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "updatedAt" = ${now}
+    WHERE "id" IN (
+      SELECT "id" FROM "Order"
+      WHERE "status" IN ('PENDING', 'CONFIRMED') AND "holdExpiresAt" < ${now}
+        AND (${onlyIds}::text[] IS NULL OR "id" = ANY(${onlyIds}::text[]))
+      ORDER BY "holdExpiresAt" LIMIT 500
+      FOR UPDATE SKIP LOCKED
+    ) AND "status" IN ('PENDING', 'CONFIRMED')
+    RETURNING "id"`;
+  const ids = cancelled.map((o) => o.id);
+  await releaseHoldsTx(tx, ids);
+  return ids;
+}
+
+export async function releaseExpiredHolds(now: Date = new Date()): Promise<{ cancelledOrderIds: string[] }> {
+  const cancelledOrderIds = await db.$transaction((tx) => releaseExpiredHoldsTx(tx, now), ORDER_TX);
+  return { cancelledOrderIds };
+}

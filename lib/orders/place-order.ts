@@ -1,0 +1,102 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Tx } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import type { SalesChannel } from '@/lib/generated/prisma/enums';
+import { OrderError } from './errors';
+import { paymentHoldExpiry } from './hold-expiry';
+import { recordHoldsTx, releaseExpiredHoldsTx, reserveStockTx, type HoldRequest } from './holds';
+import { nextOrderNumber } from './order-number';
+import { generatePickupCode, hashPickupCode } from './pickup-code';
+import { computeTotals } from './totals';
+import type { OrderSummary, PaymentProviderKind, ShippingAddress } from './types';
+import { ORDER_TX } from './tx-options';
+import { getOrderSummaryOrThrow } from './view';
+
+export type PlaceOrderInput = {
+  // Only variant ids and quantities are taken from the caller (the cart); prices come from the database.
+  lines: readonly { variantId: string; quantity: number }[];
+  email: string;
+  userId: string | null;
+  channel: SalesChannel;
+  paymentProvider: PaymentProviderKind;
+  discountCode?: string | null;
+} & (
+  | { fulfilment: 'PICKUP'; pickupLocationId: string; shippingAddress?: undefined }
+  | { fulfilment: 'DELIVERY'; shippingAddress: ShippingAddress; pickupLocationId?: undefined }
+);
+
+export type PlacedOrder = { order: OrderSummary; locationId: string; pickupCode: string | null };
+
+function mergeLines(lines: PlaceOrderInput['lines']): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const l of lines) merged.set(l.variantId, (merged.get(l.variantId) ?? 0) + l.quantity);
+  return merged;
+}
+
+async function resolveLocation(tx: Tx, input: PlaceOrderInput): Promise<{ id: string; country: string }> {
+  if (input.fulfilment === 'PICKUP') {
+    const store = await tx.location.findUnique({ where: { id: input.pickupLocationId }, select: { id: true, type: true, pickupEnabled: true, country: true } });
+    if (!store || store.type !== 'STORE' || !store.pickupEnabled) throw new OrderError('store_unavailable', 'That store does not offer pickup. Choose another store or delivery.');
+    return store;
+  }
+  const warehouse = await tx.location.findFirst({ where: { type: 'WAREHOUSE' }, orderBy: { code: 'asc' }, select: { id: true } });
+  if (!warehouse) throw new OrderError('warehouse_missing', 'Delivery is unavailable right now. Try pickup in a store.');
+  return { id: warehouse.id, country: input.shippingAddress.country };
+}
+
+// Creates the PENDING order, its lines and its stock holds in the caller's transaction. Throws
+// OutOfStockError (nothing written once the transaction rolls back), OrderError or TotalsError.
+export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Date = new Date()): Promise<PlacedOrder> {
+  if (input.fulfilment === 'DELIVERY' && !input.shippingAddress) throw new OrderError('address_required', 'Add a delivery address.');
+  const quantities = mergeLines(input.lines);
+  if (!quantities.size) throw new OrderError('empty_order', 'Your bag is empty.');
+  const location = await resolveLocation(tx, input);
+  const variants = await tx.variant.findMany({
+    where: { id: { in: [...quantities.keys()] } },
+    select: { id: true, sku: true, size: true, color: true, priceMinor: true, currency: true, productId: true, product: { select: { name: true } } },
+  });
+  const byId = new Map(variants.map((v) => [v.id, v]));
+  const missing = [...quantities.keys()].filter((id) => !byId.has(id));
+  if (missing.length) throw new OrderError('variant_not_found', 'An item in your bag is no longer sold. Remove it and try again.');
+  if (variants.some((v) => v.currency !== env.SHOP_CURRENCY)) throw new OrderError('currency_mismatch', 'An item in your bag is priced in another currency.');
+
+  const lines = [...quantities].map(([variantId, quantity], position) => {
+    const v = byId.get(variantId)!;
+    const label = [v.color, v.size].filter(Boolean).join(' / ');
+    return { variantId, quantity, position, productId: v.productId, sku: v.sku, unitPriceMinor: v.priceMinor, name: label ? `${v.product.name} – ${label}` : v.product.name };
+  });
+  const totals = computeTotals({ lines, fulfilment: input.fulfilment, country: location.country, currency: env.SHOP_CURRENCY, discountCode: input.discountCode });
+  const holdExpiresAt = paymentHoldExpiry(now);
+  const holds: HoldRequest[] = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, sku: l.sku, name: l.name }));
+  // Stock before anything else is written, so a refused checkout stops early. Holds that expired on this stock
+  // go back first: nobody is refused stock that only an abandoned checkout was sitting on.
+  await releaseExpiredHoldsTx(tx, now, { locationId: location.id, variantIds: holds.map((h) => h.variantId) });
+  await reserveStockTx(tx, location.id, holds);
+  const pickupCode = input.fulfilment === 'PICKUP' ? generatePickupCode() : null;
+  // Numbered only once the stock is secured: a refused checkout uses no number.
+  const number = await nextOrderNumber(tx);
+
+  const order = await tx.order.create({
+    data: {
+      number,
+      userId: input.userId, email: input.email.trim().toLowerCase(), status: 'PENDING', channel: input.channel,
+      fulfilment: input.fulfilment, pickupLocationId: input.fulfilment === 'PICKUP' ? location.id : null,
+      shippingAddress: input.fulfilment === 'DELIVERY' ? input.shippingAddress : undefined,
+      currency: totals.currency, subtotalMinor: totals.subtotalMinor, shippingMinor: totals.shippingMinor, taxMinor: totals.taxMinor,
+      discountMinor: totals.discountMinor, discountCode: totals.discountCode, totalMinor: totals.totalMinor,
+      paymentProvider: input.paymentProvider, holdExpiresAt, placedAt: now,
+      lines: { create: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({ productId, variantId, name, sku, unitPriceMinor, quantity, position })) },
+    },
+    select: { id: true },
+  });
+  await recordHoldsTx(tx, { orderId: order.id, locationId: location.id, lines: holds, expiresAt: holdExpiresAt });
+  // The hash binds the code to the order id, which exists only now.
+  if (pickupCode) await tx.order.update({ where: { id: order.id }, data: { pickupCodeHash: hashPickupCode(order.id, pickupCode) } });
+  return { order: await getOrderSummaryOrThrow(order.id, tx), locationId: location.id, pickupCode };
+}
+
+// One transaction: expired holds on the same stock released, then order, lines and holds.
+export function placeOrder(input: PlaceOrderInput, now: Date = new Date()): Promise<PlacedOrder> {
+  return db.$transaction((tx) => createPendingOrder(tx, input, now), ORDER_TX);
+}

@@ -1,0 +1,121 @@
+// Order totals from database prices, in integer minor units. Pure: callers pass prices they read from the
+// database, so a price or total sent by a client never reaches this code.
+
+// The numbers the demo order history was generated with (prisma/seed/orders.ts).
+export const SHIPPING = { standardMinor: 450, freeFromMinor: 7500 } as const;
+
+// Tax per destination country in basis points (2000 = 20%). Inclusive: shelf prices already contain it, so it
+// is shown but not added; exclusive rates are added on top.
+export type TaxRate = { basisPoints: number; inclusive: boolean; label: string };
+export const TAX_RATES: Readonly<Record<string, TaxRate>> = {
+  GB: { basisPoints: 2000, inclusive: true, label: 'VAT' },
+};
+
+export type DiscountRule =
+  | { kind: 'percent'; percent: number; minSubtotalMinor?: number; label: string }
+  | { kind: 'amount'; amountMinor: number; minSubtotalMinor?: number; label: string };
+
+export const DISCOUNT_CODES: Readonly<Record<string, DiscountRule>> = {
+  WELCOME10: { kind: 'percent', percent: 10, label: '10% off your first order' },
+  FIVEOFF40: { kind: 'amount', amountMinor: 500, minSubtotalMinor: 4000, label: '£5 off orders over £40' },
+};
+
+export type PricedLine = { variantId: string; unitPriceMinor: number; quantity: number };
+
+export type TotalsInput = {
+  lines: readonly PricedLine[];
+  fulfilment: 'DELIVERY' | 'PICKUP';
+  country: string;
+  currency: string;
+  discountCode?: string | null;
+};
+
+export type OrderTotals = {
+  currency: string;
+  lines: { variantId: string; unitPriceMinor: number; quantity: number; lineTotalMinor: number }[];
+  subtotalMinor: number;
+  discountMinor: number;
+  discountCode: string | null;
+  shippingMinor: number;
+  taxMinor: number;
+  taxInclusive: boolean;
+  taxLabel: string;
+  totalMinor: number;
+};
+
+export type TotalsErrorCode = 'invalid_discount' | 'discount_not_eligible' | 'unsupported_country' | 'invalid_amount';
+
+export class TotalsError extends Error {
+  readonly status = 400;
+  constructor(
+    readonly code: TotalsErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TotalsError';
+  }
+}
+
+function assertMinor(value: number, what: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new TotalsError('invalid_amount', `${what} must be a whole number of minor units.`);
+}
+
+// a × b / c rounded half up, in integers.
+function mulDivRound(a: number, b: number, c: number): number {
+  return Math.floor((2 * a * b + c) / (2 * c));
+}
+
+export function normaliseDiscountCode(code: string | null | undefined): string | null {
+  const trimmed = code?.trim().toUpperCase();
+  return trimmed ? trimmed : null;
+}
+
+export function discountFor(code: string | null, subtotalMinor: number): number {
+  if (!code) return 0;
+  const rule = DISCOUNT_CODES[code];
+  if (!rule) throw new TotalsError('invalid_discount', `The code ${code} is not valid.`);
+  if (rule.minSubtotalMinor !== undefined && subtotalMinor < rule.minSubtotalMinor) {
+    throw new TotalsError('discount_not_eligible', `The code ${code} needs a larger order: ${rule.label}.`);
+  }
+  const off = rule.kind === 'percent' ? Math.floor((subtotalMinor * rule.percent) / 100) : rule.amountMinor;
+  return Math.min(off, subtotalMinor);
+}
+
+export function shippingFor(fulfilment: 'DELIVERY' | 'PICKUP', goodsMinor: number): number {
+  if (fulfilment === 'PICKUP' || goodsMinor >= SHIPPING.freeFromMinor) return 0;
+  return SHIPPING.standardMinor;
+}
+
+export function computeTotals(input: TotalsInput): OrderTotals {
+  const rate = TAX_RATES[input.country.toUpperCase()];
+  if (!rate) throw new TotalsError('unsupported_country', `We do not deliver to ${input.country} yet.`);
+  const lines = input.lines.map((line) => {
+    assertMinor(line.unitPriceMinor, 'A price');
+    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) throw new TotalsError('invalid_amount', 'A quantity must be a positive whole number.');
+    return { ...line, lineTotalMinor: line.unitPriceMinor * line.quantity };
+  });
+  const subtotalMinor = lines.reduce((sum, l) => sum + l.lineTotalMinor, 0);
+  const discountCode = normaliseDiscountCode(input.discountCode);
+  const discountMinor = discountFor(discountCode, subtotalMinor);
+  // The free-delivery threshold applies to what the goods cost after the discount.
+  const goodsMinor = subtotalMinor - discountMinor;
+  const shippingMinor = shippingFor(input.fulfilment, goodsMinor);
+  const taxableMinor = goodsMinor + shippingMinor;
+  const taxMinor = rate.inclusive
+    ? mulDivRound(taxableMinor, rate.basisPoints, 10_000 + rate.basisPoints)
+    : mulDivRound(taxableMinor, rate.basisPoints, 10_000);
+  const totalMinor = taxableMinor + (rate.inclusive ? 0 : taxMinor);
+  for (const [value, what] of [[totalMinor, 'The total'], [taxMinor, 'The tax']] as const) assertMinor(value, what);
+  return {
+    currency: input.currency,
+    lines,
+    subtotalMinor,
+    discountMinor,
+    discountCode,
+    shippingMinor,
+    taxMinor,
+    taxInclusive: rate.inclusive,
+    taxLabel: rate.label,
+    totalMinor,
+  };
+}

@@ -1,0 +1,79 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Tx } from '@/lib/db/client';
+import type { OrderStatus } from '@/lib/generated/prisma/enums';
+import { OrderError } from './errors';
+import { payAtPickupHoldExpiry } from './hold-expiry';
+import { consumeHoldsTx, extendHoldsTx, releaseHoldsTx } from './holds';
+import { assertTransition } from './state';
+import { ORDER_TX } from './tx-options';
+
+export type TransitionResult = { changed: boolean; status: OrderStatus };
+
+// Moves an order only if it is still in one of `from` (a conditional update, so concurrent callers cannot
+// both win). `from` must be legal for `to` by the state machine; anything else is a programming error.
+async function moveOrderTx(
+  tx: Tx,
+  orderId: string,
+  from: readonly OrderStatus[],
+  to: OrderStatus,
+  data: { paidAt?: Date; cancelledAt?: Date; holdExpiresAt?: Date } = {},
+): Promise<TransitionResult> {
+  for (const status of from) assertTransition(status, to);
+  const moved = await tx.order.updateMany({ where: { id: orderId, status: { in: [...from] } }, data: { status: to, ...data } });
+  if (moved.count === 1) return { changed: true, status: to };
+  const current = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } });
+  if (!current) throw new OrderError('order_not_found', 'We could not find that order.');
+  return { changed: false, status: current.status };
+}
+
+// Payment received: the hold becomes a sale, exactly once. A paid, later or cancelled order is left alone
+// (the caller decides what a payment for a cancelled order needs: a refund).
+export async function markPaidTx(tx: Tx, orderId: string, now: Date = new Date()): Promise<TransitionResult> {
+  const result = await moveOrderTx(tx, orderId, ['PENDING'], 'PAID', { paidAt: now });
+  if (result.changed) await consumeHoldsTx(tx, orderId);
+  return result;
+}
+
+export function markPaid(orderId: string, now: Date = new Date()): Promise<TransitionResult> {
+  return db.$transaction((tx) => markPaidTx(tx, orderId, now), ORDER_TX);
+}
+
+// Payment failed or abandoned: the order is cancelled and its stock goes back on the shelf.
+export async function cancelPendingOrderTx(tx: Tx, orderId: string, now: Date = new Date()): Promise<TransitionResult> {
+  const result = await moveOrderTx(tx, orderId, ['PENDING'], 'CANCELLED', { cancelledAt: now });
+  if (result.changed) await releaseHoldsTx(tx, [orderId]);
+  return result;
+}
+
+// Releases an order's hold before it was paid: a pending checkout or an uncollected pay-at-pickup order.
+export function releaseHold(orderId: string, now: Date = new Date()): Promise<TransitionResult> {
+  return db.$transaction(async (tx) => {
+    const result = await moveOrderTx(tx, orderId, ['PENDING', 'CONFIRMED'], 'CANCELLED', { cancelledAt: now });
+    if (result.changed) await releaseHoldsTx(tx, [orderId]);
+    return result;
+  }, ORDER_TX);
+}
+
+// Pay at pickup: the order is confirmed and its stock stays held until the store closes on its next opening day.
+export function confirmPayAtPickup(orderId: string, now: Date = new Date()): Promise<TransitionResult> {
+  return db.$transaction(async (tx) => {
+    const order = await tx.order.findUnique({
+      where: { id: orderId },
+      select: { fulfilment: true, pickupLocation: { select: { openingHours: true, timeZone: true } } },
+    });
+    if (!order) throw new OrderError('order_not_found', 'We could not find that order.');
+    if (order.fulfilment !== 'PICKUP' || !order.pickupLocation) throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
+    const holdExpiresAt = payAtPickupHoldExpiry(order.pickupLocation, now);
+    const result = await moveOrderTx(tx, orderId, ['PENDING'], 'CONFIRMED', { holdExpiresAt });
+    if (result.changed) {
+      await tx.order.update({ where: { id: orderId }, data: { paymentProvider: 'PAY_AT_PICKUP' } });
+      await extendHoldsTx(tx, orderId, holdExpiresAt);
+    }
+    return result;
+  }, ORDER_TX);
+}
+
+export async function attachPaymentIntent(orderId: string, paymentIntentId: string): Promise<void> {
+  await db.order.update({ where: { id: orderId }, data: { paymentIntentId, paymentProvider: 'STRIPE' } });
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import Stripe from 'stripe';
+import { z } from 'zod';
+import { env } from '@/lib/env';
+import { applyPaymentEvent, type AppliedEvent, type PaymentOutcome } from './outcomes';
+import { stripeProvider } from './stripe';
+
+const HANDLED: Readonly<Record<string, PaymentOutcome>> = {
+  'payment_intent.succeeded': 'succeeded',
+  'payment_intent.payment_failed': 'failed',
+  'payment_intent.canceled': 'canceled',
+};
+
+const intentSchema = z.object({ id: z.string().min(1), metadata: z.record(z.string(), z.string()).nullish() });
+
+export type WebhookResult =
+  | { status: 200; body: { received: true; result: AppliedEvent['result'] | 'ignored' } }
+  | { status: 400 | 404; code: string; message: string };
+
+// Verifies the signature on the raw body before anything else; a forged or altered event writes nothing.
+export async function receiveStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookResult> {
+  const secret = env.STRIPE_WEBHOOK_SECRET;
+  if (!secret) return { status: 404, code: 'not_configured', message: 'Stripe webhooks are not configured.' };
+  if (!signature) return { status: 400, code: 'bad_signature', message: 'Missing Stripe-Signature header.' };
+  let event: Stripe.Event;
+  try {
+    event = Stripe.webhooks.constructEvent(rawBody, signature, secret);
+  } catch {
+    return { status: 400, code: 'bad_signature', message: 'The Stripe signature does not match.' };
+  }
+  const outcome = HANDLED[event.type];
+  if (!outcome) return { status: 200, body: { received: true, result: 'ignored' } };
+  const intent = intentSchema.safeParse(event.data.object);
+  if (!intent.success) return { status: 400, code: 'bad_event', message: 'The event carries no PaymentIntent.' };
+
+  const applied = await applyPaymentEvent(
+    { eventId: event.id, type: event.type, outcome, paymentIntentId: intent.data.id, orderId: intent.data.metadata?.orderId },
+    async ({ order, action }) => {
+      if (order.paymentProvider !== 'STRIPE') return;
+      if (action === 'refund') await stripeProvider.refund(order);
+      if (action === 'cancel_payment') await stripeProvider.cancel(order);
+    },
+  );
+  return { status: 200, body: { received: true, result: applied.result } };
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { consumeBucket, type RateLimitResult } from './bucket';
+
+export type { RateLimitResult } from './bucket';
+
+// Limits for the sign-in surfaces. Counting per e-mail stops guessing one account's password;
+// counting per IP stops one client spraying many accounts.
+export const limits = {
+  signInEmail: { limit: 10, windowSeconds: 15 * 60 },
+  signInIp: { limit: 60, windowSeconds: 15 * 60 },
+  magicLinkEmail: { limit: 5, windowSeconds: 60 * 60 },
+  magicLinkIp: { limit: 20, windowSeconds: 60 * 60 },
+  // Checked again where Auth.js sends the link, for POSTs that bypass our form.
+  magicLinkSendEmail: { limit: 8, windowSeconds: 60 * 60 },
+  magicLinkSendIp: { limit: 30, windowSeconds: 60 * 60 },
+  signUpIp: { limit: 50, windowSeconds: 60 * 60 },
+} as const;
+
+export type LimitName = keyof typeof limits;
+
+export async function rateLimit(name: LimitName, subject: string): Promise<RateLimitResult> {
+  return consumeBucket(db, `${name}:${subject.toLowerCase()}`, limits[name]);
+}
+
+// All buckets are consumed (so a refused attempt still counts) and the strictest answer wins.
+export async function rateLimitAll(checks: [LimitName, string][]): Promise<RateLimitResult> {
+  const results = await Promise.all(checks.map(([name, subject]) => rateLimit(name, subject)));
+  const refused = results.filter((r) => !r.ok).sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds);
+  return refused[0] ?? results[0] ?? { ok: true, remaining: 0, retryAfterSeconds: 0 };
+}
+
+export async function resetRateLimit(name: LimitName, subject: string): Promise<void> {
+  await db.rateLimitBucket.deleteMany({ where: { key: `${name}:${subject.toLowerCase()}` } });
+}
+
+export function describeRetry(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? 'a minute' : `${minutes} minutes`;
+}

@@ -1,0 +1,37 @@
+// Small pure helpers shared by components and lib. Domain logic lives in its capability folder.
+
+type ClassValue = string | false | null | undefined;
+
+// Joins class names, skipping falsy ones (conditional Tailwind classes).
+export function cn(...classes: ClassValue[]): string {
+  return classes.filter(Boolean).join(' ');
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, fractionDigits?: number): Intl.NumberFormat {
+  const key = `${currency}:${fractionDigits ?? ''}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      ...(fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+// Formats an integer amount of minor units in its currency: 4500 GBP → "£45.00" (compact: "£45").
+export function formatMoney(amountMinor: number, currency: string, { compact = false } = {}): string {
+  const digits = moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
+  const scale = 10 ** digits;
+  const whole = amountMinor % scale === 0;
+  return moneyFormat(currency, compact && whole ? 0 : undefined).format(amountMinor / scale);
+}
+
+// "2 results", "1 result".
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

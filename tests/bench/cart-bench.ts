@@ -1,0 +1,174 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { Device, findSellableVariant, percentile, type CartBody } from './cart-client';
+
+// Budgets (issue 3): cart mutation p95 < 40 ms at 20 concurrent clients; live sync median < 300 ms
+// and p95 < 1 s between two devices; one process holds ≥ 1,000 cart event streams.
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function closedLoop(clients: number, durationMs: number, step: (client: number) => Promise<void>) {
+  const times: number[] = [];
+  let errors = 0;
+  const end = Date.now() + durationMs;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        try {
+          await step(c);
+          times.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { count: times.length, rps: round(times.length / (durationMs / 1000)), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), errors };
+}
+
+// 20 devices, each with its own guest cart, alternately add one and set the quantity back to 1
+// (carrying If-Match). The reference is a static file from the same server at the same concurrency.
+export async function runCartBench(baseUrl: string, { clients = 20, durationMs = 10_000 } = {}) {
+  const variantId = await findSellableVariant(baseUrl, 2);
+  const devices = Array.from({ length: clients }, () => new Device(baseUrl));
+  const versions = await Promise.all(devices.map(async (d) => (await d.json<CartBody>('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })).cart.version));
+  const flip = devices.map(() => false);
+  const mutation = await closedLoop(clients, durationMs, async (c) => {
+    const d = devices[c]!;
+    flip[c] = !flip[c];
+    const res = flip[c]
+      ? await d.request('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })
+      : await d.request('PATCH', `/api/v1/cart/lines/${variantId}`, { quantity: 1 }, { 'if-match': `"${versions[c]}"` });
+    if (!res.ok) throw new Error(String(res.status));
+    versions[c] = ((await res.json()) as CartBody).cart.version;
+  });
+  const reference = await closedLoop(clients, Math.min(durationMs, 5000), async () => {
+    const res = await fetch(`${baseUrl}/robots.txt`);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(String(res.status));
+  });
+  return {
+    name: 'cart mutation (POST add / PATCH with If-Match)',
+    clients,
+    mutation,
+    reference: { url: '/robots.txt', ...reference },
+    p95Ratio: round(mutation.p95 / Math.max(reference.p95, 0.1)),
+    budget: { p95Ms: 40, met: mutation.p95 < 40 && mutation.errors === 0 },
+  };
+}
+
+// Reads one SSE stream and calls `onEvent` for each `event: cart`.
+async function follow(device: Device, onEvent: (data: { version: number }) => void, signal: AbortSignal) {
+  const res = await fetch(`${device.baseUrl}/api/v1/cart/events`, { headers: { cookie: device.cookieHeader(), accept: 'text/event-stream' }, signal });
+  if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let at: number;
+        while ((at = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, at);
+          buffer = buffer.slice(at + 2);
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (block.includes('event: cart') && data) onEvent(JSON.parse(data.slice(6)) as { version: number });
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+}
+
+// Two devices hold the same cart (moved with "continue on another device"); one changes it, and we time
+// until the other has heard the event and refetched the cart showing the change — what the UI does.
+export async function runLiveSyncBench(baseUrl: string, { rounds = 60 } = {}) {
+  const variantId = await findSellableVariant(baseUrl, 2);
+  const phone = new Device(baseUrl);
+  const laptop = new Device(baseUrl);
+  let version = (await phone.json<CartBody>('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })).cart.version;
+  const { url } = await phone.json<{ url: string }>('POST', '/api/v1/cart/transfer');
+  await laptop.json('POST', '/api/v1/cart/transfer/claim', { token: new URL(url).searchParams.get('token') });
+  const abort = new AbortController();
+  let waiter: ((v: number) => void) | null = null;
+  await follow(laptop, ({ version: v }) => waiter?.(v), abort.signal);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < rounds; i++) {
+      const quantity = (i % 2) + 1;
+      const t0 = performance.now();
+      const heard = new Promise<void>((resolve) => {
+        waiter = (v) => v > version && resolve();
+      });
+      const body = await phone.json<CartBody>('PATCH', `/api/v1/cart/lines/${variantId}`, { quantity }, { 'if-match': `"${version}"` });
+      version = body.cart.version;
+      await heard;
+      const seen = await laptop.json<CartBody>('GET', '/api/v1/cart');
+      if (seen.cart.lines[0]?.quantity !== quantity) throw new Error('the other device saw a stale cart');
+      times.push(performance.now() - t0);
+    }
+  } finally {
+    abort.abort();
+  }
+  const median = round(percentile(times, 50));
+  const p95 = round(percentile(times, 95));
+  return { name: 'live sync between two devices', rounds, medianMs: median, p95Ms: p95, budget: { medianMs: 300, p95Ms: 1000, met: median < 300 && p95 < 1000 } };
+}
+
+function treeRssKb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // process ended
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // process ended
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+// Opens `streams` event streams on one server process (all following one cart), checks one change
+// reaches every one of them, and reports the server's memory per stream when its pid is known.
+export async function runSseCapacityBench(baseUrl: string, { streams = 1000, serverPid }: { streams?: number; serverPid?: number } = {}) {
+  const variantId = await findSellableVariant(baseUrl, 2);
+  const owner = new Device(baseUrl);
+  const baseline = (await owner.json<CartBody>('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })).cart.version;
+  const abort = new AbortController();
+  const rssBefore = serverPid ? treeRssKb(serverPid) : null;
+  let heard = 0;
+  const onEvent = (e: { version: number }) => {
+    if (e.version > baseline) heard++;
+  };
+  for (let opened = 0; opened < streams; opened += 100) {
+    await Promise.all(Array.from({ length: Math.min(100, streams - opened) }, () => follow(owner, onEvent, abort.signal)));
+  }
+  const rssAfter = serverPid ? treeRssKb(serverPid) : null;
+  const t0 = performance.now();
+  await owner.json<CartBody>('PATCH', `/api/v1/cart/lines/${variantId}`, { quantity: 2 });
+  const deadline = Date.now() + 10_000;
+  while (heard < streams && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const fanOutMs = round(performance.now() - t0);
+  abort.abort();
+  return {
+    name: 'open cart event streams in one process',
+    streams,
+    delivered: heard,
+    fanOutMs,
+    memoryPerStreamKb: rssBefore !== null && rssAfter !== null ? round((rssAfter - rssBefore) / streams) : null,
+    budget: { streams: 1000, met: streams >= 1000 && heard >= streams },
+  };
+}

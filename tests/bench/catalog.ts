@@ -1,0 +1,51 @@
+import { chromium } from '@playwright/test';
+import { fmt, load, type LoadResult } from './http';
+import { chromiumLaunchOptions } from './chromium';
+
+export type CatalogUrls = { static: string; home: string; category: string; product: string; search: string };
+
+// Picks a category and a product page from the sitemap, so the bench follows whatever the seed holds.
+export async function discoverUrls(baseUrl: string): Promise<CatalogUrls> {
+  const xml = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+  const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const category = locs.find((p) => p.startsWith('/c/'));
+  const product = locs.find((p) => p.startsWith('/p/'));
+  if (!category || !product) throw new Error('sitemap.xml lists no /c/ or /p/ page');
+  return { static: '/about', home: '/', category, product, search: '/api/v1/products?q=jacket' };
+}
+
+export async function runCatalogBench(baseUrl: string, urls: CatalogUrls) {
+  const rows: (LoadResult & { name: string; ratio: number; p99At100: number })[] = [];
+  for (const url of Object.values(urls)) await load(baseUrl + url, { duration: 2 }); // warm caches
+  const saturate = async (path: string) => load(baseUrl + path, { connections: 20, duration: 10 });
+  const staticRun = await saturate(urls.static);
+  for (const [name, path] of Object.entries(urls)) {
+    const run = name === 'static' ? staticRun : await saturate(path);
+    const paced = await load(baseUrl + path, { connections: 10, duration: 10, overallRate: 100 });
+    rows.push({ ...run, name, ratio: run.rps / staticRun.rps, p99At100: paced.p99 });
+  }
+  console.log('\nCatalog throughput (20 connections, 10 s each; ratio = rps / static page rps in this run)');
+  console.log('page       rps      ratio  p95(ms)  p99(ms)  p99@100rps(ms)  errors  non2xx  url');
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(10)} ${fmt(r.rps, 0).padStart(6)}  ${fmt(r.ratio, 2).padStart(6)}  ${fmt(r.p95).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${fmt(r.p99At100).padStart(14)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(6)}  ${r.url.replace(baseUrl, '')}`,
+    );
+  }
+  return rows;
+}
+
+// JavaScript transferred (compressed bytes on the wire) on a first, uncached load of a page.
+export async function measureFirstLoadJs(baseUrl: string, path: string) {
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scripts: Promise<number>[] = [];
+  page.on('requestfinished', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.sizes().then((s) => s.responseBodySize));
+  });
+  await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
+  const bytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+  await browser.close();
+  console.log(`\nFirst-load JavaScript on ${path}: ${fmt(bytes / 1024)} KiB transferred (gzip) in ${scripts.length} files`);
+  return bytes;
+}

@@ -1,0 +1,53 @@
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { chromiumArgs, chromiumPath } from './chromium';
+import { fmt } from './http';
+
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+function median(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+// Median Lighthouse scores (0–100) and CLS over `runs` runs per page and form factor.
+export async function runLighthouse(baseUrl: string, pages: Record<string, string>, runs = 5) {
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', ...chromiumArgs] });
+  const table: { page: string; formFactor: string; scores: Record<string, number>; cls: number }[] = [];
+  try {
+    for (const formFactor of ['mobile', 'desktop'] as const) {
+      for (const [name, path] of Object.entries(pages)) {
+        const perRun: Record<string, number[]> = Object.fromEntries([...categories, 'cls'].map((c) => [c, []]));
+        for (let i = 0; i < runs; i++) {
+          const result = await lighthouse(
+            baseUrl + path,
+            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] },
+            formFactor === 'desktop' ? desktopConfig : undefined,
+          );
+          const lhr = result?.lhr;
+          if (!lhr) throw new Error(`lighthouse returned nothing for ${path}`);
+          for (const c of categories) perRun[c]!.push(Math.round((lhr.categories[c]?.score ?? 0) * 100));
+          perRun.cls!.push(Number(lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN));
+        }
+        table.push({
+          page: name,
+          formFactor,
+          scores: Object.fromEntries(categories.map((c) => [c, median(perRun[c]!)])),
+          cls: median(perRun.cls!),
+        });
+      }
+    }
+  } finally {
+    await chrome.kill();
+  }
+  console.log(`\nLighthouse (median of ${runs} runs)`);
+  console.log('page       form     perf  a11y  best  seo   CLS');
+  for (const r of table) {
+    const s = r.scores;
+    console.log(
+      `${r.page.padEnd(10)} ${r.formFactor.padEnd(8)} ${String(s.performance).padStart(4)}  ${String(s.accessibility).padStart(4)}  ${String(s['best-practices']).padStart(4)}  ${String(s.seo).padStart(4)}  ${fmt(r.cls, 3)}`,
+    );
+  }
+  return table;
+}

@@ -1,0 +1,34 @@
+// npm run bench [-- section …]: the production build on the embedded database, figures as ratios within one run.
+// Sections: catalog, js, lighthouse, cart, sync, streams, availability, recs (default: all).
+import { runAvailabilityBench } from './availability';
+import { runCartBench, runLiveSyncBench, runSseCapacityBench } from './cart-bench';
+import { runCatalogBench, discoverUrls, measureFirstLoadJs } from './catalog';
+import { runLighthouse } from './lighthouse';
+import { runRecommendationsBench } from './recommendations';
+import { startServer } from './server';
+
+const wanted = new Set(process.argv.slice(2));
+const want = (section: string) => wanted.size === 0 || wanted.has(section);
+
+async function main() {
+  const server = await startServer({ port: 3200, dbPort: 54331, dataDir: '.data/bench', fresh: true });
+  try {
+    const urls = await discoverUrls(server.baseUrl);
+    if (want('catalog')) await runCatalogBench(server.baseUrl, urls);
+    if (want('js')) await measureFirstLoadJs(server.baseUrl, urls.product);
+    if (want('lighthouse')) await runLighthouse(server.baseUrl, { home: urls.home, category: urls.category, product: urls.product });
+    if (want('cart')) console.log('\nCart mutations', await runCartBench(server.baseUrl));
+    if (want('sync')) console.log('\nLive sync', await runLiveSyncBench(server.baseUrl));
+    if (want('streams')) console.log('\nEvent streams', await runSseCapacityBench(server.baseUrl, { serverPid: server.pid }));
+  } finally {
+    await server.stop();
+  }
+  // These need data sets of their own: each starts and stops its own server.
+  if (want('availability')) console.log('\nAvailability', await runAvailabilityBench());
+  if (want('recs')) await runRecommendationsBench();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

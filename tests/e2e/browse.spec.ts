@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Browsing the catalog: home → category → filters → product → variant; search; missing pages; the API's 400.
+
+async function openFilters(page: Page) {
+  const summary = page.getByText('Filter and sort', { exact: false }).first();
+  // On phones the filters sit behind a disclosure; on wide screens they are always open.
+  if (await summary.isVisible()) await summary.click();
+}
+
+async function cardPrices(page: Page) {
+  const texts = await page.locator('.card .price b').allTextContents();
+  return texts.map((t) => Number(t.replace(/[^\d.]/g, '')));
+}
+
+test('home → category → filter → product → pick a variant', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kit for the weekend');
+  await page.getByRole('main').getByRole('link', { name: 'Jackets', exact: true }).click();
+  await expect(page).toHaveURL(/\/c\/jackets$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Jackets' })).toBeVisible();
+
+  await openFilters(page);
+  await page.getByRole('group', { name: 'Size' }).getByText('M', { exact: true }).click();
+  await page.getByLabel('Sort by').selectOption('price-asc');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/\/c\/jackets\?size=M&sort=price-asc$/);
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Size M');
+  const prices = await cardPrices(page);
+  expect(prices.length).toBeGreaterThan(1);
+  expect(prices).toEqual([...prices].sort((a, b) => a - b));
+
+  const first = page.locator('.card-title a').first();
+  const name = await first.textContent();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name!);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Jackets');
+
+  const colours = page.getByRole('group', { name: /^Colour/ });
+  const lastColour = colours.locator('label').last();
+  const colourName = (await lastColour.locator('input').getAttribute('value'))!;
+  await lastColour.click();
+  const sizes = page.getByRole('group', { name: /^Size/ });
+  await sizes.locator('label').filter({ has: page.getByRole('radio', { name: /^M\b/ }) }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]color=${encodeURIComponent(colourName).replace(/%20/g, '\\+')}`));
+  await expect(page).toHaveURL(/[?&]size=M/);
+  await expect(page.getByRole('status').filter({ hasText: /In stock|Sold out/ })).toBeVisible();
+  await expect(page.locator('main .price b').first()).toHaveText(/£\d+\.\d\d/);
+
+  // The cached page reads the variant from the URL in the browser, so a reload keeps the choice.
+  await page.reload();
+  await expect(lastColour.locator('input')).toBeChecked();
+  await expect(sizes.getByRole('radio', { name: /^M\b/ })).toBeChecked();
+});
+
+test('search corrects a typo and shows an empty state when nothing matches', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Search products' }).first().fill('wol jumpr');
+  await page.getByRole('searchbox', { name: 'Search products' }).first().press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=wol\+jumpr/);
+  await expect(page.getByText('Showing results for')).toContainText('wool jumper');
+  await expect(page.locator('.card').first()).toBeVisible();
+
+  await page.goto('/search?q=xylophone+zeppelin');
+  await expect(page.getByRole('heading', { name: /No products match/ })).toBeVisible();
+  await expect(page.locator('.card')).toHaveCount(0);
+});
+
+test('a missing product or category is a real 404 with the not-found page', async ({ page }) => {
+  for (const path of ['/p/does-not-exist', '/c/does-not-exist', '/c/does-not-exist?size=M']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We can’t find that page');
+  }
+});
+
+test('the product API answers a bad query string with 400 and the error shape', async ({ request }) => {
+  const response = await request.get('/api/v1/products?sort=bogus&pageSize=1000');
+  expect(response.status()).toBe(400);
+  const body = await response.json();
+  expect(body.error.code).toBe('bad_request');
+  expect(body.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['sort', 'pageSize']));
+});
+
+for (const path of ['/', '/c/jackets', '/c/jackets?size=M&inStock=1', '/p/first', '/search?q=jumper', '/search?q=zzzz', '/p/missing']) {
+  test(`no serious or critical accessibility violations on ${path}`, async ({ page, axe, request }) => {
+    test.setTimeout(60_000); // axe-core takes its time on a busy machine
+    let target = path;
+    if (path === '/p/first') target = `/p/${(await (await request.get('/api/v1/products?pageSize=1')).json()).items[0].slug}`;
+    await page.goto(target);
+    expect(await axe()).toEqual([]);
+  });
+}

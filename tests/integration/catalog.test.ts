@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
+import { GET as getProductRoute } from '@/app/api/v1/products/[slug]/route';
+import { GET as listProductsRoute } from '@/app/api/v1/products/route';
+import { listProducts, searchProducts } from '@/lib/catalog/catalog';
+import { defaultListingFilters } from '@/lib/catalog/filters';
+import type { ListingFilters, ProductCard } from '@/lib/catalog/types';
+import type { Db } from '@/lib/db/client';
+import { seed } from '@/prisma/seed';
+import { createTestDatabase } from '../helpers/db';
+
+// Next's data cache only exists inside a Next server; here every read goes straight to this file's database.
+vi.mock('next/cache', () => ({ unstable_cache: (fn: unknown) => fn, revalidateTag: vi.fn() }));
+
+let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
+let db: Db;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = testDb.db;
+  await seed(db, { demoAccounts: false });
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+const filters = (changes: Partial<ListingFilters>): ListingFilters => ({ ...defaultListingFilters(), pageSize: 48, ...changes });
+const variantsOf = (items: ProductCard[]) =>
+  db.variant.findMany({ where: { product: { slug: { in: items.map((i) => i.slug) } } }, include: { product: true, stock: true } });
+
+describe('category listings', () => {
+  it('lists every product of a category, and nothing else', async () => {
+    const category = await db.category.findFirstOrThrow({ include: { _count: { select: { products: true } } } });
+    const page = await listProducts(filters({ category: category.slug }));
+    expect(page.total).toBe(category._count.products);
+    expect(page.items.every((p) => p.categorySlug === category.slug)).toBe(true);
+  });
+
+  it('keeps only products with a variant in the chosen size and colour that is in stock', async () => {
+    const page = await listProducts(filters({ sizes: ['M'], colors: ['navy'], inStock: true }));
+    expect(page.total).toBeGreaterThan(0);
+    const variants = await variantsOf(page.items);
+    for (const item of page.items) {
+      const match = variants.filter((v) => v.product.slug === item.slug && v.size === 'M' && v.color === 'Navy');
+      expect(match.some((v) => v.stock.some((s) => s.onHand > s.reserved))).toBe(true);
+    }
+  });
+
+  it('filters by price range in pounds and sorts by price', async () => {
+    const page = await listProducts(filters({ minPrice: 30, maxPrice: 80, sort: 'price-asc' }));
+    expect(page.total).toBeGreaterThan(0);
+    const variants = await variantsOf(page.items);
+    for (const item of page.items) {
+      expect(variants.some((v) => v.product.slug === item.slug && v.priceMinor >= 3000 && v.priceMinor <= 8000)).toBe(true);
+    }
+    const desc = await listProducts(filters({ sort: 'price-desc' }));
+    const prices = desc.items.map((i) => i.priceMinor);
+    expect(prices).toEqual([...prices].sort((a, b) => b - a));
+  });
+
+  it('shows only products in stock at the chosen store', async () => {
+    const store = await db.location.findFirstOrThrow({ where: { type: 'STORE' } });
+    const page = await listProducts(filters({ availableAt: store.id }));
+    const variants = await variantsOf(page.items);
+    for (const item of page.items) {
+      expect(variants.some((v) => v.product.slug === item.slug && v.stock.some((s) => s.locationId === store.id && s.onHand > s.reserved))).toBe(true);
+    }
+    const everything = await listProducts(filters({}));
+    expect(page.total).toBeLessThanOrEqual(everything.total);
+  });
+
+  it('pages through the list without repeats', async () => {
+    const first = await listProducts(filters({ pageSize: 10, page: 1, sort: 'newest' }));
+    const second = await listProducts(filters({ pageSize: 10, page: 2, sort: 'newest' }));
+    expect(first.items).toHaveLength(10);
+    expect(first.totalPages).toBe(Math.ceil(first.total / 10));
+    const firstSlugs = new Set(first.items.map((i) => i.slug));
+    expect(second.items.some((i) => firstSlugs.has(i.slug))).toBe(false);
+    const past = await listProducts(filters({ pageSize: 10, page: 999 }));
+    expect(past.items).toHaveLength(0);
+  });
+});
+
+describe('search', () => {
+  it('finds products by name, description and category, best matches first', async () => {
+    const results = await searchProducts('jumper', filters({ sort: 'relevance' }));
+    expect(results.total).toBeGreaterThan(0);
+    expect(results.correctedQuery).toBeNull();
+    expect(results.items[0]!.name.toLowerCase()).toContain('jumper');
+    const byCategory = await searchProducts('knitwear', filters({ sort: 'relevance' }));
+    expect(byCategory.items.some((i) => i.categorySlug === 'knitwear')).toBe(true);
+  });
+
+  it('corrects typos and says so', async () => {
+    const results = await searchProducts('wol jumpr', filters({ sort: 'relevance' }));
+    expect(results.correctedQuery).toBe('wool jumper');
+    expect(results.total).toBeGreaterThan(0);
+  });
+
+  it('returns nothing, without a correction, for words nowhere near the catalog', async () => {
+    const results = await searchProducts('xylophone zeppelin', filters({ sort: 'relevance' }));
+    expect(results).toMatchObject({ total: 0, items: [], correctedQuery: null });
+  });
+});
+
+describe('GET /api/v1/products', () => {
+  const get = (query: string) => listProductsRoute(new Request(`http://shop.test/api/v1/products?${query}`));
+
+  it.each(['sort=bogus', 'minPrice=abc', 'page=0', 'pageSize=1000', 'minPrice=50&maxPrice=10'])('answers 400 with the error shape for %s', async (query) => {
+    const response = await get(query);
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error).toMatchObject({ code: 'bad_request', message: expect.any(String) });
+    expect(body.error.issues.length).toBeGreaterThan(0);
+  });
+
+  it('lists, filters and searches with public cache headers', async () => {
+    const response = await get('category=knitwear&pageSize=5&sort=price-asc');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('public');
+    const body = await response.json();
+    expect(body.items.length).toBeLessThanOrEqual(5);
+    expect(body.items.every((i: ProductCard) => i.categorySlug === 'knitwear')).toBe(true);
+    const search = await (await get('q=jaket')).json();
+    expect(search.correctedQuery).toBe('jacket');
+  });
+
+  it('returns one product by slug, or 404', async () => {
+    const product = await db.product.findFirstOrThrow();
+    const ok = await getProductRoute(new Request('http://shop.test'), { params: Promise.resolve({ slug: product.slug }) });
+    expect(ok.status).toBe(200);
+    const body = await ok.json();
+    expect(body).toMatchObject({ slug: product.slug, name: product.name });
+    expect(body.variants.length).toBeGreaterThan(0);
+    const missing = await getProductRoute(new Request('http://shop.test'), { params: Promise.resolve({ slug: 'does-not-exist' }) });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('not_found');
+  });
+
+  it('is described in /api/v1/openapi.json', async () => {
+    const spec = await getOpenApi().json();
+    expect(spec.paths['/api/v1/products'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['q', 'category', 'size', 'color', 'minPrice', 'maxPrice', 'inStock', 'availableAt', 'sort', 'page', 'pageSize']),
+    );
+    expect(spec.paths['/api/v1/products/{slug}'].get.responses['404']).toBeDefined();
+  });
+});

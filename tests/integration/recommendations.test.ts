@@ -1,0 +1,133 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RecommendationsResponse } from '@/lib/recommendations/schemas';
+import { cookiesMock, device, json, signedInJar, type Device } from './cart-fixtures';
+import { insertOrder, insertRecommendationWorld, P, variantOf } from './recommendations-fixtures';
+
+vi.mock('next/headers', () => cookiesMock());
+
+const { createTestDatabase } = await import('../helpers/db');
+const route = await import('@/app/api/v1/recommendations/route');
+const viewsRoute = await import('@/app/api/v1/views/route');
+const linesRoute = await import('@/app/api/v1/cart/lines/route');
+const openapi = await import('@/app/api/v1/openapi.json/route');
+const { recordPaidOrder } = await import('@/lib/recommendations/service');
+const items = (body: RecommendationsResponse) => body.shelves.flatMap((s) => s.items);
+
+const { db } = await createTestDatabase();
+
+const get = (d: Device, query: string) => d.call(() => route.GET(new Request(`http://localhost:3000/api/v1/recommendations?${query}`)));
+async function shelves(d: Device, query: string) {
+  const res = await get(d, query);
+  expect(res.status).toBe(200);
+  return { res, body: (await res.json()) as RecommendationsResponse };
+}
+const ids = (body: RecommendationsResponse, shelf: string) => body.shelves.find((s) => s.id === shelf)?.items.map((i) => i.productId) ?? [];
+const allIds = (body: RecommendationsResponse) => body.shelves.flatMap((s) => s.items.map((i) => i.productId));
+
+beforeAll(async () => {
+  await insertRecommendationWorld(db);
+});
+
+describe('GET /api/v1/recommendations', () => {
+  it('shows a new guest what is trending, never what is sold out everywhere', async () => {
+    const { res, body } = await shelves(device(), 'context=home&limit=5');
+    expect(body.personalised).toBe(false);
+    expect(body.shelves.map((s) => s.id)).toEqual(['trending']);
+    expect(body.shelves[0]!.items[0]).toMatchObject({ productId: P.jacket, slug: 'jacket', name: 'Waxed canvas jacket', priceMinor: 1000, currency: 'GBP', reason: 'Trending' });
+    expect(allIds(body)).not.toContain(P.tote);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('remembers what a guest viewed, by the anonymous id it sets', async () => {
+    const guest = device();
+    const viewed = await guest.call(() => viewsRoute.POST(json('POST', '/api/v1/views', { productId: P.mug })));
+    expect(viewed.status).toBe(204);
+    expect(guest.jar.get('nw_aid')?.value).toMatch(/^[0-9a-f-]{36}$/);
+    const { res, body } = await shelves(guest, 'context=home');
+    expect(body.personalised).toBe(true);
+    expect(body.shelves.find((s) => s.id === 'recently-viewed')?.items).toEqual([expect.objectContaining({ productId: P.mug, reason: 'Recently viewed' })]);
+    // What the mug is bought with comes first in "For you", explained by the view.
+    expect(body.shelves[0]).toMatchObject({ id: 'for-you', items: expect.arrayContaining([expect.objectContaining({ productId: P.scarf, reason: 'Because you viewed Enamel camp mug' })]) });
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    // Another guest sees none of it.
+    expect((await shelves(device(), 'context=home')).body.personalised).toBe(false);
+  });
+
+  it('recommends to a shopper from their own purchases, and says so', async () => {
+    const shopper = await db.user.create({ data: { email: 'history@example.com' } });
+    await recordPaidOrder(await insertOrder(db, shopper.id, [P.beanie], 30));
+    await recordPaidOrder(await insertOrder(db, shopper.id, [P.beanie, P.mug], 3));
+    const { res, body } = await shelves(device(await signedInJar(shopper)), 'context=home&limit=4');
+    expect(body.personalised).toBe(true);
+    const forYou = body.shelves.find((s) => s.id === 'for-you')!;
+    // Bought twice, recently: the beanie leads (repeat purchases count).
+    expect(forYou.items[0]).toMatchObject({ productId: P.beanie, reason: 'Because you bought Wool beanie', strategy: 'for-you' });
+    expect(forYou.items.map((i) => i.productId)).not.toContain(P.tote);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('lists what goes well with a product, without the product itself or anything sold out', async () => {
+    const { res, body } = await shelves(device(), `context=product&productId=${P.jacket}`);
+    const goesWell = body.shelves.find((s) => s.id === 'goes-well-with')!;
+    expect(goesWell.items[0]).toMatchObject({ productId: P.beanie, reason: 'Often bought with Waxed canvas jacket', strategy: 'goes-well-with' });
+    expect(ids(body, 'goes-well-with')).toContain(P.gloves);
+    expect(allIds(body)).not.toContain(P.jacket);
+    expect(allIds(body)).not.toContain(P.tote); // bought with the jacket four times, but sold out
+    expect(new Set(allIds(body)).size).toBe(allIds(body).length);
+    expect(body.personalised).toBe(false);
+    expect(res.headers.get('cache-control')).toMatch(/^public/);
+  });
+
+  it('falls back on similar names and tags for a product nobody has bought', async () => {
+    const { body } = await shelves(device(), `context=product&productId=${P.cap}`);
+    // First on the page (the shelves never repeat an item), explained by the likeness.
+    expect(items(body)[0]).toMatchObject({ productId: P.jacket, reason: 'Similar to Waxed canvas cap', strategy: 'similar' });
+    expect(allIds(body)).not.toContain(P.cap);
+  });
+
+  it('completes a guest bag without suggesting what is already in it', async () => {
+    const guest = device();
+    const added = await guest.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: variantOf(P.jacket), quantity: 1 })));
+    expect(added.status).toBe(201);
+    const { body } = await shelves(guest, 'context=cart&limit=3');
+    expect(body.shelves[0]).toMatchObject({ id: 'complete-your-order', title: 'Complete your order' });
+    expect(ids(body, 'complete-your-order')[0]).toBe(P.beanie);
+    expect(allIds(body)).not.toContain(P.jacket);
+    expect(allIds(body)).toHaveLength(3);
+  });
+
+  it('answers bad input with 400 or 404 in the error shape', async () => {
+    const cases: [string, number][] = [
+      ['context=checkout', 400],
+      ['limit=0', 400],
+      ['limit=abc', 400],
+      ['limit=100', 400],
+      ['context=product', 400],
+      ['context=product&productId=%3Cscript%3E', 400],
+      ['context=product&productId=no_such_product', 404],
+    ];
+    for (const [query, status] of cases) {
+      const res = await get(device(), query);
+      expect(res.status, query).toBe(status);
+      expect(await res.json(), query).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+    }
+    const view = await device().call(() => viewsRoute.POST(json('POST', '/api/v1/views', { productId: 'no_such_product' })));
+    expect(view.status).toBe(404);
+  });
+
+  it('learns from a newly paid order at once, and counts it once', async () => {
+    const orderId = await insertOrder(db, null, [P.cap, P.mug], 0);
+    await recordPaidOrder(orderId);
+    await recordPaidOrder(orderId);
+    const { body } = await shelves(device(), `context=product&productId=${P.cap}`);
+    expect(body.shelves.find((s) => s.id === 'goes-well-with')?.items[0]).toMatchObject({ productId: P.mug, reason: 'Often bought with Waxed canvas cap' });
+    const [a, b] = [P.cap, P.mug].sort();
+    expect(await db.coPurchase.findUnique({ where: { productAId_productBId: { productAId: a!, productBId: b! } } })).toMatchObject({ count: 1 });
+  });
+
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await openapi.GET().json()) as { paths: Record<string, unknown> };
+    expect(doc.paths['/api/v1/recommendations']).toHaveProperty('get');
+    expect(doc.paths['/api/v1/views']).toHaveProperty('post');
+  });
+});

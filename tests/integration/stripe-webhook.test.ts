@@ -1,0 +1,156 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../helpers/db';
+import { deliveryInput, ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
+
+// A local stand-in for Stripe's API: the real SDK talks to it over HTTP. It records each mutating call with its
+// idempotency key and, like Stripe, answers a repeated key with the first response.
+type Call = { method: string; path: string; idempotencyKey: string | undefined; form: URLSearchParams };
+const calls: Call[] = [];
+const replies = new Map<string, unknown>();
+let intents = 0;
+
+function reply(req: IncomingMessage, form: URLSearchParams): unknown {
+  const path = req.url ?? '';
+  if (path === '/v1/payment_intents') {
+    intents += 1;
+    const id = `pi_test_${intents}`;
+    return { id, object: 'payment_intent', client_secret: `${id}_secret_abc`, status: 'requires_payment_method', amount: Number(form.get('amount')), currency: form.get('currency') };
+  }
+  const cancel = path.match(/^\/v1\/payment_intents\/([^/]+)\/cancel$/);
+  if (cancel) return { id: cancel[1], object: 'payment_intent', status: 'canceled' };
+  if (path === '/v1/refunds') return { id: `re_${form.get('payment_intent')}`, object: 'refund', status: 'succeeded', payment_intent: form.get('payment_intent') };
+  return null;
+}
+
+const stripeDouble = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  req.on('end', () => {
+    const form = new URLSearchParams(body);
+    const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
+    calls.push({ method: req.method ?? '', path: req.url ?? '', idempotencyKey, form });
+    const cached = idempotencyKey ? replies.get(idempotencyKey) : undefined;
+    const answer = cached ?? reply(req, form);
+    if (idempotencyKey && answer) replies.set(idempotencyKey, answer);
+    res.writeHead(answer ? 200 : 404, { 'content-type': 'application/json', 'request-id': 'req_test' });
+    res.end(JSON.stringify(answer ?? { error: { type: 'invalid_request_error', message: 'Unknown path' } }));
+  });
+});
+
+const secret = 'whsec_test_secret';
+const { db } = await createTestDatabase();
+const { env } = await import('@/lib/env');
+const { placeOrder } = await import('@/lib/orders/place-order');
+const { getPaymentProvider } = await import('@/lib/payments/providers');
+const { POST } = await import('@/app/api/webhooks/stripe/route');
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => stripeDouble.listen(0, '127.0.0.1', resolve));
+  const { port } = stripeDouble.address() as AddressInfo;
+  // lib/env is parsed once per process; the test switches Stripe on for this file only.
+  Object.assign(env, {
+    STRIPE_SECRET_KEY: 'sk_test_double', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_double', stripeEnabled: true,
+    STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: `http://127.0.0.1:${port}`,
+  });
+  await insertCheckoutWorld(db);
+});
+afterAll(() => new Promise<void>((resolve) => stripeDouble.close(() => resolve())));
+
+let events = 0;
+function eventFor(type: string, intentId: string, orderId: string, id = `evt_test_${++events}`) {
+  return JSON.stringify({ id, object: 'event', type, api_version: '2025-01-01', created: Math.floor(Date.now() / 1000), data: { object: { id: intentId, object: 'payment_intent', metadata: { orderId } } } });
+}
+
+function deliver(payload: string, signWith = secret) {
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: signWith });
+  return POST(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload }));
+}
+
+async function stripeOrder(variantId: string = ids.jacket) {
+  const { order } = await placeOrder({ ...pickupInput([{ variantId, quantity: 1 }]), paymentProvider: 'STRIPE' });
+  const start = await getPaymentProvider('STRIPE').createPayment(order);
+  if (start.provider !== 'STRIPE') throw new Error('expected a Stripe payment');
+  return { order, intentId: start.paymentIntentId, clientSecret: start.clientSecret };
+}
+
+describe('Stripe payments', () => {
+  it('creates a PaymentIntent for the server-computed total with automatic payment methods and an idempotency key', async () => {
+    const { order } = await placeOrder({ ...deliveryInput([{ variantId: ids.jacket, quantity: 1 }]), paymentProvider: 'STRIPE' });
+    const start = await getPaymentProvider('STRIPE').createPayment(order);
+    expect(start).toMatchObject({ provider: 'STRIPE', status: 'requires_payment', clientSecret: expect.stringMatching(/^pi_test_\d+_secret_/) });
+    const call = calls.find((c) => c.path === '/v1/payment_intents' && c.form.get('metadata[orderId]') === order.id)!;
+    expect(call.form.get('amount')).toBe('4950');
+    expect(call.form.get('currency')).toBe('gbp');
+    expect(call.form.get('automatic_payment_methods[enabled]')).toBe('true');
+    expect(call.idempotencyKey).toBe(`order-${order.id}-create`);
+    const stored = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { paymentIntentId: true, paymentProvider: true } });
+    expect(stored).toEqual({ paymentIntentId: (start as { paymentIntentId: string }).paymentIntentId, paymentProvider: 'STRIPE' });
+  });
+});
+
+describe('POST /api/webhooks/stripe', () => {
+  it('marks the order paid once when the same event arrives five times at once', async () => {
+    const { order, intentId } = await stripeOrder();
+    const before = await stockAt(db, ids.jacket);
+    const payload = eventFor('payment_intent.succeeded', intentId, order.id);
+    const responses = await Promise.all(Array.from({ length: 5 }, () => deliver(payload)));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const results = (await Promise.all(responses.map((r) => r.json() as Promise<{ result: string }>))).map((b) => b.result).sort();
+    expect(results).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'PAID' });
+    expect(await stockAt(db, ids.jacket)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved - 1 });
+    expect(await db.paymentEvent.count({ where: { orderId: order.id } })).toBe(1);
+
+    // A failure reported after the success (out of order) changes nothing and cancels nothing at Stripe.
+    const late = await deliver(eventFor('payment_intent.payment_failed', intentId, order.id));
+    expect(late.status).toBe(200);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'PAID' });
+    expect(await stockAt(db, ids.jacket)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved - 1 });
+    expect(calls.some((c) => c.path === `/v1/payment_intents/${intentId}/cancel`)).toBe(false);
+  });
+
+  it('releases the hold on a failed payment, cancels the intent, and refunds a success that arrives afterwards', async () => {
+    const { order, intentId } = await stripeOrder(ids.boots);
+    expect(await stockAt(db, ids.boots)).toEqual({ onHand: 1, reserved: 1 });
+    expect((await deliver(eventFor('payment_intent.payment_failed', intentId, order.id))).status).toBe(200);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'CANCELLED' });
+    expect(await stockAt(db, ids.boots)).toEqual({ onHand: 1, reserved: 0 });
+    expect(calls.filter((c) => c.path === `/v1/payment_intents/${intentId}/cancel`).map((c) => c.idempotencyKey)).toEqual([`order-${order.id}-cancel`]);
+
+    expect((await deliver(eventFor('payment_intent.succeeded', intentId, order.id))).status).toBe(200);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'CANCELLED' });
+    expect(await stockAt(db, ids.boots)).toEqual({ onHand: 1, reserved: 0 });
+    const refunds = calls.filter((c) => c.path === '/v1/refunds' && c.form.get('payment_intent') === intentId);
+    expect(refunds.map((c) => c.idempotencyKey)).toEqual([`order-${order.id}-refund`]);
+  });
+
+  it('answers a forged or altered event with 400 and writes nothing', async () => {
+    const { order, intentId } = await stripeOrder();
+    const eventsBefore = await db.paymentEvent.count();
+    const forged = await deliver(eventFor('payment_intent.succeeded', intentId, order.id), 'whsec_someone_else');
+    expect(forged.status).toBe(400);
+    expect(await forged.json()).toMatchObject({ error: { code: 'bad_signature' } });
+
+    const genuine = eventFor('payment_intent.succeeded', intentId, order.id);
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload: genuine, secret });
+    const altered = await POST(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signature }, body: genuine.replace(intentId, 'pi_other') }));
+    expect(altered.status).toBe(400);
+    const unsigned = await POST(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', body: genuine }));
+    expect(unsigned.status).toBe(400);
+
+    expect(await db.paymentEvent.count()).toBe(eventsBefore);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'PENDING' });
+  });
+
+  it('acknowledges event types outside the allowlist without acting on them', async () => {
+    const { order, intentId } = await stripeOrder();
+    const response = await deliver(eventFor('charge.succeeded', intentId, order.id));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true, result: 'ignored' });
+    expect(await db.paymentEvent.count({ where: { orderId: order.id } })).toBe(0);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'PENDING' });
+  });
+});

@@ -1,0 +1,34 @@
+// `npm test`: static checks, unit, integration and end-to-end tests, in that order; stops at the first failure.
+// Integration tests use DATABASE_URL when set (each file creates and drops its own database), else embedded ones.
+// End-to-end tests always run on a production server started like `npm start`, on a fresh embedded database.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const steps = [
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
+  ['integration', 'npx', ['vitest', 'run', '--project', 'integration']],
+  // The recommender must beat the best simple baselines of ../shared/RECS_EVAL.md on the shared data.
+  [
+    'recs',
+    'npm',
+    ['run', '--silent', 'recs:eval', '--', '--train', '../shared/data/online-retail/train.csv', '--test', '../shared/data/online-retail/validation.csv', '--min-next-basket', '0.6126', '--min-completion', '0.1702'],
+  ],
+  ['e2e', 'npx', ['playwright', 'test']],
+];
+const only = process.argv.slice(2);
+
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.includes(name)) continue;
+  const env = { ...process.env };
+  if (name === 'e2e') {
+    delete env.DATABASE_URL;
+    rmSync('.data/e2e', { recursive: true, force: true });
+  }
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env });
+  console.log(`◀ ${name}: ${result.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { computeTotals, SHIPPING, TotalsError, type TotalsInput } from '@/lib/orders/totals';
+
+const base = (over: Partial<TotalsInput> = {}): TotalsInput => ({
+  lines: [{ variantId: 'v1', unitPriceMinor: 2500, quantity: 2 }],
+  fulfilment: 'DELIVERY',
+  country: 'GB',
+  currency: 'GBP',
+  ...over,
+});
+
+const integersOnly = (totals: ReturnType<typeof computeTotals>) =>
+  [totals.subtotalMinor, totals.discountMinor, totals.shippingMinor, totals.taxMinor, totals.totalMinor, ...totals.lines.map((l) => l.lineTotalMinor)].every(
+    Number.isSafeInteger,
+  );
+
+describe('order totals', () => {
+  it('charges £4.50 delivery under £75 and shows the VAT already included', () => {
+    const totals = computeTotals(base());
+    expect(totals).toMatchObject({ subtotalMinor: 5000, shippingMinor: 450, discountMinor: 0, totalMinor: 5450, taxInclusive: true, taxLabel: 'VAT' });
+    // 5450 × 20/120 = 908.33… → 908
+    expect(totals.taxMinor).toBe(908);
+    expect(integersOnly(totals)).toBe(true);
+  });
+
+  it('delivers free from £75, and pickup is always free', () => {
+    expect(computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 7499, quantity: 1 }] })).shippingMinor).toBe(SHIPPING.standardMinor);
+    const at = computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 7500, quantity: 1 }] }));
+    expect(at).toMatchObject({ shippingMinor: 0, totalMinor: 7500, taxMinor: 1250 });
+    expect(computeTotals(base({ fulfilment: 'PICKUP' }))).toMatchObject({ shippingMinor: 0, totalMinor: 5000, taxMinor: 833 });
+  });
+
+  it('applies a percentage code before the delivery threshold, rounding in the shopper’s favour', () => {
+    const totals = computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 8333, quantity: 1 }], discountCode: ' welcome10 ' }));
+    // 10% of 8333 = 833.3 → 833 off; goods 7500 still qualify for free delivery
+    expect(totals).toMatchObject({ discountCode: 'WELCOME10', discountMinor: 833, shippingMinor: 0, totalMinor: 7500 });
+    const under = computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 8000, quantity: 1 }], discountCode: 'WELCOME10' }));
+    expect(under).toMatchObject({ discountMinor: 800, shippingMinor: 450, totalMinor: 7650 });
+    expect(integersOnly(under)).toBe(true);
+  });
+
+  it('applies a fixed code only above its minimum and refuses unknown codes', () => {
+    expect(computeTotals(base({ discountCode: 'FIVEOFF40' }))).toMatchObject({ discountMinor: 500, totalMinor: 4950 });
+    expect(() => computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 3999, quantity: 1 }], discountCode: 'FIVEOFF40' }))).toThrow(
+      expect.objectContaining({ code: 'discount_not_eligible' }),
+    );
+    expect(() => computeTotals(base({ discountCode: 'FREESTUFF' }))).toThrow(expect.objectContaining({ code: 'invalid_discount' }));
+  });
+
+  it('refuses fractional or negative prices and quantities, and unknown countries', () => {
+    expect(() => computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 19.99, quantity: 1 }] }))).toThrow(TotalsError);
+    expect(() => computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: -100, quantity: 1 }] }))).toThrow(TotalsError);
+    expect(() => computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 100, quantity: 1.5 }] }))).toThrow(TotalsError);
+    expect(() => computeTotals(base({ country: 'ZZ' }))).toThrow(expect.objectContaining({ code: 'unsupported_country' }));
+  });
+
+  it('sums many lines exactly', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => ({ variantId: `v${i}`, unitPriceMinor: 1999, quantity: 3 }));
+    const totals = computeTotals(base({ lines }));
+    expect(totals.subtotalMinor).toBe(30 * 3 * 1999);
+    expect(totals.totalMinor).toBe(179910);
+    expect(integersOnly(totals)).toBe(true);
+  });
+});
