@@ -10,6 +10,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // NEXT_DIST_DIR lets two builds (e.g. two developers' end-to-end runs) share one checkout.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // `npm run typecheck` (part of `npm test`) checks types; skipping it here keeps a cold `npm start` well under 3 minutes.

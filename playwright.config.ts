@@ -44,7 +44,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       EMBEDDED_DB_PORT: process.env.E2E_DB_PORT ?? '54330',
-      EMBEDDED_DB_DIR: '.data/e2e',
+      EMBEDDED_DB_DIR: process.env.E2E_DB_DIR ?? '.data/e2e',
       APP_URL: baseURL,
       AUTH_URL: baseURL,
     },

@@ -15,8 +15,9 @@ const sourceFiles = [
   'next.config.mjs',
   'next.config.ts',
 ];
-const buildIdPath = join(repoRoot, '.next/BUILD_ID');
-const stampPath = join(repoRoot, '.next/launcher-stamp');
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+const buildIdPath = join(repoRoot, distDir, 'BUILD_ID');
+const stampPath = join(repoRoot, distDir, 'launcher-stamp');
 
 function newestMtime(path: string): number {
   const stat = statSync(path, { throwIfNoEntry: false });

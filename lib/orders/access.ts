@@ -1,0 +1,32 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/lib/auth/session';
+import { canActForStore } from '@/lib/auth/guard';
+import { db } from '@/lib/db';
+import { OrderError } from './errors';
+import { findReceipt } from './receipts';
+import type { OrderSummary } from './types';
+import { orderSummarySelect, toOrderSummary } from './view';
+
+export type OrderViewer = { user: SessionUser | null; receiptOrderIds: readonly string[] };
+
+// Who may see an order: its owner, staff of its pickup store (or an admin), or the device holding its receipt
+// (a guest's own checkout). Everyone else gets the same 404 as for an order that does not exist.
+export function canViewOrder(order: Pick<OrderSummary, 'id' | 'userId' | 'pickupLocationId'>, viewer: OrderViewer): boolean {
+  const { user } = viewer;
+  if (user && order.userId === user.id) return true;
+  if (user && order.pickupLocationId && canActForStore(user, order.pickupLocationId)) return true;
+  if (user?.role === 'ADMIN') return true;
+  return viewer.receiptOrderIds.includes(order.id);
+}
+
+export async function getViewableOrder(orderId: string): Promise<OrderSummary> {
+  const row = await db.order.findUnique({ where: { id: orderId }, select: orderSummarySelect });
+  if (!row) throw new OrderError('order_not_found', 'We could not find that order.');
+  const order = toOrderSummary(row);
+  const [user, receipt] = await Promise.all([getSessionUser(), findReceipt(orderId)]);
+  if (!canViewOrder(order, { user, receiptOrderIds: receipt ? [receipt.id] : [] })) {
+    throw new OrderError('order_not_found', 'We could not find that order.');
+  }
+  return order;
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { cookies } from 'next/headers';
+import { z } from 'zod';
+import { authSecret } from '@/lib/auth/secret';
+import { cookieOptions } from '@/lib/auth/cookie-options';
+
+// The device that placed an order keeps a receipt for it in a sealed (AES-256-GCM), httpOnly cookie: it lets a
+// guest see their own confirmation page, and it carries the pickup code, which the database keeps only as a hash.
+export const RECEIPTS_COOKIE = 'nw_receipts';
+const MAX_RECEIPTS = 10;
+const MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
+
+const receiptSchema = z.object({ id: z.string().min(1), code: z.string().nullable() });
+export type Receipt = z.infer<typeof receiptSchema>;
+
+function key(): Buffer {
+  return createHash('sha256').update(`order-receipts:${authSecret()}`).digest();
+}
+
+export function sealReceipts(receipts: readonly Receipt[]): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(receipts), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+export function unsealReceipts(sealed: string | undefined): Receipt[] {
+  if (!sealed) return [];
+  try {
+    const raw = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    const parsed = z.array(receiptSchema).safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return []; // tampered with, or sealed with another secret
+  }
+}
+
+export async function readReceipts(): Promise<Receipt[]> {
+  return unsealReceipts((await cookies()).get(RECEIPTS_COOKIE)?.value);
+}
+
+export async function findReceipt(orderId: string): Promise<Receipt | null> {
+  return (await readReceipts()).find((r) => r.id === orderId) ?? null;
+}
+
+// Call from a route handler or server action (cookies can only be set there). A newer receipt for the same
+// order replaces the older one (e.g. a new pickup code); the oldest drop off past MAX_RECEIPTS.
+export async function rememberReceipt(receipt: Receipt): Promise<void> {
+  const jar = await cookies();
+  const kept = unsealReceipts(jar.get(RECEIPTS_COOKIE)?.value).filter((r) => r.id !== receipt.id);
+  jar.set(RECEIPTS_COOKIE, sealReceipts([receipt, ...kept].slice(0, MAX_RECEIPTS)), cookieOptions(MAX_AGE_SECONDS));
+}

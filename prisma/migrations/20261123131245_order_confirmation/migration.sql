@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "cartId" TEXT,
+ADD COLUMN     "confirmationSentAt" TIMESTAMP(3);
