@@ -7,7 +7,10 @@ export type OrderErrorCode =
   | 'warehouse_missing'
   | 'address_required'
   | 'order_not_found'
-  | 'payment_not_allowed';
+  | 'payment_not_allowed'
+  | 'hold_expired'
+  | 'payment_unavailable'
+  | 'rate_limited';
 
 const statusOf: Record<OrderErrorCode, number> = {
   empty_order: 400,
@@ -18,6 +21,9 @@ const statusOf: Record<OrderErrorCode, number> = {
   address_required: 400,
   order_not_found: 404,
   payment_not_allowed: 409,
+  hold_expired: 409,
+  payment_unavailable: 502,
+  rate_limited: 429,
 };
 
 export class OrderError extends Error {

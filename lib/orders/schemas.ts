@@ -27,3 +27,8 @@ export const checkoutBodySchema = z.discriminatedUnion('fulfilment', [
 ]);
 
 export type CheckoutBody = z.infer<typeof checkoutBodySchema>;
+
+export const demoPaymentBodySchema = z.object({
+  orderId: z.string().min(1).max(64),
+  outcome: z.enum(['succeed', 'decline', 'requires_action']),
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { env } from '@/lib/env';
+import { onOrderConfirmed } from '@/lib/orders/after-confirmed';
 import { applyPaymentEvent, type AppliedEvent, type PaymentOutcome } from './outcomes';
 import { stripeProvider } from './stripe';
 
@@ -41,5 +42,8 @@ export async function receiveStripeWebhook(rawBody: string, signature: string | 
       if (action === 'cancel_payment') await stripeProvider.cancel(order);
     },
   );
+  if (applied.result === 'applied' && applied.changed && applied.status === 'PAID') {
+    await onOrderConfirmed(applied.order.id, null, { email: false });
+  }
   return { status: 200, body: { received: true, result: applied.result } };
 }

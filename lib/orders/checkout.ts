@@ -1,0 +1,88 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth/session';
+import { readCartForCheckout } from '@/lib/cart/checkout-lines';
+import type { CartOwner } from '@/lib/cart/view';
+import { db } from '@/lib/db';
+import { completeDemoPayment } from '@/lib/payments/demo';
+import type { DemoOutcome, PaymentStart } from '@/lib/payments/provider';
+import { getPaymentProvider, paymentKindFor } from '@/lib/payments/providers';
+import { describeRetry, rateLimitAll } from '@/lib/rate-limit';
+import { onOrderConfirmed } from './after-confirmed';
+import { channelFromUserAgent } from './channel';
+import { OrderError } from './errors';
+import { cancelPendingOrderTx, releaseHold } from './transitions';
+import { createPendingOrder, type PlaceOrderInput } from './place-order';
+import type { Receipt } from './receipts';
+import type { CheckoutBody } from './schemas';
+import { ORDER_TX } from './tx-options';
+import type { OrderStatus, OrderSummary } from './types';
+import { getOrderSummaryOrThrow } from './view';
+
+export type CheckoutActor = { user: SessionUser | null; cart: CartOwner };
+export type CheckoutContext = { userAgent: string | null; clientIp: string; now?: Date };
+export type CheckoutResult = { order: OrderSummary; payment: PaymentStart; pickupCode: string | null };
+
+function orderInput(actor: CheckoutActor, body: CheckoutBody, lines: PlaceOrderInput['lines'], userAgent: string | null): PlaceOrderInput {
+  const common = {
+    lines,
+    email: body.email,
+    userId: actor.user?.id ?? null,
+    channel: channelFromUserAgent(userAgent),
+    paymentProvider: paymentKindFor(body.payment),
+    discountCode: body.discountCode ?? null,
+  };
+  return body.fulfilment === 'PICKUP'
+    ? { ...common, fulfilment: 'PICKUP', pickupLocationId: body.pickupLocationId }
+    : { ...common, fulfilment: 'DELIVERY', shippingAddress: body.shippingAddress };
+}
+
+// Places the order for what is in the shopper's own bag (read here, never taken from the client) and starts
+// its payment. A pending checkout left behind by the same bag is cancelled first, so a shopper retrying
+// never competes with their own hold. Throws OrderError, OutOfStockError or TotalsError; a refusal writes nothing.
+export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ctx: CheckoutContext): Promise<CheckoutResult> {
+  const now = ctx.now ?? new Date();
+  const cart = await readCartForCheckout(actor.cart);
+  if (!cart?.lines.length) throw new OrderError('empty_order', 'Your bag is empty.');
+  const input = orderInput(actor, body, cart.lines, ctx.userAgent);
+  const limited = await rateLimitAll([['checkoutEmail', body.email], ['checkoutIp', ctx.clientIp]]);
+  if (!limited.ok) throw new OrderError('rate_limited', `Too many orders in a short time. Try again in ${describeRetry(limited.retryAfterSeconds)}.`);
+
+  const placed = await db.$transaction(async (tx) => {
+    const leftovers = await tx.order.findMany({ where: { cartId: cart.cartId, status: 'PENDING' }, select: { id: true } });
+    for (const o of leftovers) await cancelPendingOrderTx(tx, o.id, now);
+    const result = await createPendingOrder(tx, input, now);
+    await tx.order.update({ where: { id: result.order.id }, data: { cartId: cart.cartId } });
+    return result;
+  }, ORDER_TX);
+
+  let payment: PaymentStart;
+  try {
+    payment = await getPaymentProvider(input.paymentProvider).createPayment(placed.order);
+  } catch (error) {
+    // No way to pay means no reason to hold the stock.
+    await releaseHold(placed.order.id);
+    if (error instanceof OrderError) throw error;
+    console.error('[checkout] could not start the payment', placed.order.id, error);
+    throw new OrderError('payment_unavailable', 'We could not start the payment. Nothing was charged; please try again.');
+  }
+  if (payment.status === 'confirmed') await onOrderConfirmed(placed.order.id, placed.pickupCode);
+  return { order: await getOrderSummaryOrThrow(placed.order.id), payment, pickupCode: placed.pickupCode };
+}
+
+export type DemoPaymentViewer = { user: SessionUser | null; receipt: Receipt | null };
+export type DemoPaymentResponse = { status: OrderStatus | 'requires_action'; changed: boolean };
+
+// The demo sheet's buttons, for the order's own shopper or the device holding its receipt (everyone else gets
+// the same 404 as for an order that does not exist). A hold that ran out is released and the payment refused.
+export async function payDemoOrder(viewer: DemoPaymentViewer, orderId: string, outcome: DemoOutcome, now: Date = new Date()): Promise<DemoPaymentResponse> {
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { userId: true, status: true, holdExpiresAt: true } });
+  const owns = Boolean(order && ((viewer.user && order.userId === viewer.user.id) || viewer.receipt?.id === orderId));
+  if (!order || !owns) throw new OrderError('order_not_found', 'We could not find that order.');
+  if (order.status === 'PENDING' && order.holdExpiresAt && order.holdExpiresAt <= now) {
+    await releaseHold(orderId, now);
+    throw new OrderError('hold_expired', 'The time to pay ran out and the items went back on the shelf. Nothing was charged.');
+  }
+  const result = await completeDemoPayment(orderId, outcome);
+  if (result.changed && result.status === 'PAID') await onOrderConfirmed(orderId, viewer.receipt?.code ?? null);
+  return result;
+}
