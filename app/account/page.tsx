@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AddressBook } from '@/components/account/address-book';
 import { ProfileForm } from '@/components/account/profile-form';
@@ -23,6 +24,12 @@ export default async function AccountPage() {
         </div>
         <SignOutButton />
       </div>
+      <section aria-labelledby="orders-heading" className="flex flex-col gap-2">
+        <h2 id="orders-heading" className="text-lg font-semibold">Orders</h2>
+        <Link href="/account/orders" className="inline-flex min-h-11 items-center self-start font-medium underline">
+          See your orders, track a pickup or cancel
+        </Link>
+      </section>
       <section aria-labelledby="profile-heading" className="flex flex-col gap-3">
         <h2 id="profile-heading" className="text-lg font-semibold">Profile</h2>
         <ProfileForm name={account.name ?? ''} phone={account.phone ?? ''} />

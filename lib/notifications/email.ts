@@ -3,7 +3,14 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 
-export type EmailMessage = { to: string; subject: string; text: string; html?: string };
+// An inline image the HTML refers to as `cid:<cid>` (mail clients block data: URLs and strip inline SVG).
+export type InlineImage = { cid: string; filename: string; contentType: string; content: Buffer };
+export type EmailMessage = { to: string; subject: string; text: string; html?: string; inlineImages?: InlineImage[] };
+
+// The outbox keeps one HTML document, so its images travel inside it as data: URLs.
+function inlineForOutbox(html: string, images: readonly InlineImage[]): string {
+  return images.reduce((out, img) => out.replaceAll(`cid:${img.cid}`, `data:${img.contentType};base64,${img.content.toString('base64')}`), html);
+}
 
 let transport: Transporter | null = null;
 
@@ -12,13 +19,15 @@ let transport: Transporter | null = null;
 export async function sendEmail(message: EmailMessage): Promise<{ delivery: 'smtp' | 'outbox' }> {
   if (env.SMTP_URL) {
     transport ??= createTransport(env.SMTP_URL);
-    const result = await transport.sendMail({ from: env.MAIL_FROM, ...message });
+    const { inlineImages = [], ...rest } = message;
+    const attachments = inlineImages.map(({ cid, filename, contentType, content }) => ({ cid, filename, contentType, content }));
+    const result = await transport.sendMail({ from: env.MAIL_FROM, ...rest, attachments });
     const failed = [...(result.rejected ?? []), ...(result.pending ?? [])].filter(Boolean);
     if (failed.length) throw new Error(`E-mail to ${failed.join(', ')} could not be sent`);
     return { delivery: 'smtp' };
   }
   await db.outboxMessage.create({
-    data: { channel: 'email', to: message.to, subject: message.subject, text: message.text, html: message.html ?? null },
+    data: { channel: 'email', to: message.to, subject: message.subject, text: message.text, html: message.html ? inlineForOutbox(message.html, message.inlineImages ?? []) : null },
   });
   return { delivery: 'outbox' };
 }

@@ -1,7 +1,7 @@
 // E-mail bodies share the storefront's brand colours (kept literal: mail clients ignore CSS variables).
-const brand = { ink: '#1c1917', brand: '#1f4d3a', onBrand: '#ffffff', muted: '#57534e' };
+export const brand = { ink: '#1c1917', brand: '#1f4d3a', onBrand: '#ffffff', muted: '#57534e' };
 
-function escapeHtml(s: string) {
+export function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

@@ -1,0 +1,8 @@
+// Next calls register() once per server process. The order sweeper runs only in a Node.js server that serves
+// requests: not in the edge runtime, not while `next build` prerenders, and not under vitest.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.VITEST) return;
+  const { startOrderSweeper } = await import('./lib/orders/sweeper');
+  startOrderSweeper();
+}

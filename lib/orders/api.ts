@@ -1,0 +1,45 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+import { apiError } from '@/lib/api/respond';
+import { CancelRefusedError, type CancelResult } from './cancel';
+import { CANCELLABLE_STATUSES, statusInWords } from './detail';
+import { OrderError } from './errors';
+import { TransitionError } from './state';
+import type { orderJsonSchema } from './orders-openapi';
+import type { OrderSummary } from './types';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+// The API's order: everything the confirmation page shows, never the owner's user id or the pickup code's hash.
+export function toOrderJson(order: OrderSummary): z.infer<typeof orderJsonSchema> {
+  return {
+    id: order.id, number: order.number, status: order.status, email: order.email, channel: order.channel, fulfilment: order.fulfilment,
+    pickupLocationId: order.pickupLocationId, shippingAddress: order.shippingAddress, paymentProvider: order.paymentProvider,
+    currency: order.currency, subtotalMinor: order.subtotalMinor, discountMinor: order.discountMinor, discountCode: order.discountCode,
+    shippingMinor: order.shippingMinor, taxMinor: order.taxMinor, totalMinor: order.totalMinor, lines: order.lines,
+    statusLabel: statusInWords(order.status, order.fulfilment),
+    cancellable: CANCELLABLE_STATUSES.includes(order.status),
+    placedAt: order.placedAt.toISOString(),
+    paidAt: iso(order.paidAt),
+    cancelledAt: iso(order.cancelledAt),
+    holdExpiresAt: iso(order.holdExpiresAt),
+  };
+}
+
+export function orderJson(body: unknown, status = 200) {
+  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+export function cancelJson(order: OrderSummary, result: CancelResult) {
+  const { previousStatus, releasedUnits, restockedUnits, refunded } = result;
+  return orderJson({ order: toOrderJson(order), cancellation: { previousStatus, releasedUnits, restockedUnits, refunded } });
+}
+
+export function orderErrorResponse(error: unknown) {
+  if (error instanceof OrderError || error instanceof TransitionError || error instanceof CancelRefusedError) {
+    return apiError(error.status, error.code, error.message);
+  }
+  console.error('[orders] request failed', error);
+  return apiError(500, 'internal', 'Something went wrong with your order. Please try again.');
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Operation } from '@/lib/api/openapi';
+
+const statusSchema = z.enum(['PENDING', 'CONFIRMED', 'PAID', 'READY_FOR_PICKUP', 'COMPLETED', 'CANCELLED']);
+
+export const orderJsonSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: statusSchema,
+  statusLabel: z.string(),
+  cancellable: z.boolean(),
+  email: z.string(),
+  channel: z.string(),
+  fulfilment: z.enum(['DELIVERY', 'PICKUP']),
+  pickupLocationId: z.string().nullable(),
+  shippingAddress: z.record(z.string(), z.unknown()).nullable(),
+  paymentProvider: z.string().nullable(),
+  currency: z.string(),
+  subtotalMinor: z.number().int(),
+  discountMinor: z.number().int(),
+  discountCode: z.string().nullable(),
+  shippingMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  totalMinor: z.number().int(),
+  placedAt: z.string(),
+  paidAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  holdExpiresAt: z.string().nullable(),
+  lines: z.array(z.object({ variantId: z.string().nullable(), name: z.string(), sku: z.string(), unitPriceMinor: z.number().int(), quantity: z.number().int(), lineTotalMinor: z.number().int() })),
+});
+export const orderResponseSchema = z.object({ order: orderJsonSchema });
+export const cancelResponseSchema = z.object({
+  order: orderJsonSchema,
+  cancellation: z.object({ previousStatus: statusSchema, releasedUnits: z.number().int(), restockedUnits: z.number().int(), refunded: z.boolean() }),
+});
+
+const notFound = { description: "No such order, or not yours: another shopper's order is the same 404 as a missing one" };
+
+export const orderOperations: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/orders/{id}',
+    summary: "One order (status, lines, totals, fulfilment) for its owner, the device holding its receipt (the guest's checkout or lookup), or staff of its pickup store",
+    responses: { 200: { description: 'The order', schema: orderResponseSchema }, 404: notFound },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orders/{id}/cancel',
+    summary: 'Cancel before pickup or dispatch. Awaiting payment or pay at pickup: the stock hold is released. Paid: the stock goes back and the payment is refunded (Stripe, with an idempotency key)',
+    responses: {
+      200: { description: 'The cancelled order and what was undone', schema: cancelResponseSchema },
+      403: { description: 'Cross-site request refused' },
+      404: notFound,
+      422: { description: 'Not cancellable now: already cancelled or collected (invalid_transition), or ready at the store (not_cancellable)' },
+    },
+  },
+];

@@ -1,0 +1,57 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { getViewableOrder } from './access';
+import { sendOrderConfirmation } from './confirmation';
+import { describeOrder, type OrderDetail } from './detail';
+import { getOrderForUser } from './history';
+import { pickupCodeMatches } from './pickup-code';
+import { pickupQrSvg } from './pickup-qr';
+import { findReceipt } from './receipts';
+import type { OrderSummary } from './types';
+
+export type OrderPageData = {
+  order: OrderDetail;
+  // Only when this device holds the code and it still matches: a code replaced since is never shown.
+  pickup: { code: string; qrSvg: string } | null;
+  // The owner or the placing device may ask for a new code; staff looking at the order may not.
+  canRequestNewCode: boolean;
+};
+
+const CODE_STATUSES = ['PAID', 'CONFIRMED', 'READY_FOR_PICKUP'];
+
+async function codeOnThisDevice(order: OrderSummary, code: string | null): Promise<string | null> {
+  if (!code || order.fulfilment !== 'PICKUP' || !CODE_STATUSES.includes(order.status)) return null;
+  const row = await db.order.findUnique({ where: { id: order.id }, select: { pickupCodeHash: true } });
+  return row?.pickupCodeHash && pickupCodeMatches(order.id, code, row.pickupCodeHash) ? code : null;
+}
+
+async function buildPageData(order: OrderSummary, user: SessionUser | null): Promise<OrderPageData> {
+  const receipt = await findReceipt(order.id);
+  // A Stripe payment is confirmed by its webhook, which cannot know the pickup code: the page the shopper returns
+  // to sends the confirmation with the code from this device's receipt (once; later views find it sent).
+  if (CODE_STATUSES.includes(order.status)) {
+    await sendOrderConfirmation(order.id, receipt?.code ?? null).catch((error: unknown) => {
+      console.error(`[orders] confirmation e-mail for ${order.id} failed; the sweeper will retry`, error);
+    });
+  }
+  const code = await codeOnThisDevice(order, receipt?.code ?? null);
+  const isOwner = Boolean(user && order.userId === user.id);
+  return {
+    order: await describeOrder(order),
+    pickup: code ? { code, qrSvg: await pickupQrSvg(order.id, code) } : null,
+    canRequestNewCode: order.fulfilment === 'PICKUP' && CODE_STATUSES.includes(order.status) && (isOwner || Boolean(receipt)),
+  };
+}
+
+// The confirmation page /orders/{id}: owner, receipt holder or staff of the store (else OrderError 404).
+export async function getOrderPageData(orderId: string): Promise<OrderPageData> {
+  const [order, user] = await Promise.all([getViewableOrder(orderId), getSessionUser()]);
+  return buildPageData(order, user);
+}
+
+// The account's order detail: the signed-in shopper's own orders only.
+export async function getAccountOrderPageData(user: SessionUser, orderId: string): Promise<OrderPageData> {
+  return buildPageData(await getOrderForUser(user, orderId), user);
+}
