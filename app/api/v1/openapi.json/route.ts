@@ -4,11 +4,12 @@ import { buildOpenApi } from '@/lib/api/openapi';
 import { cartOperations } from '@/lib/cart/openapi';
 import { catalogOperations } from '@/lib/catalog/openapi';
 import { checkoutOperations } from '@/lib/orders/checkout-openapi';
+import { orderOperations } from '@/lib/orders/orders-openapi';
 import { recommendationOperations } from '@/lib/recommendations/openapi';
 import { storeOperations } from '@/lib/stores/openapi';
 
 export const dynamic = 'force-static';
 
 export function GET() {
-  return NextResponse.json(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...checkoutOperations, ...recommendationOperations]));
+  return NextResponse.json(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...checkoutOperations, ...orderOperations, ...recommendationOperations]));
 }
