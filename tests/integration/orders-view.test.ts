@@ -1,0 +1,169 @@
+import { encode } from 'next-auth/jwt';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { cookiesMock, device, insertUser, Jar, json, signedInJar, type Device } from './cart-fixtures';
+import { ids, insertCheckoutWorld, pickupInput } from './orders-fixtures';
+
+vi.mock('next/headers', () => cookiesMock());
+
+const { createTestDatabase } = await import('../helpers/db');
+const { db } = await createTestDatabase();
+const { env } = await import('@/lib/env');
+const { placeOrder } = await import('@/lib/orders/place-order');
+const { markPaid } = await import('@/lib/orders/transitions');
+const { rememberReceipt } = await import('@/lib/orders/receipts');
+const { getOrderPageData } = await import('@/lib/orders/page-data');
+const { pickupCodeMatches } = await import('@/lib/orders/pickup-code');
+const { pickupQrPng, parsePickupQrPayload, pickupQrPayload } = await import('@/lib/orders/pickup-qr');
+const { sendOrderConfirmation } = await import('@/lib/orders/confirmation');
+const { lookupOrderAction } = await import('@/components/orders/actions');
+const orderRoute = await import('@/app/api/v1/orders/[id]/route');
+const cancelRoute = await import('@/app/api/v1/orders/[id]/cancel/route');
+
+beforeAll(async () => {
+  Object.assign(env, { STRIPE_SECRET_KEY: undefined, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined, stripeEnabled: false, demoMode: true, SMTP_URL: undefined });
+  await insertCheckoutWorld(db);
+  await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 100 } });
+});
+
+const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+const getOrder = (d: Device, id: string) => d.call(() => orderRoute.GET(json('GET', `/api/v1/orders/${id}`), ctx(id)));
+const cancel = (d: Device, id: string) => d.call(() => cancelRoute.POST(json('POST', `/api/v1/orders/${id}/cancel`), ctx(id)));
+
+async function staffJar(user: { id: string; email: string }, storeIds: string[]) {
+  const jar = new Jar();
+  const salt = 'authjs.session-token';
+  const secret = process.env.AUTH_SECRET ?? 'northwind-development-secret-not-for-production';
+  jar.set(salt, await encode({ salt, secret, token: { sub: user.id, email: user.email, name: null, role: 'STAFF', storeIds } }));
+  return jar;
+}
+
+// A guest's checkout as the checkout route leaves it: the order, and its receipt on the placing device.
+async function guestOrder(email = 'guest@example.com') {
+  const placed = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email }));
+  const guest = device();
+  await guest.call(() => rememberReceipt({ id: placed.order.id, code: placed.pickupCode }));
+  return { ...placed, guest };
+}
+
+const outboxFor = (to: string) => db.outboxMessage.findMany({ where: { to }, orderBy: { createdAt: 'asc' } });
+
+describe('GET /api/v1/orders/{id}', () => {
+  it('shows an order to the device holding its receipt, and to nobody else', async () => {
+    const { order, guest } = await guestOrder();
+    const res = await getOrder(guest, order.id);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { order: Record<string, unknown> };
+    expect(body.order).toMatchObject({ id: order.id, number: order.number, status: 'PENDING', statusLabel: 'Awaiting payment', totalMinor: 4500, cancellable: true });
+    expect(body.order).not.toHaveProperty('userId');
+    expect(body.order).not.toHaveProperty('pickupCodeHash');
+
+    const stranger = device();
+    const other = device(await signedInJar(await insertUser(db, 'other-shopper@example.com')));
+    for (const d of [stranger, other]) {
+      const refused = await getOrder(d, order.id);
+      expect(refused.status).toBe(404);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('order_not_found');
+    }
+    // A receipt cookie that was not sealed by us is no receipt.
+    const forger = device();
+    forger.jar.set('nw_receipts', Buffer.from(JSON.stringify([{ id: order.id, code: null }])).toString('base64url'));
+    expect((await getOrder(forger, order.id)).status).toBe(404);
+    expect((await getOrder(guest, 'no-such-order')).status).toBe(404);
+    expect((await getOrder(guest, '../../etc')).status).toBe(404);
+  });
+
+  it("gives another shopper's order id a 404 on read and on cancel, and the cancel changes nothing", async () => {
+    const alice = await insertUser(db, 'alice-orders@example.com');
+    const bob = device(await signedInJar(await insertUser(db, 'bob-orders@example.com')));
+    const { order } = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: alice.id, email: alice.email }));
+    expect((await getOrder(device(await signedInJar(alice)), order.id)).status).toBe(200);
+    expect((await getOrder(bob, order.id)).status).toBe(404);
+    const refused = await cancel(bob, order.id);
+    expect(refused.status).toBe(404);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('PENDING');
+  });
+
+  it("lets staff of the pickup store read it, but not staff of another store", async () => {
+    const { order } = await guestOrder('staffcase@example.com');
+    const ours = device(await staffJar(await insertUser(db, 'staff-here@example.com'), [ids.store]));
+    const theirs = device(await staffJar(await insertUser(db, 'staff-there@example.com'), [ids.noPickup]));
+    expect((await getOrder(ours, order.id)).status).toBe(200);
+    expect((await getOrder(theirs, order.id)).status).toBe(404);
+  });
+});
+
+describe('guest lookup', () => {
+  async function lookup(d: Device, form: Record<string, string>) {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(form)) data.set(k, v);
+    try {
+      return { state: await d.call(() => lookupOrderAction(undefined, data)), redirectedTo: null };
+    } catch (error) {
+      const digest = (error as { digest?: string }).digest ?? '';
+      if (!digest.startsWith('NEXT_REDIRECT')) throw error;
+      return { state: null, redirectedTo: digest.split(';')[2] ?? '' };
+    }
+  }
+
+  it('refuses a wrong e-mail and a wrong number with the same answer, and grants access with both right', async () => {
+    const { order } = await guestOrder('lookup@example.com');
+    const visitor = device();
+    const wrongEmail = await lookup(visitor, { number: order.number, email: 'someone-else@example.com' });
+    const wrongNumber = await lookup(visitor, { number: 'NW-999999', email: 'lookup@example.com' });
+    expect(wrongEmail.state?.ok).toBe(false);
+    expect(wrongEmail.state?.message).toBe(wrongNumber.state?.message);
+    expect(visitor.jar.get('nw_receipts')).toBeUndefined();
+    expect((await getOrder(visitor, order.id)).status).toBe(404);
+
+    const found = await lookup(visitor, { number: order.number.replace('NW-', '').toLowerCase(), email: ' Lookup@Example.com ' });
+    expect(found.redirectedTo).toBe(`/orders/${order.id}`);
+    expect((await getOrder(visitor, order.id)).status).toBe(200);
+  });
+
+  it('rate-limits lookups per e-mail address', async () => {
+    const visitor = device();
+    const answers = [];
+    for (let i = 0; i < 11; i++) answers.push(await lookup(visitor, { number: `NW-${500000 + i}`, email: 'target@example.com' }));
+    expect(answers.slice(0, 10).every((a) => a.state?.message?.startsWith('We could not find'))).toBe(true);
+    expect(answers[10]?.state?.message).toMatch(/^Too many lookups/);
+  });
+});
+
+describe('confirmation e-mail', () => {
+  it('is sent exactly once, by the page the shopper returns to, with the code from the receipt and its QR code', async () => {
+    const { order, guest, pickupCode } = await guestOrder('returning@example.com');
+    await markPaid(order.id);
+    const views = await Promise.all([1, 2, 3].map(() => guest.call(() => getOrderPageData(order.id))));
+    expect(views.every((v) => v.pickup?.code === pickupCode)).toBe(true);
+    expect(views[0]?.pickup?.qrSvg).toContain('<svg');
+    expect(await sendOrderConfirmation(order.id, pickupCode)).toBe(false);
+
+    const mail = await outboxFor('returning@example.com');
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.subject).toBe(`Order ${order.number} confirmed`);
+    expect(mail[0]?.text).toContain(`Your pickup code: ${pickupCode}`);
+    expect(mail[0]?.text).toContain('Pickup at Riverside');
+    expect(mail[0]?.text).toContain('Total: £45.00');
+    expect(mail[0]?.html).toContain((await pickupQrPng(order.id, pickupCode!)).toString('base64'));
+    expect(parsePickupQrPayload(pickupQrPayload(order.id, pickupCode!))).toEqual({ orderId: order.id, code: pickupCode });
+  });
+
+  it('never sends a code that does not work: a wrong or missing code is replaced by a new one', async () => {
+    const { order } = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: 'nocode@example.com' }));
+    await markPaid(order.id);
+    expect(await sendOrderConfirmation(order.id, 'AAAAAA')).toBe(true);
+    const [mail] = await outboxFor('nocode@example.com');
+    const code = /Your pickup code: ([A-Z2-9]{6})/.exec(mail?.text ?? '')?.[1];
+    expect(code).toBeTruthy();
+    const { pickupCodeHash } = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { pickupCodeHash: true } });
+    expect(pickupCodeMatches(order.id, code!, pickupCodeHash!)).toBe(true);
+  });
+
+  it('is not sent while the order awaits payment', async () => {
+    const { order, guest } = await guestOrder('unpaid@example.com');
+    const view = await guest.call(() => getOrderPageData(order.id));
+    expect(view.order.status).toBe('PENDING');
+    expect(view.pickup).toBeNull();
+    expect(await outboxFor('unpaid@example.com')).toHaveLength(0);
+  });
+});
