@@ -73,8 +73,18 @@ export async function cancelOrder(viewer: OrderViewer, orderId: string, now: Dat
       const restockedUnits = paid ? await restockConsumedHoldsTx(tx, orderId) : 0;
       const provider = order.paymentProvider ? getPaymentProvider(order.paymentProvider) : null;
       const payment = { id: order.id, paymentIntentId: order.paymentIntentId };
-      if (paid && provider) await provider.refund(payment);
-      if (order.status === 'PENDING' && order.paymentProvider === 'STRIPE' && order.paymentIntentId && provider) await provider.cancel(payment);
+      try {
+        if (paid && provider) await provider.refund(payment);
+        if (order.status === 'PENDING' && order.paymentProvider === 'STRIPE' && order.paymentIntentId && provider) await provider.cancel(payment);
+      } catch (error) {
+        console.error(`[orders] payment provider refused to undo ${orderId}`, error);
+        throw new OrderError(
+          'payment_unavailable',
+          paid
+            ? 'We could not refund your payment just now, so the order is still active. Please try again in a minute.'
+            : 'Your payment is still being processed, so the order could not be cancelled yet. Please try again in a minute.',
+        );
+      }
       return { status: 'CANCELLED' as const, previousStatus: order.status, releasedUnits, restockedUnits, refunded: paid };
     },
     // Longer than ORDER_TX's: a refund call to Stripe may run inside it.
