@@ -1,8 +1,18 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useRef } from 'react';
-import { CartContents } from './cart-contents';
 import { useCartState, useCartStoreApi } from './cart-provider';
+
+// The drawer's contents load when it first opens: the header stays light on every page.
+const CartContents = dynamic(() => import('./cart-contents').then((m) => m.CartContents), {
+  ssr: false,
+  loading: () => (
+    <p className="py-8 text-center text-muted" role="status">
+      Loading your bag…
+    </p>
+  ),
+});
 
 // A native <dialog>: focus is trapped and restored, Escape closes it, the page behind is inert.
 export function CartDrawer() {

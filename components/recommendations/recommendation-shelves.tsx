@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RecommendationContext, RecommendationShelf, RecommendationsResponse } from '@/lib/recommendations/schemas';
 import { RecommendationCard } from './recommendation-card';
 
@@ -13,13 +13,31 @@ type Props = {
   limit?: number;
 };
 
-// Loaded after hydration so the (cached) page never waits for it; every slot keeps a fixed height, so
-// nothing below moves when the shelves arrive or turn out empty.
+// Loaded once the shelves come near the screen, so the (cached) page and its first paint never wait for
+// them; every slot keeps a fixed height, so nothing below moves when they arrive or turn out empty.
 export function RecommendationShelves({ context, productId, slots, limit = 8 }: Props) {
   const [shelves, setShelves] = useState<RecommendationShelf[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [near, setNear] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '400px 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (context !== 'product' || !productId) return;
+    fetch('/api/v1/views', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ productId }) }).catch(
+      (error: unknown) => console.error('[recommendations] could not record the view', error),
+    );
+  }, [context, productId]);
+
+  useEffect(() => {
+    if (!near) return;
     const controller = new AbortController();
     const params = new URLSearchParams({ context, limit: String(limit), ...(productId ? { productId } : {}) });
     fetch(`/api/v1/recommendations?${params}`, { signal: controller.signal })
@@ -32,16 +50,11 @@ export function RecommendationShelves({ context, productId, slots, limit = 8 }: 
         console.error('[recommendations] could not load shelves', error);
         setFailed(true);
       });
-    if (context === 'product' && productId) {
-      fetch('/api/v1/views', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ productId }) }).catch(
-        (error: unknown) => console.error('[recommendations] could not record the view', error),
-      );
-    }
     return () => controller.abort();
-  }, [context, productId, limit]);
+  }, [near, context, productId, limit]);
 
   return (
-    <>
+    <div ref={ref}>
       {slots.map((slot, index) => {
         const shelf = shelves?.[index];
         const id = `recs-${context}-${index}`;
@@ -74,6 +87,6 @@ export function RecommendationShelves({ context, productId, slots, limit = 8 }: 
           </section>
         );
       })}
-    </>
+    </div>
   );
 }

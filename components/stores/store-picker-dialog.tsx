@@ -46,7 +46,7 @@ async function loadStores(url: string, signal: AbortSignal): Promise<Result> {
 
 // The store picker: a bottom sheet on phones, a side panel from md up. Pass `lines` (one variant on a
 // product page, the cart's lines in the cart and checkout) to see each store's stock for them.
-export function StorePicker({
+export function StorePickerDialog({
   open,
   onClose,
   lines = [],

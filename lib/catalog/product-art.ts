@@ -146,3 +146,18 @@ export function buildProductArt(kind: ProductArtKind, colorHex: string, view: Pr
     `</g></svg>`
   );
 }
+
+const artPath = /^\/media\/product\/([a-z-]+)\/([0-9a-f]{6})\/([1-3])\.svg$/;
+
+// The illustration itself as a data: URL, for the few images a page shows first (its largest paint): the
+// browser draws them with the HTML instead of queueing them behind the page's scripts. Other URLs pass through.
+export function inlineProductArt(url: string): string {
+  const match = artPath.exec(url);
+  if (!match || !isProductArtKind(match[1]!)) return url;
+  const svg = buildProductArt(match[1], match[2]!, Number(match[3]) as ProductArtView);
+  return `data:image/svg+xml,${svg.replace(/"/g, "'").replace(/[%#<>]/g, encodeURIComponent)}`;
+}
+
+export function withInlineArt<T extends { image: { url: string } | null }>(items: readonly T[], count: number): T[] {
+  return items.map((item, i) => (i < count && item.image ? { ...item, image: { ...item.image, url: inlineProductArt(item.image.url) } } : item));
+}

@@ -25,14 +25,40 @@ async function closedLoop(clients: number, durationMs: number, step: (client: nu
   return { count: times.length, rps: round(times.length / (durationMs / 1000)), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), errors };
 }
 
-// 20 devices, each with its own guest cart, alternately add one and set the quantity back to 1
-// (carrying If-Match). The reference is a static file from the same server at the same concurrency.
+// The same clients, each sending on its own schedule (`rate` requests per second in all, evenly spread) the way
+// shoppers tap: latency without the queue a closed loop builds by sending the next request the moment one returns.
+async function pacedLoop(clients: number, rate: number, durationMs: number, step: (client: number) => Promise<void>) {
+  const times: number[] = [];
+  let errors = 0;
+  const interval = (clients * 1000) / rate;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let due = start + (c * interval) / clients; due < start + durationMs; due += interval) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const t = performance.now();
+        try {
+          await step(c);
+          times.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { count: times.length, rate, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors };
+}
+
+// 20 devices, each with its own guest cart, alternately add one and set the quantity back to 1 (carrying If-Match):
+// flat out (a closed loop: throughput, queueing included) and paced at 100 requests per second in all (the budget's
+// latency). The reference is a static file from the same server at the same concurrency and pace.
 export async function runCartBench(baseUrl: string, { clients = 20, durationMs = 10_000 } = {}) {
   const variantId = await findSellableVariant(baseUrl, 2);
   const devices = Array.from({ length: clients }, () => new Device(baseUrl));
   const versions = await Promise.all(devices.map(async (d) => (await d.json<CartBody>('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })).cart.version));
   const flip = devices.map(() => false);
-  const mutation = await closedLoop(clients, durationMs, async (c) => {
+  const mutate = async (c: number) => {
     const d = devices[c]!;
     flip[c] = !flip[c];
     const res = flip[c]
@@ -40,19 +66,23 @@ export async function runCartBench(baseUrl: string, { clients = 20, durationMs =
       : await d.request('PATCH', `/api/v1/cart/lines/${variantId}`, { quantity: 1 }, { 'if-match': `"${versions[c]}"` });
     if (!res.ok) throw new Error(String(res.status));
     versions[c] = ((await res.json()) as CartBody).cart.version;
-  });
-  const reference = await closedLoop(clients, Math.min(durationMs, 5000), async () => {
+  };
+  const robots = async () => {
     const res = await fetch(`${baseUrl}/robots.txt`);
     await res.arrayBuffer();
     if (!res.ok) throw new Error(String(res.status));
-  });
+  };
+  const mutation = await closedLoop(clients, durationMs, mutate);
+  const reference = await closedLoop(clients, Math.min(durationMs, 5000), robots);
+  // 100 requests per second across the 20 clients, as the catalog's p99 budget is measured.
+  const paced = await pacedLoop(clients, 100, durationMs, mutate);
+  const pacedReference = await pacedLoop(clients, 100, Math.min(durationMs, 5000), robots);
   return {
     name: 'cart mutation (POST add / PATCH with If-Match)',
     clients,
-    mutation,
-    reference: { url: '/robots.txt', ...reference },
-    p95Ratio: round(mutation.p95 / Math.max(reference.p95, 0.1)),
-    budget: { p95Ms: 40, met: mutation.p95 < 40 && mutation.errors === 0 },
+    saturated: { mutation, reference: { url: '/robots.txt', ...reference }, p95Ratio: round(mutation.p95 / Math.max(reference.p95, 0.1)) },
+    paced: { mutation: paced, reference: { url: '/robots.txt', ...pacedReference } },
+    budget: { p95Ms: 40, met: paced.p95 < 40 && paced.errors === 0 && mutation.errors === 0 },
   };
 }
 

@@ -7,6 +7,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { listCategories, searchProducts } from '@/lib/catalog/catalog';
 import { parseListingQuery, toListingFilters } from '@/lib/catalog/schemas';
 import { pluralize } from '@/lib/utils';
+import { withInlineArt } from '@/lib/catalog/product-art';
 
 // Search is rendered per request (the query is free text); the catalog reads behind it are fast SQL.
 async function readQuery(searchParams: PageProps<'/search'>['searchParams']) {
@@ -42,7 +43,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             <p className="mb-4 text-sm text-muted" role="status">
               {pluralize(results.total, 'product')}
             </p>
-            <ProductGrid products={results.items} eager={2} />
+            <ProductGrid products={withInlineArt(results.items, 2)} eager={2} />
             <Pagination page={results.page} totalPages={results.totalPages} hrefFor={hrefFor} />
           </>
         )}

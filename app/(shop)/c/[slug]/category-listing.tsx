@@ -11,6 +11,7 @@ import { canonicalListingQuery, hasActiveFilters, listingHref } from '@/lib/cata
 import type { ListingFilters as Filters } from '@/lib/catalog/types';
 import { pluralize } from '@/lib/utils';
 import { ActiveFilters } from './active-filters';
+import { withInlineArt } from '@/lib/catalog/product-art';
 
 export async function categoryMetadata(slug: string, filters: Filters): Promise<Metadata> {
   const category = await getCategoryBySlug(slug);
@@ -48,7 +49,7 @@ export async function CategoryListing({ slug, filters }: { slug: string; filters
           </h2>
           <ActiveFilters slug={slug} filters={filters} />
           {results.items.length > 0 ? (
-            <ProductGrid products={results.items} eager={2} />
+            <ProductGrid products={withInlineArt(results.items, 2)} eager={2} />
           ) : (
             <EmptyState title="Nothing matches these filters">
               {filters.page > results.totalPages ? 'This page is past the end of the list. ' : 'Try removing a filter or widening the price range. '}
