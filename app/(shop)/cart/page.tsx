@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CartPageView } from '@/components/cart/cart-page-view';
 import { RecommendationShelves } from '@/components/recommendations/recommendation-shelves';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Your bag', robots: { index: false } };
 
@@ -9,7 +10,7 @@ export default function CartPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Your bag</h1>
-      <CartPageView />
+      <CartPageView stripeKey={env.stripeEnabled ? (env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY ?? null) : null} />
       <RecommendationShelves context="cart" slots={[{ title: 'Complete your order' }]} />
     </div>
   );

@@ -1,0 +1,38 @@
+'use client';
+
+import { FormField } from '@/components/account/form-field';
+
+export type AddressInput = { name: string; line1: string; line2: string; city: string; postcode: string; phone: string };
+
+// The delivery address, with the autocomplete tokens that let phones and browsers fill it in one tap.
+export function AddressFields({
+  value,
+  errors,
+  onChange,
+}: {
+  value: AddressInput;
+  errors: Record<string, string | undefined>;
+  onChange: (next: AddressInput) => void;
+}) {
+  const field = (key: keyof AddressInput) => ({
+    id: `shipping-${key}`,
+    name: `shippingAddress.${key}`,
+    value: value[key],
+    errors: errors[`shippingAddress.${key}`] ? [errors[`shippingAddress.${key}`]!] : undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...value, [key]: e.target.value }),
+  });
+  return (
+    <fieldset className="flex flex-col gap-3">
+      <legend className="sr-only">Delivery address</legend>
+      <FormField label="Full name" autoComplete="shipping name" required {...field('name')} />
+      <FormField label="Address line 1" autoComplete="shipping address-line1" required {...field('line1')} />
+      <FormField label="Address line 2 (optional)" autoComplete="shipping address-line2" {...field('line2')} />
+      <div className="grid grid-cols-2 gap-3">
+        <FormField label="Town or city" autoComplete="shipping address-level2" required {...field('city')} />
+        <FormField label="Postcode" autoComplete="shipping postal-code" autoCapitalize="characters" required {...field('postcode')} />
+      </div>
+      <FormField label="Phone for the courier (optional)" type="tel" inputMode="tel" autoComplete="shipping tel" {...field('phone')} />
+      <p className="text-sm text-muted">We deliver within the United Kingdom.</p>
+    </fieldset>
+  );
+}

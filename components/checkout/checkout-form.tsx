@@ -1,0 +1,310 @@
+'use client';
+
+import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { FormField } from '@/components/account/form-field';
+import { useOptimisticCart } from '@/components/cart/cart-provider';
+import { useMyStore } from '@/components/stores/my-store-state';
+import { buttonClassName } from '@/components/ui/button';
+import type { CartLineView } from '@/lib/cart/types';
+import type { ShortLine } from '@/lib/orders/errors';
+import { checkoutBodySchema } from '@/lib/orders/schemas';
+import { computeTotals, TotalsError } from '@/lib/orders/totals';
+import type { StoreView } from '@/lib/stores/view';
+import { formatMoney } from '@/lib/utils';
+import { AddressFields, type AddressInput } from './address-fields';
+import { submitCheckout, type PlacedOrder } from './checkout-client';
+import { FulfilmentChoice } from './fulfilment-choice';
+import { OrderReview } from './order-review';
+import { PaymentStep } from './payment-step';
+import { PickupStore } from './pickup-store';
+import { ShortLinesNotice } from './short-lines-notice';
+import type { ExpressStart, StripeHandle } from './stripe-payment';
+import { walletAddress } from './stripe-loader';
+
+// Stripe's code is fetched only when Stripe is configured and the payment section shows.
+const StripePayment = dynamic(() => import('./stripe-payment').then((m) => m.StripePayment), {
+  ssr: false,
+  loading: () => <p className="min-h-48 text-sm text-muted">Loading secure payment…</p>,
+});
+
+export type CheckoutDefaults = { email: string; address: AddressInput | null };
+type Fulfilment = 'PICKUP' | 'DELIVERY';
+type Payment = 'online' | 'pay_at_pickup';
+
+const blankAddress: AddressInput = { name: '', line1: '', line2: '', city: '', postcode: '', phone: '' };
+
+export function CheckoutForm({
+  signedIn,
+  defaults,
+  online,
+  stripeKey,
+}: {
+  signedIn: boolean;
+  defaults: CheckoutDefaults;
+  online: 'STRIPE' | 'DEMO' | null;
+  stripeKey: string | null;
+}) {
+  const router = useRouter();
+  const { cart } = useOptimisticCart();
+  const { store: myStore } = useMyStore();
+  const [email, setEmail] = useState(defaults.email);
+  const [fulfilment, setFulfilment] = useState<Fulfilment>('PICKUP');
+  const [address, setAddress] = useState<AddressInput>(defaults.address ?? blankAddress);
+  const [chosenStore, setChosenStore] = useState<StoreView | null>(null);
+  const [payment, setPayment] = useState<Payment>(online ? 'online' : 'pay_at_pickup');
+  const [discountCode, setDiscountCode] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [shortLines, setShortLines] = useState<ShortLine[]>([]);
+  const [placing, setPlacing] = useState(false);
+  const [placed, setPlaced] = useState<PlacedOrder | null>(null);
+  const stripeRef = useRef<StripeHandle | null>(null);
+  const onStripeReady = useCallback((handle: StripeHandle | null) => (stripeRef.current = handle), []);
+
+  const store = chosenStore ?? (myStore?.pickup.enabled ? myStore : null);
+  const lines = (cart?.lines ?? []).filter((l) => l.status !== 'unavailable');
+  const paymentChoice: Payment = fulfilment === 'DELIVERY' ? 'online' : payment;
+  const preview = previewTotals(lines, fulfilment, cart?.currency ?? 'GBP', discountCode);
+
+  function body(overrides: { email?: string; address?: ReturnType<typeof walletAddress> } = {}) {
+    const common = { email: overrides.email ?? email, discountCode: discountCode.trim() || null, payment: paymentChoice };
+    if (fulfilment === 'PICKUP') return { ...common, fulfilment, pickupLocationId: store?.id ?? '' };
+    const a = overrides.address ?? { ...address, line2: address.line2 || null, phone: address.phone || null, country: 'GB' };
+    return { ...common, fulfilment, shippingAddress: a };
+  }
+
+  function showIssues(issues: { path: string; message: string }[]) {
+    const next: Record<string, string> = {};
+    for (const issue of issues) next[issue.path] ??= issue.message;
+    setErrors(next);
+    const first = Object.keys(next)[0];
+    if (first) document.getElementById(fieldId(first))?.focus();
+  }
+
+  // Places the order (the server reads the bag and prices it). Returns the placed order or null after
+  // showing what went wrong where the shopper can fix it.
+  async function place(payload: ReturnType<typeof body>): Promise<PlacedOrder | null> {
+    setFormError(null);
+    setShortLines([]);
+    const parsed = checkoutBodySchema.safeParse(payload);
+    if (!parsed.success) {
+      showIssues(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      return null;
+    }
+    setErrors({});
+    const result = await submitCheckout(payload);
+    if (result.ok) return result.data;
+    if (result.code === 'out_of_stock') setShortLines(result.lines);
+    else if (result.status === 400 && result.issues.length) showIssues(result.issues);
+    setFormError(result.message);
+    return null;
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (placing) return;
+    setPlacing(true);
+    try {
+      const stripe = paymentChoice === 'online' && online === 'STRIPE' ? stripeRef.current : null;
+      if (stripe) {
+        const invalid = await stripe.validate();
+        if (invalid) return setFormError(invalid);
+      }
+      const order = await place(body());
+      if (!order) return;
+      if (order.payment.provider === 'PAY_AT_PICKUP') return router.push(order.confirmationUrl);
+      setPlaced(order);
+      if (stripe && order.payment.provider === 'STRIPE') setFormError(await stripe.pay(order.payment.clientSecret, absolute(order.confirmationUrl)));
+    } finally {
+      setPlacing(false);
+    }
+  }
+
+  async function onExpressConfirm(event: StripeExpressCheckoutElementConfirmEvent): Promise<ExpressStart> {
+    const wallet = { email: event.billingDetails?.email ?? email, ...(event.shippingAddress ? { address: walletAddress(event.shippingAddress) } : {}) };
+    const order = await place(body(wallet));
+    if (!order || order.payment.provider !== 'STRIPE') return { error: formErrorText(order) };
+    setPlaced(order);
+    return { clientSecret: order.payment.clientSecret, returnUrl: absolute(order.confirmationUrl) };
+  }
+
+  if (!cart) return <p className="min-h-96 text-muted" role="status">Loading your bag…</p>;
+  if (!lines.length && !placed) {
+    return (
+      <div className="py-8 text-center" data-testid="checkout-empty">
+        <p className="text-lg font-semibold">Your bag is empty</p>
+        <Link href="/" className={buttonClassName('secondary', 'mt-4')}>
+          Start shopping
+        </Link>
+      </div>
+    );
+  }
+
+  if (placed && placed.payment.provider === 'DEMO') {
+    return <PaymentStep placed={placed} onRetry={() => setPlaced(null)} />;
+  }
+
+  const totals = preview.totals;
+  const totalLabel = totals ? formatMoney(totals.totalMinor, totals.currency) : '';
+  return (
+    <form noValidate onSubmit={onSubmit} className="grid gap-8 lg:grid-cols-[1fr_22rem]" aria-describedby={formError ? 'checkout-error' : undefined}>
+      <div className="flex flex-col gap-8">
+        <section aria-labelledby="contact-heading" className="flex flex-col gap-3">
+          <h2 id="contact-heading" className="text-lg font-semibold">
+            1. Contact
+          </h2>
+          <FormField
+            label="Email"
+            id={fieldId('email')}
+            name="email"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            errors={errors.email ? [errors.email] : undefined}
+          />
+          <p className="text-sm text-muted">
+            {signedIn ? 'Your confirmation goes here.' : (
+              <>
+                We send your confirmation here. <Link href="/sign-in?callbackUrl=/checkout" className="underline">Sign in</Link> for your saved address.
+              </>
+            )}
+          </p>
+        </section>
+
+        <section aria-labelledby="fulfilment-heading" className="flex flex-col gap-3">
+          <h2 id="fulfilment-heading" className="text-lg font-semibold">
+            2. Delivery or pickup
+          </h2>
+          <FulfilmentChoice value={fulfilment} onChange={setFulfilment} deliveryLabel={totals && fulfilment === 'DELIVERY' ? deliveryPrice(totals.shippingMinor, totals.currency) : null} />
+          {fulfilment === 'PICKUP' ? (
+            <PickupStore store={store} lines={lines} onChosen={(s) => { setChosenStore(s); setShortLines([]); }} error={errors.pickupLocationId} />
+          ) : (
+            <>
+              <AddressFields value={address} errors={errors} onChange={setAddress} />
+              <fieldset>
+                <legend className="font-medium">Shipping method</legend>
+                <label className="mt-2 flex min-h-11 items-center gap-3 rounded border border-brand px-3">
+                  <input type="radio" name="shipping" checked readOnly className="size-5 accent-brand" />
+                  <span className="flex-1">Standard delivery, 2–4 working days</span>
+                  <span className="tabular-nums">{totals ? deliveryPrice(totals.shippingMinor, totals.currency) : ''}</span>
+                </label>
+                <p className="mt-1 text-sm text-muted">Free on orders of £75 or more.</p>
+              </fieldset>
+            </>
+          )}
+          {shortLines.length > 0 && (
+            <ShortLinesNotice
+              lines={shortLines}
+              fulfilment={fulfilment}
+              pickerLines={lines}
+              onStore={(s) => { setChosenStore(s); setShortLines([]); }}
+              onDeliver={() => { setFulfilment('DELIVERY'); setShortLines([]); }}
+            />
+          )}
+        </section>
+
+        <section aria-labelledby="payment-heading" className="flex flex-col gap-3">
+          <h2 id="payment-heading" className="text-lg font-semibold">
+            3. Payment
+          </h2>
+          {fulfilment === 'PICKUP' && (
+            <fieldset className="flex flex-col gap-2">
+              <legend className="sr-only">How to pay</legend>
+              {online && (
+                <label className="flex min-h-11 items-center gap-3 rounded border border-border px-3 has-checked:border-brand">
+                  <input type="radio" name="payment" value="online" checked={payment === 'online'} onChange={() => setPayment('online')} className="size-5 accent-brand" />
+                  Pay now {online === 'DEMO' ? '(test payment)' : 'by card or wallet'}
+                </label>
+              )}
+              <label className="flex min-h-11 items-center gap-3 rounded border border-border px-3 has-checked:border-brand">
+                <input type="radio" name="payment" value="pay_at_pickup" checked={payment === 'pay_at_pickup'} onChange={() => setPayment('pay_at_pickup')} className="size-5 accent-brand" />
+                Pay at pickup (we hold it until the store closes tomorrow)
+              </label>
+            </fieldset>
+          )}
+          {paymentChoice === 'online' && online === 'STRIPE' && stripeKey && totals && (
+            <StripePayment
+              publishableKey={stripeKey}
+              amountMinor={totals.totalMinor}
+              currency={totals.currency}
+              collectShipping={fulfilment === 'DELIVERY'}
+              shippingMinor={totals.shippingMinor}
+              onReady={onStripeReady}
+              onExpressConfirm={onExpressConfirm}
+            />
+          )}
+          {paymentChoice === 'online' && online === 'DEMO' && <p className="text-sm text-muted">After you place the order, a test payment sheet opens. No card is charged in demo mode.</p>}
+          {!online && fulfilment === 'DELIVERY' && <p className="text-sm font-medium text-danger">Online payment is not available right now. Choose pickup and pay in store.</p>}
+        </section>
+      </div>
+
+      <aside aria-labelledby="review-heading" className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
+        <h2 id="review-heading" className="text-lg font-semibold">
+          4. Review
+        </h2>
+        <OrderReview lines={lines} totals={totals} fulfilment={fulfilment} />
+        <FormField
+          label="Discount code (optional)"
+          id={fieldId('discountCode')}
+          name="discountCode"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          value={discountCode}
+          onChange={(e) => setDiscountCode(e.target.value)}
+          errors={errors.discountCode ? [errors.discountCode] : preview.discountError ? [preview.discountError] : undefined}
+        />
+        {placed?.order.holdExpiresAt && placed.payment.provider === 'STRIPE' && (
+          <p className="text-sm text-muted">Order {placed.order.number} is waiting for your payment.</p>
+        )}
+        <p id="checkout-error" role="alert" className="min-h-6 text-sm font-medium text-danger">
+          {formError}
+        </p>
+        <button type="submit" disabled={placing || (!online && fulfilment === 'DELIVERY')} className={buttonClassName('primary', 'w-full text-lg')} data-testid="place-order">
+          {placing ? 'Placing your order…' : paymentChoice === 'pay_at_pickup' ? 'Reserve for pickup' : `Place order · ${totalLabel}`}
+        </button>
+        <p className="text-xs text-muted">Prices include VAT. Totals are confirmed by our server when you place the order.</p>
+      </aside>
+    </form>
+  );
+}
+
+function fieldId(path: string): string {
+  if (path.startsWith('shippingAddress.')) return `shipping-${path.slice('shippingAddress.'.length)}`;
+  return path === 'pickupLocationId' ? 'pickup-store' : `checkout-${path}`;
+}
+
+function deliveryPrice(minor: number, currency: string): string {
+  return minor === 0 ? 'Free' : formatMoney(minor, currency);
+}
+
+function absolute(path: string): string {
+  return new URL(path, window.location.origin).toString();
+}
+
+function formErrorText(order: PlacedOrder | null): string {
+  return order ? 'This order cannot be paid with a wallet.' : 'Check the details on the page and try again.';
+}
+
+// A preview from the bag's prices; the server prices the order again when it is placed. A code that does not
+// apply is reported and left out of the preview.
+function previewTotals(lines: readonly CartLineView[], fulfilment: Fulfilment, currency: string, discountCode: string) {
+  if (!lines.length) return { totals: null, discountError: null };
+  const priced = lines.map((l) => ({ variantId: l.variantId, unitPriceMinor: l.unitPrice.amountMinor, quantity: l.quantity }));
+  const input = { lines: priced, fulfilment, country: 'GB', currency };
+  try {
+    return { totals: computeTotals({ ...input, discountCode }), discountError: null };
+  } catch (error) {
+    if (!(error instanceof TotalsError)) throw error;
+    return { totals: computeTotals(input), discountError: error.message };
+  }
+}
