@@ -5,7 +5,7 @@ import { Device, findSellableVariant, percentile, type CartBody } from './cart-c
 // and p95 < 1 s between two devices; one process holds ≥ 1,000 cart event streams.
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function closedLoop(clients: number, durationMs: number, step: (client: number) => Promise<void>) {
+export async function closedLoop(clients: number, durationMs: number, step: (client: number) => Promise<void>) {
   const times: number[] = [];
   let errors = 0;
   const end = Date.now() + durationMs;

@@ -1,8 +1,9 @@
 // npm run bench [-- section …]: the production build on the embedded database, figures as ratios within one run.
-// Sections: catalog, js, lighthouse, cart, sync, streams, availability, recs (default: all).
+// Sections: catalog, js, lighthouse, cart, sync, streams, checkout, webhook, availability, recs (default: all).
 import { runAvailabilityBench } from './availability';
 import { runCartBench, runLiveSyncBench, runSseCapacityBench } from './cart-bench';
 import { runCatalogBench, discoverUrls, measureFirstLoadJs } from './catalog';
+import { BENCH_WEBHOOK_SECRET, runCheckoutBench, runWebhookBench } from './checkout';
 import { runLighthouse } from './lighthouse';
 import { runRecommendationsBench } from './recommendations';
 import { startServer } from './server';
@@ -11,7 +12,7 @@ const wanted = new Set(process.argv.slice(2));
 const want = (section: string) => wanted.size === 0 || wanted.has(section);
 
 async function main() {
-  const server = await startServer({ port: 3200, dbPort: 54331, dataDir: '.data/bench', fresh: true });
+  const server = await startServer({ port: 3200, dbPort: 54331, dataDir: '.data/bench', fresh: true, env: { STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET } });
   try {
     const urls = await discoverUrls(server.baseUrl);
     if (want('catalog')) await runCatalogBench(server.baseUrl, urls);
@@ -20,6 +21,8 @@ async function main() {
     if (want('cart')) console.log('\nCart mutations', await runCartBench(server.baseUrl));
     if (want('sync')) console.log('\nLive sync', await runLiveSyncBench(server.baseUrl));
     if (want('streams')) console.log('\nEvent streams', await runSseCapacityBench(server.baseUrl, { serverPid: server.pid }));
+    if (want('checkout')) console.log('\nCheckout', await runCheckoutBench(server.baseUrl));
+    if (want('webhook')) console.log('\nStripe webhook', await runWebhookBench(server.baseUrl));
   } finally {
     await server.stop();
   }

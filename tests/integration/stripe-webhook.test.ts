@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
+import { cookiesMock, device, insertUser, json, signedInJar } from './cart-fixtures';
 import { deliveryInput, ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
+
+vi.mock('next/headers', () => cookiesMock());
 
 // A local stand-in for Stripe's API: the real SDK talks to it over HTTP. It records each mutating call with its
 // idempotency key and, like Stripe, answers a repeated key with the first response.
@@ -46,6 +49,9 @@ const { env } = await import('@/lib/env');
 const { placeOrder } = await import('@/lib/orders/place-order');
 const { getPaymentProvider } = await import('@/lib/payments/providers');
 const { POST } = await import('@/app/api/webhooks/stripe/route');
+const linesRoute = await import('@/app/api/v1/cart/lines/route');
+const cartRoute = await import('@/app/api/v1/cart/route');
+const checkoutRoute = await import('@/app/api/v1/checkout/route');
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => stripeDouble.listen(0, '127.0.0.1', resolve));
@@ -152,5 +158,29 @@ describe('POST /api/webhooks/stripe', () => {
     expect(await response.json()).toEqual({ received: true, result: 'ignored' });
     expect(await db.paymentEvent.count({ where: { orderId: order.id } })).toBe(0);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'PENDING' });
+  });
+});
+
+describe('checkout through the API with Stripe', () => {
+  it('creates the intent once per order, and a paid webhook (five times over) empties the bag without e-mailing', async () => {
+    const shopper = device(await signedInJar(await insertUser(db, 'stripe-buyer@example.com')));
+    expect((await shopper.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: ids.jacket, quantity: 1 })))).status).toBe(201);
+    const res = await shopper.call(() =>
+      checkoutRoute.POST(json('POST', '/api/v1/checkout', { email: 'stripe-buyer@example.com', fulfilment: 'PICKUP', pickupLocationId: ids.store, totalMinor: 1 })),
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { order: { id: string; totalMinor: number }; payment: { provider: string; clientSecret: string; paymentIntentId: string } };
+    expect(body.payment).toMatchObject({ provider: 'STRIPE', clientSecret: expect.stringMatching(/_secret_/) });
+    const created = calls.filter((c) => c.path === '/v1/payment_intents' && c.form.get('metadata[orderId]') === body.order.id);
+    expect(created.map((c) => [c.idempotencyKey, c.form.get('amount')])).toEqual([[`order-${body.order.id}-create`, '4500']]);
+
+    const payload = eventFor('payment_intent.succeeded', body.payment.paymentIntentId, body.order.id);
+    const deliveries = await Promise.all(Array.from({ length: 5 }, () => deliver(payload)));
+    expect(deliveries.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await db.order.findUniqueOrThrow({ where: { id: body.order.id }, select: { status: true, confirmationSentAt: true } })).toEqual({ status: 'PAID', confirmationSentAt: null });
+    const cart = (await (await shopper.call(() => cartRoute.GET())).json()) as { cart: { lines: unknown[] } };
+    expect(cart.cart.lines).toEqual([]);
+    // The e-mail with the pickup code is the confirmation page's to send (it holds the code); the webhook has none.
+    expect(await db.outboxMessage.count({ where: { to: 'stripe-buyer@example.com' } })).toBe(0);
   });
 });

@@ -1,0 +1,128 @@
+import Stripe from 'stripe';
+import { closedLoop } from './cart-bench';
+import { Device, findSellableVariant, percentile } from './cart-client';
+
+// Budgets (issue 5): POST /api/v1/checkout p95 < 150 ms at 20 concurrent shoppers (demo payments: no Stripe
+// network time); webhook handling p95 < 50 ms. Each is set against /robots.txt from the same server at the
+// same concurrency in the same run.
+export const BENCH_WEBHOOK_SECRET = 'whsec_bench_not_secret';
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+type Placed = { order: { id: string } };
+
+// `clients` workers take items off one queue until it is empty, timing each.
+async function drain<T>(clients: number, items: readonly T[], step: (item: T) => Promise<void>) {
+  const times: number[] = [];
+  let errors = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < items.length; i = next++) {
+        const t = performance.now();
+        try {
+          await step(items[i]!);
+          times.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { count: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors };
+}
+
+async function staticReference(baseUrl: string, clients: number, durationMs: number) {
+  return closedLoop(clients, durationMs, async () => {
+    const res = await fetch(`${baseUrl}/robots.txt`);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(String(res.status));
+  });
+}
+
+// Each shopper is one device with its own bag (one unit, delivered from the warehouse) and its own address, so
+// the per-e-mail and per-address order limits do not apply; placing again cancels the device's previous
+// pending order, so the holds do not drain the stock.
+function shopper(baseUrl: string, c: number) {
+  return { device: new Device(baseUrl), headers: { 'x-forwarded-for': `198.51.100.${c + 1}`, 'user-agent': c % 2 ? 'Mozilla/5.0 (iPhone) Mobile' : 'Mozilla/5.0 (X11; Linux)' } };
+}
+
+let sequence = 0;
+function checkoutBody(c: number) {
+  return {
+    email: `bench-${c}-${++sequence}@example.com`,
+    fulfilment: 'DELIVERY',
+    shippingAddress: { name: 'Bench Shopper', line1: '1 Test Street', city: 'London', postcode: 'SE1 7PB' },
+    payment: 'online',
+  };
+}
+
+export async function runCheckoutBench(baseUrl: string, { clients = 20, durationMs = 10_000 } = {}) {
+  const variantId = await findSellableVariant(baseUrl, 2 * clients);
+  const shoppers = Array.from({ length: clients }, (_, c) => shopper(baseUrl, c));
+  await Promise.all(shoppers.map((s) => s.device.json('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })));
+  const checkout = await closedLoop(clients, durationMs, async (c) => {
+    const s = shoppers[c]!;
+    const res = await s.device.request('POST', '/api/v1/checkout', checkoutBody(c), s.headers);
+    await res.arrayBuffer();
+    if (res.status !== 201) throw new Error(String(res.status));
+  });
+  const reference = await staticReference(baseUrl, clients, Math.min(durationMs, 5000));
+  return {
+    name: 'POST /api/v1/checkout (delivery, demo payment)',
+    clients,
+    checkout,
+    reference: { url: '/robots.txt', ...reference },
+    p95Ratio: round(checkout.p95 / Math.max(reference.p95, 0.1)),
+    budget: { p95Ms: 150, met: checkout.p95 < 150 && checkout.errors === 0 },
+  };
+}
+
+// Signed payment_intent.succeeded events for real pending orders (each moves its order to paid, consumes the
+// hold, clears the bag and feeds the recommendations), each sent twice so half are duplicates.
+export async function runWebhookBench(baseUrl: string, { clients = 20, orders = 200 } = {}) {
+  const variantId = await findSellableVariant(baseUrl, 2 * clients);
+  const orderIds: string[] = [];
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = c; i < orders; i += clients) {
+        const s = shopper(baseUrl, c);
+        await s.device.json('POST', '/api/v1/cart/lines', { variantId, quantity: 1 });
+        orderIds.push((await s.device.json<Placed>('POST', '/api/v1/checkout', checkoutBody(c), s.headers)).order.id);
+      }
+    }),
+  );
+  const payloads = orderIds.map((orderId, i) =>
+    JSON.stringify({
+      id: `evt_bench_${Date.now()}_${i}`,
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      api_version: '2025-01-01',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: `pi_bench_${i}`, object: 'payment_intent', metadata: { orderId } } },
+    }),
+  );
+  const queue = [...payloads, ...payloads];
+  const results: Record<string, number> = {};
+  const started = performance.now();
+  const webhook = await drain(clients, queue, async (payload) => {
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: BENCH_WEBHOOK_SECRET });
+    const res = await fetch(`${baseUrl}/api/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
+    const body = (await res.json()) as { result?: string };
+    if (!res.ok) throw new Error(String(res.status));
+    const result = body.result ?? 'none';
+    results[result] = (results[result] ?? 0) + 1;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const reference = await staticReference(baseUrl, clients, 5000);
+  return {
+    name: 'POST /api/webhooks/stripe (signed payment_intent.succeeded, half duplicates)',
+    clients,
+    events: queue.length,
+    results,
+    webhook: { ...webhook, rps: round(queue.length / seconds) },
+    reference: { url: '/robots.txt', ...reference },
+    p95Ratio: round(webhook.p95 / Math.max(reference.p95, 0.1)),
+    budget: { p95Ms: 50, met: webhook.p95 < 50 && results.applied === orders },
+  };
+}
