@@ -66,36 +66,41 @@ export async function applyCartMutation(owner: CartOwner, mutation: CartMutation
   return { cart: await loadCartView(db, resolved), cartId, createdCartId: created && owner.kind === 'guest' ? cartId : null };
 }
 
+// One statement per change once the cart is locked (the lock serialises every writer of this cart, so the
+// statement sees the latest lines): it reads what the rules need and writes only when they all pass. A refusal
+// throws, and the caller's transaction rolls the version bump back.
 async function applyToLockedCart(tx: Tx, cartId: string, m: CartMutation): Promise<void> {
-  const current = await tx.cartLine.findUnique({ where: { cartId_variantId: { cartId, variantId: m.variantId } }, select: { quantity: true } });
   if (m.kind === 'remove') {
-    if (!current) throw new CartError('line_not_found', 'That item is not in your bag.');
-    await tx.cartLine.delete({ where: { cartId_variantId: { cartId, variantId: m.variantId } } });
+    const removed = await tx.$executeRaw`DELETE FROM "CartLine" WHERE "cartId" = ${cartId} AND "variantId" = ${m.variantId}`;
+    if (removed === 0) throw new CartError('line_not_found', 'That item is not in your bag.');
     return;
   }
-  if (m.kind === 'set' && !current) throw new CartError('line_not_found', 'That item is not in your bag.');
-  const quantity = m.kind === 'add' ? (current?.quantity ?? 0) + m.quantity : m.quantity;
-  const sellable = await sellableOf(tx, m.variantId);
-  if (quantity > MAX_LINE_QUANTITY) throw new CartError('quantity_limit', `You can have up to ${MAX_LINE_QUANTITY} of an item in your bag.`);
-  if (quantity > sellable) {
-    throw new CartError('insufficient_stock', sellable === 0 ? 'Sorry, this item is sold out.' : `Sorry, only ${sellable} left.`);
+  const [row] = await tx.$queryRaw<{ current: number | null; sellable: number | null; lines: number; next: number; applied: boolean }[]>`
+    WITH calc AS (
+      SELECT cur."quantity" AS "current",
+        (SELECT ${sellableSql} FROM "Variant" v WHERE v."id" = ${m.variantId}) AS "sellable",
+        (SELECT count(*)::int FROM "CartLine" l WHERE l."cartId" = ${cartId}) AS "lines",
+        CASE WHEN ${m.kind} = 'add' THEN coalesce(cur."quantity", 0) + ${m.quantity}::int ELSE ${m.quantity}::int END AS "next"
+      FROM (SELECT 1) one
+      LEFT JOIN "CartLine" cur ON cur."cartId" = ${cartId} AND cur."variantId" = ${m.variantId}
+    ), up AS (
+      INSERT INTO "CartLine" ("cartId", "variantId", "quantity")
+      SELECT ${cartId}, ${m.variantId}, calc."next" FROM calc
+      WHERE calc."sellable" IS NOT NULL AND calc."next" <= LEAST(calc."sellable", ${MAX_LINE_QUANTITY}::int)
+        AND (calc."current" IS NOT NULL OR (${m.kind} = 'add' AND calc."lines" < ${MAX_CART_LINES}::int))
+      ON CONFLICT ("cartId", "variantId") DO UPDATE SET "quantity" = EXCLUDED."quantity"
+      RETURNING 1
+    )
+    SELECT calc.*, EXISTS (SELECT 1 FROM up) AS "applied" FROM calc`;
+  if (!row) throw new Error('the cart line statement returned no row');
+  if (row.applied) return;
+  if (m.kind === 'set' && row.current === null) throw new CartError('line_not_found', 'That item is not in your bag.');
+  if (row.sellable === null) throw new CartError('variant_not_found', 'That product is not available.');
+  if (row.next > MAX_LINE_QUANTITY) throw new CartError('quantity_limit', `You can have up to ${MAX_LINE_QUANTITY} of an item in your bag.`);
+  if (row.next > row.sellable) {
+    throw new CartError('insufficient_stock', row.sellable === 0 ? 'Sorry, this item is sold out.' : `Sorry, only ${row.sellable} left.`);
   }
-  if (current) {
-    await tx.cartLine.update({ where: { cartId_variantId: { cartId, variantId: m.variantId } }, data: { quantity } });
-    return;
-  }
-  const lines = await tx.cartLine.count({ where: { cartId } });
-  if (lines >= MAX_CART_LINES) throw new CartError('too_many_lines', `A bag can hold up to ${MAX_CART_LINES} different items.`);
-  await tx.cartLine.create({ data: { cartId, variantId: m.variantId, quantity } });
-}
-
-// Throws variant_not_found for an id that is not in the catalogue.
-export async function sellableOf(tx: Tx, variantId: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ sellable: number }[]>`
-    SELECT ${sellableSql} AS "sellable" FROM "Variant" v WHERE v."id" = ${variantId}`;
-  const row = rows[0];
-  if (!row) throw new CartError('variant_not_found', 'That product is not available.');
-  return row.sellable;
+  throw new CartError('too_many_lines', `A bag can hold up to ${MAX_CART_LINES} different items.`);
 }
 
 export async function publishCartChanged(cartId: string, version: number): Promise<void> {

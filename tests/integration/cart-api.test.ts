@@ -40,7 +40,7 @@ describe('cart API', () => {
     const shopper = device(await signedInJar(await insertUser(db, 'bad-input@example.com')));
     await add(shopper, { variantId: ids.mug, quantity: 1 });
     const before = await getCart(shopper);
-    const bad: [string, () => Promise<Response>, number][] = [
+    const bad: [string, () => Promise<Response>, number, string?][] = [
       ['negative', () => add(shopper, { variantId: ids.mug, quantity: -1 }), 400],
       ['zero', () => add(shopper, { variantId: ids.mug, quantity: 0 }), 400],
       ['fractional', () => add(shopper, { variantId: ids.mug, quantity: 1.5 }), 400],
@@ -50,23 +50,25 @@ describe('cart API', () => {
       ['missing variant', () => add(shopper, { quantity: 1 }), 400],
       ['malformed JSON', () => add(shopper, '{"variantId":'), 400],
       ['array body', () => add(shopper, [1, 2]), 400],
-      ['unknown variant', () => add(shopper, { variantId: 'var_nope', quantity: 1 }), 404],
+      ['unknown variant', () => add(shopper, { variantId: 'var_nope', quantity: 1 }), 404, 'variant_not_found'],
       ['unsellable variant', () => add(shopper, { variantId: ids.soldOut, quantity: 1 }), 409],
-      ['more than sellable', () => add(shopper, { variantId: ids.scarce, quantity: 3 }), 409],
+      ['more than sellable', () => add(shopper, { variantId: ids.scarce, quantity: 3 }), 409, 'insufficient_stock'],
+      ['adding past the line maximum', () => add(shopper, { variantId: ids.mug, quantity: 99 }), 409, 'quantity_limit'],
       ['over the line maximum', () => patch(shopper, ids.tee, { quantity: 100 }), 400],
       ['patch fractional', () => patch(shopper, ids.mug, { quantity: 2.5 }), 400],
       ['patch malformed', () => patch(shopper, ids.mug, 'nope'), 400],
-      ['patch line not in cart', () => patch(shopper, ids.tee, { quantity: 1 }), 404],
-      ['delete line not in cart', () => remove(shopper, ids.tee), 404],
+      ['patch line not in cart', () => patch(shopper, ids.tee, { quantity: 1 }), 404, 'line_not_found'],
+      ['delete line not in cart', () => remove(shopper, ids.tee), 404, 'line_not_found'],
       ['bad If-Match', () => patch(shopper, ids.mug, { quantity: 2 }, { 'if-match': 'yesterday' }), 400],
       ['odd variant id', () => patch(shopper, 'x y', { quantity: 2 }), 400],
       ['cross-site origin', () => add(shopper, { variantId: ids.mug, quantity: 1 }, { origin: 'https://evil.example' }), 403],
     ];
-    for (const [name, call, status] of bad) {
+    for (const [name, call, status, code] of bad) {
       const res = await call();
       expect(res.status, name).toBe(status);
       const body = (await res.json()) as { error: { code: string; message: string } };
       expect(body.error.message, name).toBeTruthy();
+      if (code) expect(body.error.code, name).toBe(code);
     }
     const after = await getCart(shopper);
     expect(after.cart.version).toBe(before.cart.version);
