@@ -17,7 +17,7 @@ async function main() {
     const urls = await discoverUrls(server.baseUrl);
     if (want('catalog')) await runCatalogBench(server.baseUrl, urls);
     if (want('js')) await measureFirstLoadJs(server.baseUrl, urls.product);
-    if (want('lighthouse')) await runLighthouse(server.baseUrl, { home: urls.home, category: urls.category, product: urls.product });
+    if (want('lighthouse')) await runLighthouse(server.baseUrl, { home: urls.home, category: urls.category, product: urls.product, checkout: '/checkout' });
     if (want('cart')) console.log('\nCart mutations', await runCartBench(server.baseUrl));
     if (want('sync')) console.log('\nLive sync', await runLiveSyncBench(server.baseUrl));
     if (want('streams')) console.log('\nEvent streams', await runSseCapacityBench(server.baseUrl, { serverPid: server.pid }));
