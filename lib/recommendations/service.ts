@@ -62,7 +62,39 @@ export async function getRecommendations(input: RecommendationInput): Promise<Re
   }
 
   const viewer: Viewer | null = input.user ? { userId: input.user.id } : input.anonymousId ? { anonymousId: input.anonymousId } : null;
-  const history = input.user ? customerHistory(model, input.user.id) : [];
+  return personalHome(model, viewer, input.user?.id ?? null, limit, now, input.now === undefined);
+}
+
+// A viewer's home shelves, kept for a minute on this server, until the model or stock snapshot changes, or until
+// this server records a new view by them (recordViewerActivity). Another server's view shows within the minute.
+const PERSONAL_TTL_MS = 60_000;
+const PERSONAL_MAX = 10_000;
+const personal = new Map<string, { version: string; expires: number; response: RecommendationsResponse }>();
+
+function viewerKey(viewer: Viewer): string {
+  return 'userId' in viewer ? `u:${viewer.userId}` : `a:${viewer.anonymousId}`;
+}
+
+export function recordViewerActivity(viewer: Viewer): void {
+  personal.delete(viewerKey(viewer));
+}
+
+async function personalHome(model: RecModel, viewer: Viewer | null, userId: string | null, limit: number, now: number, cacheable: boolean) {
+  const snapshot = await getCatalogSnapshot();
+  const version = `${model.basketCount}:${snapshot.availableAt}:${limit}`;
+  const key = viewer ? viewerKey(viewer) : null;
+  const hit = key && cacheable ? personal.get(key) : undefined;
+  if (hit && hit.version === version && hit.expires > now) return hit.response;
+  const response = await buildPersonalHome(model, viewer, userId, limit, now);
+  if (key && cacheable) {
+    if (personal.size >= PERSONAL_MAX) personal.delete(personal.keys().next().value!);
+    personal.set(key, { version, expires: now + PERSONAL_TTL_MS, response });
+  }
+  return response;
+}
+
+async function buildPersonalHome(model: RecModel, viewer: Viewer | null, userId: string | null, limit: number, now: number): Promise<RecommendationsResponse> {
+  const history = userId ? customerHistory(model, userId) : [];
   const views = await loadRecentViews(db, viewer);
   if (history.length === 0 && views.length === 0) {
     const shelves = await sharedShelves('trending', model, limit, new Set(), [

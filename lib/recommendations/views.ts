@@ -2,7 +2,8 @@ import 'server-only';
 import { ensureAnonymousId } from '@/lib/auth/anonymous';
 import { getSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { insertView } from './store';
+import { recordViewerActivity } from './service';
+import { insertView, type Viewer } from './store';
 
 export type RecordViewResult = 'recorded' | 'unknown-product';
 
@@ -14,6 +15,8 @@ export async function recordProductView(productId: string): Promise<RecordViewRe
   const product = await db.product.findUnique({ where: { id: productId }, select: { id: true } });
   if (!product) return 'unknown-product';
   const user = await getSessionUser();
-  await insertView(db, user ? { userId: user.id } : { anonymousId: await ensureAnonymousId() }, productId);
+  const viewer: Viewer = user ? { userId: user.id } : { anonymousId: await ensureAnonymousId() };
+  await insertView(db, viewer, productId);
+  recordViewerActivity(viewer);
   return 'recorded';
 }

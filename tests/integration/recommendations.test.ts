@@ -51,6 +51,10 @@ describe('GET /api/v1/recommendations', () => {
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     // Another guest sees none of it.
     expect((await shelves(device(), 'context=home')).body.personalised).toBe(false);
+    // The next view shows at once: a viewer's shelves, kept for a minute, are dropped when they view something.
+    await guest.call(() => viewsRoute.POST(json('POST', '/api/v1/views', { productId: P.jacket })));
+    const again = (await shelves(guest, 'context=home')).body;
+    expect(again.shelves.find((s) => s.id === 'recently-viewed')?.items.map((i) => i.productId)).toEqual([P.jacket, P.mug]);
   });
 
   it('recommends to a shopper from their own purchases, and says so', async () => {
