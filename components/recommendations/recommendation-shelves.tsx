@@ -8,6 +8,7 @@ type Slot = { title: string };
 type Props = {
   context: RecommendationContext;
   productId?: string;
+  orderId?: string;
   /** The shelves this page shows, in order, with the title each has while loading (space is reserved for them). */
   slots: Slot[];
   limit?: number;
@@ -15,7 +16,7 @@ type Props = {
 
 // Loaded once the shelves come near the screen, so the (cached) page and its first paint never wait for
 // them; every slot keeps a fixed height, so nothing below moves when they arrive or turn out empty.
-export function RecommendationShelves({ context, productId, slots, limit = 8 }: Props) {
+export function RecommendationShelves({ context, productId, orderId, slots, limit = 8 }: Props) {
   const [shelves, setShelves] = useState<RecommendationShelf[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [near, setNear] = useState(false);
@@ -39,7 +40,7 @@ export function RecommendationShelves({ context, productId, slots, limit = 8 }: 
   useEffect(() => {
     if (!near) return;
     const controller = new AbortController();
-    const params = new URLSearchParams({ context, limit: String(limit), ...(productId ? { productId } : {}) });
+    const params = new URLSearchParams({ context, limit: String(limit), ...(productId ? { productId } : {}), ...(orderId ? { orderId } : {}) });
     fetch(`/api/v1/recommendations?${params}`, { signal: controller.signal })
       .then(async (res) => {
         if (!res.ok) throw new Error(`recommendations answered ${res.status}`);
@@ -51,7 +52,7 @@ export function RecommendationShelves({ context, productId, slots, limit = 8 }: 
         setFailed(true);
       });
     return () => controller.abort();
-  }, [near, context, productId, limit]);
+  }, [near, context, productId, orderId, limit]);
 
   return (
     <div ref={ref}>

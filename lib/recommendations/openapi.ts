@@ -8,12 +8,13 @@ export const recommendationOperations: Operation[] = [
     path: '/api/v1/recommendations',
     summary:
       'Recommendation shelves for a page: home ("For you" and "Recently viewed" for a known shopper or guest, else "Trending"), ' +
-      'product ("Goes well with", "Similar") or cart ("Complete your order"). Each item says which strategy chose it and why.',
+      'product ("Goes well with", "Similar"), cart ("Complete your order") or order ("Goes well with your order", for the order\'s shopper only). ' +
+      'Each item says which strategy chose it and why.',
     query: recommendationsQuerySchema,
     responses: {
       200: { description: 'The shelves, best first. Only products in stock somewhere are listed.', schema: recommendationsResponseSchema },
-      400: { description: 'Unknown context, bad limit, or context=product without productId.' },
-      404: { description: 'No product has that productId.' },
+      400: { description: 'Unknown context, bad limit, context=product without productId or context=order without orderId.' },
+      404: { description: 'No product has that productId, or no order with that orderId is yours to see.' },
     },
   },
   {

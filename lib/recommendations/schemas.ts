@@ -2,17 +2,19 @@ import { z } from 'zod';
 
 // The recommendations API's input and output, shared by the route handlers, the OpenAPI document and the shelves.
 
-export const CONTEXTS = ['home', 'product', 'cart'] as const;
+export const CONTEXTS = ['home', 'product', 'cart', 'order'] as const;
 export const DEFAULT_LIMIT = 8;
 export const MAX_LIMIT = 24;
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const productId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'productId is not valid.');
+const orderId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'orderId is not valid.');
 
 export const recommendationsQuerySchema = z
   .object({
-    context: z.preprocess(blankToUndefined, z.enum(CONTEXTS, 'context must be home, product or cart.').default('home')),
+    context: z.preprocess(blankToUndefined, z.enum(CONTEXTS, 'context must be home, product, cart or order.').default('home')),
     productId: z.preprocess(blankToUndefined, productId.optional()),
+    orderId: z.preprocess(blankToUndefined, orderId.optional()),
     limit: z.preprocess(
       blankToUndefined,
       z
@@ -23,7 +25,8 @@ export const recommendationsQuerySchema = z
         .default(DEFAULT_LIMIT),
     ),
   })
-  .refine((q) => q.context !== 'product' || q.productId !== undefined, { path: ['productId'], message: 'productId is required for context=product.' });
+  .refine((q) => q.context !== 'product' || q.productId !== undefined, { path: ['productId'], message: 'productId is required for context=product.' })
+  .refine((q) => q.context !== 'order' || q.orderId !== undefined, { path: ['orderId'], message: 'orderId is required for context=order.' });
 
 export type RecommendationsQuery = z.output<typeof recommendationsQuerySchema>;
 

@@ -3,6 +3,8 @@ import { getAnonymousId } from '@/lib/auth/anonymous';
 import { getSessionUser } from '@/lib/auth/session';
 import { readGuestCartId } from '@/lib/cart/request';
 import { db } from '@/lib/db';
+import { getViewableOrder } from '@/lib/orders/access';
+import { OrderError } from '@/lib/orders/errors';
 import { ensureItemIndexed, getLiveModel } from './live-model';
 import { customerHistory, type RecModel } from './model';
 import type { RecommendationContext, RecommendationItem, RecommendationShelf, RecommendationsQuery, RecommendationsResponse } from './schemas';
@@ -21,6 +23,8 @@ export type RecommendationInput = {
   anonymousId?: string | null;
   /** The bag's products in the order they were added (cart context). */
   cartProductIds?: string[];
+  /** The products of the order just placed (order context). */
+  orderProductIds?: string[];
   now?: Date;
 };
 
@@ -51,6 +55,14 @@ export async function getRecommendations(input: RecommendationInput): Promise<Re
       { id: 'similar', title: 'Similar', list: (n, exclude) => similarItems(model, productId, { limit: n, exclude }) },
     ]);
     return { context: 'product', personalised: false, shelves };
+  }
+
+  if (input.context === 'order') {
+    const ordered = input.orderProductIds ?? [];
+    const shelves = await fillShelves(model, limit, new Set(ordered), new Set(), [
+      { id: 'goes-well-with', title: 'Goes well with your order', list: (n, exclude) => goesWellWith(model, ordered, { limit: n, exclude }) },
+    ]);
+    return { context: 'order', personalised: true, shelves };
   }
 
   if (input.context === 'cart') {
@@ -191,5 +203,23 @@ export async function getRecommendationsForRequest(query: RecommendationsQuery):
     const guestCartId = user ? null : await readGuestCartId();
     cartProductIds = user ? await loadCartProductIds(db, { userId: user.id }) : guestCartId ? await loadCartProductIds(db, { cartId: guestCartId }) : [];
   }
-  return getRecommendations({ context: query.context, productId: query.productId, limit: query.limit, user, anonymousId, cartProductIds });
+  let orderProductIds: string[] | undefined;
+  if (query.context === 'order') {
+    const ordered = await orderedProductIds(query.orderId ?? '');
+    if (!ordered) return null;
+    orderProductIds = ordered;
+  }
+  return getRecommendations({ context: query.context, productId: query.productId, limit: query.limit, user, anonymousId, cartProductIds, orderProductIds });
+}
+
+// The order's products, for whoever may see the order (its shopper, the device that placed it, its store's staff).
+async function orderedProductIds(orderId: string): Promise<string[] | null> {
+  try {
+    await getViewableOrder(orderId);
+  } catch (error) {
+    if (error instanceof OrderError) return null;
+    throw error;
+  }
+  const lines = await db.orderLine.findMany({ where: { orderId }, select: { productId: true }, orderBy: { position: 'asc' } });
+  return [...new Set(lines.map((l) => l.productId))];
 }

@@ -70,6 +70,20 @@ describe('GET /api/v1/recommendations', () => {
     expect(res.headers.get('cache-control')).toBe('private, no-store');
   });
 
+  it('suggests what goes well with an order on its confirmation, to its shopper only', async () => {
+    const shopper = await db.user.create({ data: { email: 'confirmation@example.com' } });
+    const orderId = await insertOrder(db, shopper.id, [P.jacket], 0);
+    const { res, body } = await shelves(device(await signedInJar(shopper)), `context=order&orderId=${orderId}`);
+    expect(body).toMatchObject({ context: 'order', personalised: true });
+    expect(ids(body, 'goes-well-with')[0]).toBe(P.beanie); // bought with the jacket most often
+    expect(allIds(body)).not.toContain(P.jacket);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const stranger = await db.user.create({ data: { email: 'stranger@example.com' } });
+    expect((await get(device(await signedInJar(stranger)), `context=order&orderId=${orderId}`)).status).toBe(404);
+    expect((await get(device(), `context=order&orderId=${orderId}`)).status).toBe(404);
+    expect((await get(device(), 'context=order')).status).toBe(400);
+  });
+
   it('lists what goes well with a product, without the product itself or anything sold out', async () => {
     const { res, body } = await shelves(device(), `context=product&productId=${P.jacket}`);
     const goesWell = body.shelves.find((s) => s.id === 'goes-well-with')!;

@@ -1,4 +1,4 @@
-// GET /api/v1/recommendations – recommendation shelves for the home, product or cart page
+// GET /api/v1/recommendations – recommendation shelves for the home, product, cart or order confirmation page
 import { NextResponse } from 'next/server';
 import { apiError, badRequest, parseSearchParams } from '@/lib/api/respond';
 import { recommendationsQuerySchema } from '@/lib/recommendations/schemas';
@@ -9,7 +9,7 @@ export async function GET(request: Request) {
   if (!parsed.success) return badRequest(parsed.error, 'The recommendations query is not valid.');
   try {
     const body = await getRecommendationsForRequest(parsed.data);
-    if (!body) return apiError(404, 'not_found', 'No product has that id.');
+    if (!body) return apiError(404, 'not_found', parsed.data.context === 'order' ? 'We could not find that order.' : 'No product has that id.');
     // Product shelves are the same for everyone; the others depend on the shopper's history, views or bag.
     const cacheControl = body.personalised || body.context !== 'product' ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300';
     return NextResponse.json(body, { headers: { 'Cache-Control': cacheControl } });
