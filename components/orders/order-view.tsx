@@ -27,21 +27,36 @@ export function OrderView({ data, heading }: { data: OrderPageData; heading: str
 
       {order.status === 'PENDING' && <PaymentPending orderId={order.id} holdExpiresAt={order.holdExpiresAt?.toISOString() ?? null} />}
 
-      {pickup && <PickupCodeCard code={pickup.code} qrSvg={pickup.qrSvg} />}
-      {!pickup && canRequestNewCode && (
-        <section aria-labelledby="code-heading" className="flex flex-col gap-2 rounded border border-border p-5">
-          <h2 id="code-heading" className="text-lg font-semibold">
-            Pickup code
-          </h2>
-          <p>Your pickup code is in your confirmation e-mail. Lost it? We can send you a new one; the old code then stops working.</p>
-          <NewPickupCodeButton orderId={order.id} />
-        </section>
+      {(pickup || canRequestNewCode) && (
+        <div className="flex flex-col gap-3">
+          {pickup ? (
+            <PickupCodeCard code={pickup.code} qrSvg={pickup.qrSvg} />
+          ) : (
+            <section aria-labelledby="code-heading" className="flex flex-col gap-2">
+              <h2 id="code-heading" className="text-lg font-semibold">
+                Pickup code
+              </h2>
+              <p>Your pickup code is in your confirmation e-mail. Lost it? We can send you a new one; the old code then stops working.</p>
+            </section>
+          )}
+          {canRequestNewCode && <NewPickupCodeButton orderId={order.id} />}
+        </div>
+      )}
+
+      {order.status === 'CANCELLED' && (
+        <p data-testid="cancelled-note" className="rounded bg-surface-alt p-4">
+          {order.cancelledAt ? `Cancelled on ${dateFormat.format(order.cancelledAt)}. ` : ''}
+          {order.paidAt
+            ? 'Your payment is refunded in full to the way you paid; it usually shows within 5–10 working days.'
+            : order.paymentProvider === 'STRIPE'
+              ? 'If your payment went through, it is refunded in full automatically.'
+              : 'Nothing was charged.'}
+        </p>
       )}
 
       <FulfilmentDetails fulfilment={order.fulfilmentView} />
       <OrderTotals order={order} rows={totalsRows(order)} />
 
-      {pickup && canRequestNewCode && <NewPickupCodeButton orderId={order.id} />}
       {order.cancellable && (
         <section aria-labelledby="cancel-heading" className="flex flex-col gap-2 border-t border-border pt-6">
           <h2 id="cancel-heading" className="text-lg font-semibold">
