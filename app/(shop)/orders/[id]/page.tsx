@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { OrderView } from '@/components/orders/order-view';
+import { RecommendationShelves } from '@/components/recommendations/recommendation-shelves';
 import { OrderError } from '@/lib/orders/errors';
 import { orderIdSchema } from '@/lib/orders/order-schemas';
 import { getOrderPageData, type OrderPageData } from '@/lib/orders/page-data';
@@ -22,5 +23,10 @@ async function load(id: string): Promise<OrderPageData> {
 export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
   const data = await load((await params).id);
   const heading = data.order.status === 'PENDING' ? 'Almost there' : data.order.status === 'CANCELLED' ? 'Order cancelled' : 'Thank you for your order';
-  return <OrderView data={data} heading={heading} />;
+  return (
+    <div className="flex flex-col gap-10">
+      <OrderView data={data} heading={heading} />
+      {data.order.status !== 'CANCELLED' && <RecommendationShelves context="order" orderId={data.order.id} slots={[{ title: 'Goes well with your order' }]} />}
+    </div>
+  );
 }
