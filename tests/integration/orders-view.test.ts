@@ -15,6 +15,7 @@ const { getOrderPageData } = await import('@/lib/orders/page-data');
 const { pickupCodeMatches } = await import('@/lib/orders/pickup-code');
 const { pickupQrPng, parsePickupQrPayload, pickupQrPayload } = await import('@/lib/orders/pickup-qr');
 const { sendOrderConfirmation } = await import('@/lib/orders/confirmation');
+const { listOrdersForUser, getOrderForUser } = await import('@/lib/orders/history');
 const { lookupOrderAction } = await import('@/components/orders/actions');
 const orderRoute = await import('@/app/api/v1/orders/[id]/route');
 const cancelRoute = await import('@/app/api/v1/orders/[id]/cancel/route');
@@ -165,5 +166,30 @@ describe('confirmation e-mail', () => {
     expect(view.order.status).toBe('PENDING');
     expect(view.pickup).toBeNull();
     expect(await outboxFor('unpaid@example.com')).toHaveLength(0);
+  });
+});
+
+describe('account order history', () => {
+  it("pages through the shopper's own orders, newest first, and never shows another shopper's", async () => {
+    const me = await insertUser(db, 'history@example.com');
+    const someone = await insertUser(db, 'someone@example.com');
+    const session = { id: me.id, email: me.email, name: null, role: 'CUSTOMER' as const, storeIds: [] };
+    const t0 = Date.now();
+    const mine = [];
+    for (let i = 0; i < 12; i++) {
+      mine.push((await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: me.id, email: me.email }), new Date(t0 + i * 1000))).order);
+    }
+    const theirs = (await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: someone.id, email: someone.email }))).order;
+
+    const first = await listOrdersForUser(session, 1);
+    expect(first).toMatchObject({ page: 1, totalPages: 2, total: 12 });
+    expect(first.items.map((o) => o.number)).toEqual(mine.slice(2).reverse().map((o) => o.number));
+    expect(first.items[0]).toMatchObject({ statusLabel: 'Awaiting payment', storeName: 'Riverside', itemCount: 1, totalMinor: 4500 });
+    const second = await listOrdersForUser(session, 2);
+    expect(second.items.map((o) => o.number)).toEqual([mine[1]!.number, mine[0]!.number]);
+    expect((await listOrdersForUser(session, 99)).page).toBe(2);
+
+    expect((await getOrderForUser(session, mine[0]!.id)).number).toBe(mine[0]!.number);
+    await expect(getOrderForUser(session, theirs.id)).rejects.toMatchObject({ code: 'order_not_found', status: 404 });
   });
 });
