@@ -6,14 +6,11 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action, type ActionState } from '@/lib/action';
 import { clientIp } from '@/lib/auth/request-ip';
-import { getViewableOrder } from '@/lib/orders/access';
 import { cancelOrder, CancelRefusedError } from '@/lib/orders/cancel';
-import { sendNewPickupCode } from '@/lib/orders/confirmation';
 import { OrderError } from '@/lib/orders/errors';
-import { lookupOrderId } from '@/lib/orders/history';
+import { lookUpOrderForDevice } from '@/lib/orders/lookup';
+import { requestNewPickupCode } from '@/lib/orders/new-pickup-code';
 import { orderIdSchema, orderLookupSchema } from '@/lib/orders/order-schemas';
-import { rateLimitOrders } from '@/lib/orders/rate-limits';
-import { findReceipt, rememberReceipt } from '@/lib/orders/receipts';
 import { TransitionError } from '@/lib/orders/state';
 import { currentOrderViewer } from '@/lib/orders/viewer';
 import { describeRetry } from '@/lib/rate-limit';
@@ -44,32 +41,28 @@ export const cancelOrderAction = action(orderForm, async ({ orderId }) => {
   }
 });
 
+const newCodeRefusals = {
+  not_found: 'We could not find that order.',
+  not_allowed: 'Only the shopper who placed this order can ask for a new pickup code.',
+  rate_limited: 'We have sent several codes already.',
+} as const;
+
 export const sendNewPickupCodeAction = action(orderForm, async ({ orderId }, user) => {
-  const order = await getViewableOrder(orderId).catch((error: unknown) => {
-    if (error instanceof OrderError) return null;
-    throw error;
-  });
-  if (!order) return { ok: false, message: 'We could not find that order.' };
-  const receipt = await findReceipt(orderId);
-  const isOwner = Boolean(user && order.userId === user.id);
-  if (!isOwner && !receipt) return { ok: false, message: 'Only the shopper who placed this order can ask for a new pickup code.' };
-  const limit = await rateLimitOrders([['pickupCodeOrder', orderId], ['pickupCodeIp', clientIp(await headers())]]);
-  if (!limit.ok) return { ok: false, message: `We have sent several codes already. Try again in ${describeRetry(limit.retryAfterSeconds)}.` };
-  const code = await sendNewPickupCode(orderId);
-  // A device that only looked the order up (number and e-mail) gets the code by e-mail, not on screen.
-  if (isOwner || receipt?.code) await rememberReceipt({ id: orderId, code });
+  const result = await requestNewPickupCode(user, orderId, clientIp(await headers()));
+  if (!result.ok) {
+    const retry = result.retryAfterSeconds ? ` Try again in ${describeRetry(result.retryAfterSeconds)}.` : '';
+    return { ok: false, message: `${newCodeRefusals[result.reason]}${retry}` };
+  }
   revalidateOrder(orderId);
-  return { ok: true, message: `We e-mailed a new pickup code to ${order.email}. Your previous code no longer works.` };
+  return { ok: true, message: `We e-mailed a new pickup code to ${result.email}. Your previous code no longer works.` };
 });
 
-export const lookupOrderAction = action(orderLookupSchema, async ({ number, email }) => {
-  const values = { number, email };
-  const limit = await rateLimitOrders([['orderLookupEmail', email], ['orderLookupIp', clientIp(await headers())]]);
-  if (!limit.ok) return { ok: false, message: `Too many lookups. Try again in ${describeRetry(limit.retryAfterSeconds)}.`, values };
-  const orderId = await lookupOrderId({ number, email });
-  // One answer for a wrong number and a wrong e-mail.
-  if (!orderId) return { ok: false, message: 'We could not find an order with that number and e-mail address. Check both against your confirmation e-mail.', values };
-  // A receipt this device already has (with its pickup code) is worth more than a bare lookup.
-  if (!(await findReceipt(orderId))) await rememberReceipt({ id: orderId, code: null });
-  redirect(`/orders/${orderId}`);
+export const lookupOrderAction = action(orderLookupSchema, async (input) => {
+  const result = await lookUpOrderForDevice(input, clientIp(await headers()));
+  if (result.ok) redirect(`/orders/${result.orderId}`);
+  const message =
+    result.reason === 'rate_limited'
+      ? `Too many lookups. Try again in ${describeRetry(result.retryAfterSeconds)}.`
+      : 'We could not find an order with that number and e-mail address. Check both against your confirmation e-mail.';
+  return { ok: false, message, values: input };
 });

@@ -16,6 +16,7 @@ const { pickupCodeMatches } = await import('@/lib/orders/pickup-code');
 const { pickupQrPng, parsePickupQrPayload, pickupQrPayload } = await import('@/lib/orders/pickup-qr');
 const { sendOrderConfirmation } = await import('@/lib/orders/confirmation');
 const { listOrdersForUser, getOrderForUser } = await import('@/lib/orders/history');
+const { requestNewPickupCode } = await import('@/lib/orders/new-pickup-code');
 const { lookupOrderAction } = await import('@/components/orders/actions');
 const orderRoute = await import('@/app/api/v1/orders/[id]/route');
 const cancelRoute = await import('@/app/api/v1/orders/[id]/cancel/route');
@@ -191,5 +192,49 @@ describe('account order history', () => {
 
     expect((await getOrderForUser(session, mine[0]!.id)).number).toBe(mine[0]!.number);
     await expect(getOrderForUser(session, theirs.id)).rejects.toMatchObject({ code: 'order_not_found', status: 404 });
+  });
+});
+
+describe('send me a new pickup code', () => {
+  const codeIn = (text: string | undefined) => /Your pickup code: ([A-Z2-9]{6})/.exec(text ?? '')?.[1];
+
+  it('replaces the code, e-mails it, and shows it on the placing device only', async () => {
+    const { order, guest, pickupCode } = await guestOrder('newcode@example.com');
+    await markPaid(order.id);
+    await guest.call(() => getOrderPageData(order.id));
+
+    const result = await guest.call(() => requestNewPickupCode(null, order.id, '10.0.0.1'));
+    expect(result).toEqual({ ok: true, email: 'newcode@example.com', shownHere: true });
+    const mail = await outboxFor('newcode@example.com');
+    expect(mail.map((m) => m.subject)).toEqual([`Order ${order.number} confirmed`, `Your new pickup code for order ${order.number}`]);
+    const fresh = codeIn(mail[1]?.text);
+    const { pickupCodeHash } = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { pickupCodeHash: true } });
+    expect(pickupCodeMatches(order.id, fresh!, pickupCodeHash!)).toBe(true);
+    expect(pickupCodeMatches(order.id, pickupCode!, pickupCodeHash!)).toBe(false);
+    expect((await guest.call(() => getOrderPageData(order.id))).pickup?.code).toBe(fresh);
+
+    // A device that only looked the order up gets the code by e-mail, not on screen.
+    const looker = device();
+    await looker.call(() => rememberReceipt({ id: order.id, code: null }));
+    expect(await looker.call(() => requestNewPickupCode(null, order.id, '10.0.0.2'))).toMatchObject({ ok: true, shownHere: false });
+    const view = await looker.call(() => getOrderPageData(order.id));
+    expect(view.pickup).toBeNull();
+    expect(view.canRequestNewCode).toBe(true);
+  });
+
+  it('is refused to staff and strangers, and limited to 3 an hour per order', async () => {
+    const { order, guest } = await guestOrder('limited@example.com');
+    await markPaid(order.id);
+    const staffUser = await insertUser(db, 'staff-newcode@example.com');
+    const staff = device(await staffJar(staffUser, [ids.store]));
+    const staffSession = { ...staffUser, name: null, role: 'STAFF' as const, storeIds: [ids.store] };
+    expect(await staff.call(() => requestNewPickupCode(staffSession, order.id, '10.0.1.1'))).toEqual({ ok: false, reason: 'not_allowed' });
+    expect(await device().call(() => requestNewPickupCode(null, order.id, '10.0.1.2'))).toEqual({ ok: false, reason: 'not_found' });
+
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await guest.call(() => requestNewPickupCode(null, order.id, `10.0.2.${i}`)));
+    expect(answers.map((a) => a.ok)).toEqual([true, true, true, false]);
+    expect(answers[3]).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect((await outboxFor('limited@example.com')).filter((m) => m.subject.startsWith('Your new pickup code'))).toHaveLength(3);
   });
 });

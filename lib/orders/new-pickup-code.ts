@@ -1,0 +1,32 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth/session';
+import { getViewableOrder } from './access';
+import { sendNewPickupCode } from './confirmation';
+import { OrderError } from './errors';
+import { rateLimitOrders } from './rate-limits';
+import { findReceipt, rememberReceipt } from './receipts';
+
+export type NewPickupCodeResult =
+  | { ok: true; email: string; shownHere: boolean }
+  | { ok: false; reason: 'not_found' | 'not_allowed' | 'rate_limited'; retryAfterSeconds?: number };
+
+// "Send me a new pickup code", for the order's owner or a device holding its receipt (staff who can see the order
+// may not: a code they asked for would let them hand it over to anyone). Call from a server action: the new code
+// is kept in this device's receipt when the device may show it (the owner, or the device that placed the order),
+// not when the device only looked the order up by number and e-mail.
+export async function requestNewPickupCode(user: SessionUser | null, orderId: string, clientIp: string): Promise<NewPickupCodeResult> {
+  const order = await getViewableOrder(orderId).catch((error: unknown) => {
+    if (error instanceof OrderError) return null;
+    throw error;
+  });
+  if (!order) return { ok: false, reason: 'not_found' };
+  const receipt = await findReceipt(orderId);
+  const isOwner = Boolean(user && order.userId === user.id);
+  if (!isOwner && !receipt) return { ok: false, reason: 'not_allowed' };
+  const limit = await rateLimitOrders([['pickupCodeOrder', orderId], ['pickupCodeIp', clientIp]]);
+  if (!limit.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const code = await sendNewPickupCode(orderId);
+  const shownHere = isOwner || Boolean(receipt?.code);
+  if (shownHere) await rememberReceipt({ id: orderId, code });
+  return { ok: true, email: order.email, shownHere };
+}
