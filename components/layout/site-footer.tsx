@@ -27,6 +27,9 @@ export async function SiteFooter() {
         <div className="text-sm text-muted">
           <p className="font-semibold text-ink">Help</p>
           <p className="mt-2">Free delivery over £60. Free returns within 30 days, online or in store.</p>
+          <Link href="/orders/lookup" className="inline-flex min-h-11 items-center text-ink underline">
+            Find your order
+          </Link>
           <p className="mt-2">© {new Date().getFullYear()} Northwind Supply Ltd, London</p>
         </div>
       </div>
