@@ -22,9 +22,10 @@ export type CheckoutActor = { user: SessionUser | null; cart: CartOwner };
 export type CheckoutContext = { userAgent: string | null; clientIp: string; now?: Date };
 export type CheckoutResult = { order: OrderSummary; payment: PaymentStart; pickupCode: string | null };
 
-function orderInput(actor: CheckoutActor, body: CheckoutBody, lines: PlaceOrderInput['lines'], userAgent: string | null): PlaceOrderInput {
+function orderInput(actor: CheckoutActor, body: CheckoutBody, cart: { cartId: string; lines: PlaceOrderInput['lines'] }, userAgent: string | null): PlaceOrderInput {
   const common = {
-    lines,
+    lines: cart.lines,
+    cartId: cart.cartId,
     email: body.email,
     userId: actor.user?.id ?? null,
     channel: channelFromUserAgent(userAgent),
@@ -43,16 +44,14 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
   const now = ctx.now ?? new Date();
   const cart = await readCartForCheckout(actor.cart);
   if (!cart?.lines.length) throw new OrderError('empty_order', 'Your bag is empty.');
-  const input = orderInput(actor, body, cart.lines, ctx.userAgent);
+  const input = orderInput(actor, body, cart, ctx.userAgent);
   const limited = await rateLimitAll([['checkoutEmail', body.email], ['checkoutIp', ctx.clientIp]]);
   if (!limited.ok) throw new OrderError('rate_limited', `Too many orders in a short time. Try again in ${describeRetry(limited.retryAfterSeconds)}.`);
 
   const placed = await db.$transaction(async (tx) => {
     const leftovers = await tx.order.findMany({ where: { cartId: cart.cartId, status: 'PENDING' }, select: { id: true } });
     for (const o of leftovers) await cancelPendingOrderTx(tx, o.id, now);
-    const result = await createPendingOrder(tx, input, now);
-    await tx.order.update({ where: { id: result.order.id }, data: { cartId: cart.cartId } });
-    return result;
+    return createPendingOrder(tx, input, now);
   }, ORDER_TX);
 
   let payment: PaymentStart;
@@ -65,7 +64,9 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
     console.error('[checkout] could not start the payment', placed.order.id, error);
     throw new OrderError('payment_unavailable', 'We could not start the payment. Nothing was charged; please try again.');
   }
-  if (payment.status === 'confirmed') await onOrderConfirmed(placed.order.id, placed.pickupCode);
+  if (payment.status !== 'confirmed') return { order: placed.order, payment, pickupCode: placed.pickupCode };
+  // Confirming moved the order on (status, how long the stock stays held): read it again.
+  await onOrderConfirmed(placed.order.id, placed.pickupCode);
   return { order: await getOrderSummaryOrThrow(placed.order.id), payment, pickupCode: placed.pickupCode };
 }
 

@@ -21,6 +21,8 @@ export type PlaceOrderInput = {
   channel: SalesChannel;
   paymentProvider: PaymentProviderKind;
   discountCode?: string | null;
+  // The bag the lines came from: its ordered lines are removed once the order is paid or confirmed.
+  cartId?: string | null;
 } & (
   | { fulfilment: 'PICKUP'; pickupLocationId: string; shippingAddress?: undefined }
   | { fulfilment: 'DELIVERY'; shippingAddress: ShippingAddress; pickupLocationId?: undefined }
@@ -85,7 +87,7 @@ export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Da
       shippingAddress: input.fulfilment === 'DELIVERY' ? input.shippingAddress : undefined,
       currency: totals.currency, subtotalMinor: totals.subtotalMinor, shippingMinor: totals.shippingMinor, taxMinor: totals.taxMinor,
       discountMinor: totals.discountMinor, discountCode: totals.discountCode, totalMinor: totals.totalMinor,
-      paymentProvider: input.paymentProvider, holdExpiresAt, placedAt: now,
+      paymentProvider: input.paymentProvider, holdExpiresAt, placedAt: now, cartId: input.cartId ?? null,
       lines: { create: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({ productId, variantId, name, sku, unitPriceMinor, quantity, position })) },
     },
     select: { id: true },

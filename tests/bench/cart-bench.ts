@@ -27,7 +27,7 @@ export async function closedLoop(clients: number, durationMs: number, step: (cli
 
 // The same clients, each sending on its own schedule (`rate` requests per second in all, evenly spread) the way
 // shoppers tap: latency without the queue a closed loop builds by sending the next request the moment one returns.
-async function pacedLoop(clients: number, rate: number, durationMs: number, step: (client: number) => Promise<void>) {
+export async function pacedLoop(clients: number, rate: number, durationMs: number, step: (client: number) => Promise<void>) {
   const times: number[] = [];
   let errors = 0;
   const interval = (clients * 1000) / rate;
