@@ -20,6 +20,7 @@ const { requestNewPickupCode } = await import('@/lib/orders/new-pickup-code');
 const { lookupOrderAction } = await import('@/components/orders/actions');
 const orderRoute = await import('@/app/api/v1/orders/[id]/route');
 const cancelRoute = await import('@/app/api/v1/orders/[id]/cancel/route');
+const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 
 beforeAll(async () => {
   Object.assign(env, { STRIPE_SECRET_KEY: undefined, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined, stripeEnabled: false, demoMode: true, SMTP_URL: undefined });
@@ -91,6 +92,15 @@ describe('GET /api/v1/orders/{id}', () => {
     const theirs = device(await staffJar(await insertUser(db, 'staff-there@example.com'), [ids.noPickup]));
     expect((await getOrder(ours, order.id)).status).toBe(200);
     expect((await getOrder(theirs, order.id)).status).toBe(404);
+  });
+});
+
+describe('/api/v1/openapi.json', () => {
+  it('describes the orders routes', async () => {
+    const spec = (await openApiRoute.GET().json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters: { name: string }[] }>> };
+    expect(spec.paths['/api/v1/orders/{id}']?.get?.responses).toHaveProperty('404');
+    expect(spec.paths['/api/v1/orders/{id}']?.get?.parameters.map((p) => p.name)).toEqual(['id']);
+    expect(Object.keys(spec.paths['/api/v1/orders/{id}/cancel']?.post?.responses ?? {})).toEqual(['200', '403', '404', '422']);
   });
 });
 
