@@ -11,6 +11,7 @@ const sourceFiles = [
   'tsconfig.json',
   'postcss.config.mjs',
   'proxy.ts',
+  'instrumentation.ts',
   'next.config.js',
   'next.config.mjs',
   'next.config.ts',
