@@ -109,6 +109,8 @@ export async function sendMissedConfirmations(now: Date = new Date()): Promise<{
     where: {
       status: { in: CONFIRMABLE },
       confirmationSentAt: null,
+      // Orders taken at a counter (a later issue) have their receipt in hand.
+      channel: { in: ['WEB_MOBILE', 'WEB_DESKTOP'] },
       OR: [{ paidAt: { lt: cutoff } }, { paidAt: null, placedAt: { lt: cutoff } }],
     },
     select: { id: true },
