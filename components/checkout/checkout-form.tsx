@@ -11,7 +11,6 @@ import { useMyStore } from '@/components/stores/my-store-state';
 import { buttonClassName } from '@/components/ui/button';
 import type { CartLineView } from '@/lib/cart/types';
 import type { ShortLine } from '@/lib/orders/errors';
-import { checkoutBodySchema } from '@/lib/orders/schemas';
 import { computeTotals, TotalsError } from '@/lib/orders/totals';
 import type { StoreView } from '@/lib/stores/view';
 import { formatMoney } from '@/lib/utils';
@@ -90,13 +89,9 @@ export function CheckoutForm({
   async function place(payload: ReturnType<typeof body>): Promise<PlacedOrder | null> {
     setFormError(null);
     setShortLines([]);
-    const parsed = checkoutBodySchema.safeParse(payload);
-    if (!parsed.success) {
-      showIssues(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      return null;
-    }
-    setErrors({});
+    // The server validates with the shared schema and names each bad field; zod stays out of the page's bundle.
     const result = await submitCheckout(payload);
+    setErrors({});
     if (result.ok) return result.data;
     if (result.code === 'out_of_stock') setShortLines(result.lines);
     else if (result.status === 400 && result.issues.length) showIssues(result.issues);
@@ -132,10 +127,11 @@ export function CheckoutForm({
     return { clientSecret: order.payment.clientSecret, returnUrl: absolute(order.confirmationUrl) };
   }
 
-  if (!cart) return <p className="min-h-96 text-muted" role="status">Loading your bag…</p>;
+  // The same reserved height while the bag loads and when it is empty, so nothing below moves.
+  if (!cart) return <p className="min-h-[36rem] text-muted" role="status">Loading your bag…</p>;
   if (!lines.length && !placed) {
     return (
-      <div className="py-8 text-center" data-testid="checkout-empty">
+      <div className="min-h-[36rem] py-8 text-center" data-testid="checkout-empty">
         <p className="text-lg font-semibold">Your bag is empty</p>
         <Link href="/" className={buttonClassName('secondary', 'mt-4')}>
           Start shopping
