@@ -18,6 +18,7 @@ let intents = 0;
 function reply(req: IncomingMessage, form: URLSearchParams): unknown {
   const path = req.url ?? '';
   if (path === '/v1/payment_intents') {
+    if (form.get('receipt_email') === 'stripe-down@example.com') return 'unavailable';
     intents += 1;
     const id = `pi_test_${intents}`;
     return { id, object: 'payment_intent', client_secret: `${id}_secret_abc`, status: 'requires_payment_method', amount: Number(form.get('amount')), currency: form.get('currency') };
@@ -37,6 +38,11 @@ const stripeDouble = createServer((req, res) => {
     calls.push({ method: req.method ?? '', path: req.url ?? '', idempotencyKey, form });
     const cached = idempotencyKey ? replies.get(idempotencyKey) : undefined;
     const answer = cached ?? reply(req, form);
+    if (answer === 'unavailable') {
+      res.writeHead(500, { 'content-type': 'application/json', 'request-id': 'req_test' });
+      res.end(JSON.stringify({ error: { type: 'api_error', message: 'Stripe is having a bad day' } }));
+      return;
+    }
     if (idempotencyKey && answer) replies.set(idempotencyKey, answer);
     res.writeHead(answer ? 200 : 404, { 'content-type': 'application/json', 'request-id': 'req_test' });
     res.end(JSON.stringify(answer ?? { error: { type: 'invalid_request_error', message: 'Unknown path' } }));
@@ -182,5 +188,18 @@ describe('checkout through the API with Stripe', () => {
     expect(cart.cart.lines).toEqual([]);
     // The e-mail with the pickup code is the confirmation page's to send (it holds the code); the webhook has none.
     expect(await db.outboxMessage.count({ where: { to: 'stripe-buyer@example.com' } })).toBe(0);
+  });
+
+  it('releases the hold and answers 502 when Stripe cannot start the payment', async () => {
+    const shopper = device();
+    expect((await shopper.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: ids.lastFive, quantity: 2 })))).status).toBe(201);
+    const before = await stockAt(db, ids.lastFive);
+    const res = await shopper.call(() =>
+      checkoutRoute.POST(json('POST', '/api/v1/checkout', { email: 'stripe-down@example.com', fulfilment: 'PICKUP', pickupLocationId: ids.store })),
+    );
+    expect(res.status).toBe(502);
+    expect(await res.json()).toMatchObject({ error: { code: 'payment_unavailable' } });
+    expect(await stockAt(db, ids.lastFive)).toEqual(before);
+    expect(await db.order.findFirstOrThrow({ where: { email: 'stripe-down@example.com' }, select: { status: true } })).toEqual({ status: 'CANCELLED' });
   });
 });
