@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 // signed-in test uses a fresh account.
 type Candidate = { variantId: string; storeId: string };
 
-const SLOTS_PER_PROJECT = 4;
+const SLOTS_PER_PROJECT = 5;
 
 async function candidatesAt(request: APIRequestContext, storeName: string, count: number): Promise<Candidate[]> {
   const stores = (await (await request.get('/api/v1/stores?near=SE1')).json()) as { stores: { id: string; name: string }[] };
@@ -157,4 +157,34 @@ test('when the hold runs out the page says the items went back and nothing was c
   await expect(page.getByRole('heading', { name: 'Your hold has ended' })).toBeVisible();
   await expect(page.getByTestId('hold-expired')).toContainText('nothing was charged');
   await expect(page.getByRole('button', { name: 'Succeed' })).toBeHidden();
+});
+
+test('when the store has too few, the page names the line and offers another store or delivery, which places the order', async ({ page, request }, testInfo) => {
+  const product = await productFor(request, testInfo, 4);
+  const atStore = await available(request, product);
+  // One more than Riverside has: the bag allows it (another location has more), the store cannot hold it.
+  const added = await page.request.post('/api/v1/cart/lines', { data: { variantId: product.variantId, quantity: atStore + 1 } });
+  expect(added.status(), 'the warehouse should have more than the store').toBe(201);
+  expect((await page.request.put('/api/v1/stores/mine', { data: { storeId: product.storeId } })).status()).toBe(200);
+
+  await page.goto('/checkout');
+  await page.getByLabel('Email').fill(newEmail('short'));
+  await expect(page.getByTestId('pickup-store')).toContainText('Riverside');
+  await page.getByTestId('place-order').click();
+  const notice = page.getByTestId('short-lines');
+  await expect(notice).toContainText(`you asked for ${atStore + 1}, only ${atStore} left`);
+  await expect(notice.getByRole('button', { name: 'Try another store' })).toBeVisible();
+  expect(await available(request, product)).toBe(atStore);
+
+  await notice.getByRole('button', { name: 'Deliver instead' }).click();
+  await page.getByLabel('Full name').fill('Shor Tage');
+  await page.getByLabel('Address line 1').fill('1 Bankside');
+  await page.getByLabel('Town or city').fill('London');
+  await page.getByLabel('Postcode').fill('SE1 9TG');
+  await page.getByTestId('place-order').click();
+  await expect(page.getByRole('heading', { name: /^Pay for order / })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(', including delivery.')).toBeVisible();
+  // Declining gives the held units back, so the other journeys' stock is as they found it.
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await expect(page.getByTestId('payment-declined')).toBeVisible();
 });
