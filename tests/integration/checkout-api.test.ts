@@ -15,6 +15,7 @@ const linesRoute = await import('@/app/api/v1/cart/lines/route');
 const cartRoute = await import('@/app/api/v1/cart/route');
 const checkoutRoute = await import('@/app/api/v1/checkout/route');
 const demoRoute = await import('@/app/api/v1/checkout/demo-payment/route');
+const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
 const lastOne = 'var_last1';
@@ -285,5 +286,16 @@ describe('200 shoppers checking out the last unit at once', () => {
     expect(paid.filter((r) => r.status === 200)).toHaveLength(1);
     expect(await db.order.count({ where: { status: 'PAID', lines: { some: { variantId: lastOne } } } })).toBe(1);
     expect(await stockAt(db, lastOne)).toEqual({ onHand: 0, reserved: 0 });
+  });
+});
+
+describe('GET /api/v1/openapi.json', () => {
+  it('describes both checkout routes with the bodies the handlers validate', async () => {
+    const doc = (await openApiRoute.GET().json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { anyOf?: unknown[]; oneOf?: unknown[] } }> }; responses: Record<string, unknown> }>> };
+    const checkout = doc.paths['/api/v1/checkout']?.post;
+    expect(Object.keys(checkout?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '409', '429']));
+    expect(JSON.stringify(checkout?.requestBody)).toContain('pickupLocationId');
+    expect(JSON.stringify(checkout?.requestBody)).not.toContain('totalMinor');
+    expect(JSON.stringify(doc.paths['/api/v1/checkout/demo-payment']?.post?.requestBody)).toContain('requires_action');
   });
 });
