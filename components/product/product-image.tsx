@@ -14,6 +14,8 @@ export function ProductImage({ image, priority = false, className }: { image: Im
       height={500}
       loading={priority ? undefined : 'lazy'}
       fetchPriority={priority ? 'high' : undefined}
+      // The first images are the page's largest paint: drawn with the first frame, not a frame after it.
+      decoding={priority ? 'sync' : 'async'}
       className={cn('card-img', className)}
     />
   );

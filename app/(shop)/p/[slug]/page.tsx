@@ -6,7 +6,7 @@ import { VariantPicker } from '@/components/product/variant-picker';
 import { RecommendationShelves } from '@/components/recommendations/recommendation-shelves';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { getProductBySlug, listProductSlugs } from '@/lib/catalog/catalog';
-import { withInlineArt } from '@/lib/catalog/product-art';
+import { inlineProductArt } from '@/lib/catalog/product-art';
 import { env } from '@/lib/env';
 
 // Every product is prerendered at build time; new ones render on their first visit and are cached.
@@ -46,7 +46,7 @@ export default async function ProductPage({ params }: PageProps<'/p/[slug]'>) {
       <ProductJsonLd product={product} baseUrl={env.APP_URL.replace(/\/$/, '')} />
       <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: product.category.name, href: `/c/${product.category.slug}` }, { label: product.name }]} />
       <div className="mt-2 grid gap-8 lg:grid-cols-[3fr_2fr] lg:gap-12">
-        <ProductGallery images={withInlineArt(product.images, 1)} name={product.name} />
+        <ProductGallery images={product.images.map((image, i) => (i === 0 ? { ...image, url: inlineProductArt(image.url) } : image))} name={product.name} />
         <div className="flex flex-col gap-6">
           <h1 className="text-3xl font-bold leading-tight">{product.name}</h1>
           <VariantPicker
