@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 const steps = [
+  // `npm ci` refuses a lock that lacks other platforms' optional packages (see tests/tools/complete-lock.mjs).
+  ['lock', 'node', ['tests/tools/complete-lock.mjs', '--check']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],

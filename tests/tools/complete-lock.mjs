@@ -4,7 +4,8 @@
 // then leaves the other platforms' optional packages out of package-lock.json, and `npm ci`
 // refuses the lock as out of sync. This adds those entries back as a public registry would
 // write them: optional, with the os/cpu that keeps npm from installing them here.
-// Run after any `npm install` that changes the lock: `node tests/tools/complete-lock.mjs`.
+// Run after any `npm install` that changes the lock: `node tests/tools/complete-lock.mjs`. With --check it only
+// reports (exit 1) a lock that `npm ci` would refuse; `npm test` runs that check first.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const file = new URL("../../package-lock.json", import.meta.url);
@@ -23,6 +24,7 @@ function platformOf(name) {
   return { os, cpu, libc };
 }
 
+const check = process.argv.includes('--check');
 let added = 0;
 for (const [path, entry] of Object.entries(packages)) {
   for (const [dep, range] of Object.entries(entry.optionalDependencies ?? {})) {
@@ -41,6 +43,12 @@ for (const [path, entry] of Object.entries(packages)) {
     };
     added++;
   }
+}
+
+if (check) {
+  if (added) console.error(`complete-lock: ${added} platform entries are missing; run node tests/tools/complete-lock.mjs`);
+  else console.log('complete-lock: package-lock.json is complete');
+  process.exit(added ? 1 : 0);
 }
 
 lock.packages = Object.fromEntries(
