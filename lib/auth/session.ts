@@ -26,14 +26,34 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   return null;
 }
 
+// Decrypting a session token derives its key first, which costs more than most API handlers' own work; a token
+// decoded a moment ago is taken from here. Entries live at most a minute and never past the token's expiry, and
+// are keyed by the whole token, so a changed or expired session is decoded afresh; only valid tokens are kept.
+const DECODED_TTL_MS = 60_000;
+const DECODED_MAX = 5_000;
+const decoded = new Map<string, { user: SessionUser; until: number }>();
+
 export async function decodeSessionToken(token: string, salt: string): Promise<SessionUser | null> {
+  const key = `${salt}:${token}`;
+  const now = Date.now();
+  const hit = decoded.get(key);
+  if (hit && hit.until > now) return hit.user;
+  const { user, expiresAt } = await decodeFresh(token, salt);
+  if (!user) return null;
+  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  decoded.set(key, { user, until: Math.min(now + DECODED_TTL_MS, expiresAt ?? Infinity) });
+  return user;
+}
+
+async function decodeFresh(token: string, salt: string): Promise<{ user: SessionUser | null; expiresAt?: number }> {
   try {
     const jwt = await decode({ token, secret: authSecret(), salt });
-    if (!jwt?.sub || typeof jwt.email !== 'string') return null;
+    if (!jwt?.sub || typeof jwt.email !== 'string') return { user: null };
     const role = jwt.role === 'STAFF' || jwt.role === 'ADMIN' ? jwt.role : 'CUSTOMER';
     const storeIds = Array.isArray(jwt.storeIds) ? jwt.storeIds.filter((s): s is string => typeof s === 'string') : [];
-    return { id: jwt.sub, email: jwt.email, name: typeof jwt.name === 'string' ? jwt.name : null, role, storeIds };
+    const user: SessionUser = { id: jwt.sub, email: jwt.email, name: typeof jwt.name === 'string' ? jwt.name : null, role, storeIds };
+    return { user, expiresAt: typeof jwt.exp === 'number' ? jwt.exp * 1000 : undefined };
   } catch {
-    return null; // expired, tampered with, or signed with another secret: not signed in
+    return { user: null }; // expired, tampered with, or signed with another secret: not signed in
   }
 }
