@@ -1,6 +1,7 @@
 import 'server-only';
 import Stripe from 'stripe';
 import { z } from 'zod';
+import { afterResponse } from '@/lib/api/after-response';
 import { env } from '@/lib/env';
 import { onOrderConfirmed } from '@/lib/orders/after-confirmed';
 import { applyPaymentEvent, type AppliedEvent, type PaymentOutcome } from './outcomes';
@@ -43,7 +44,9 @@ export async function receiveStripeWebhook(rawBody: string, signature: string | 
     },
   );
   if (applied.result === 'applied' && applied.changed && applied.status === 'PAID') {
-    await onOrderConfirmed(applied.order.id, null, { email: false });
+    // Stripe only needs to know the event is recorded; the bag and the recommender catch up just after.
+    const orderId = applied.order.id;
+    await afterResponse('stripe-webhook', () => onOrderConfirmed(orderId, null, { email: false }));
   }
   return { status: 200, body: { received: true, result: applied.result } };
 }
