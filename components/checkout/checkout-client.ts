@@ -3,20 +3,15 @@
 import type { ShortLine } from '@/lib/orders/errors';
 import type { OrderLineSummary, OrderStatus } from '@/lib/orders/types';
 import type { DemoOutcome, PaymentStart } from '@/lib/payments/provider';
+import type { ReviewTotals } from './order-review';
 
 // Talks to /api/v1/checkout for the checkout page and the bag's express button.
 export type PlacedOrder = {
-  order: {
+  order: ReviewTotals & {
     id: string;
     number: string;
     status: OrderStatus;
     fulfilment: 'DELIVERY' | 'PICKUP';
-    currency: string;
-    subtotalMinor: number;
-    discountMinor: number;
-    shippingMinor: number;
-    taxMinor: number;
-    totalMinor: number;
     holdExpiresAt: string | null;
     lines: OrderLineSummary[];
   };

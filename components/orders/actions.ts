@@ -12,7 +12,7 @@ import { lookUpOrderForDevice } from '@/lib/orders/lookup';
 import { requestNewPickupCode } from '@/lib/orders/new-pickup-code';
 import { orderIdSchema, orderLookupSchema } from '@/lib/orders/order-schemas';
 import { TransitionError } from '@/lib/orders/state';
-import { currentOrderViewer } from '@/lib/orders/viewer';
+import { currentOrderViewer } from '@/lib/orders/access';
 import { describeRetry } from '@/lib/rate-limit';
 
 const orderForm = z.object({ orderId: orderIdSchema });

@@ -1,10 +1,9 @@
 import 'server-only';
-import type { SessionUser } from '@/lib/auth/session';
-import { getSessionUser } from '@/lib/auth/session';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { canActForStore } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { OrderError } from './errors';
-import { findReceipt } from './receipts';
+import { readReceipts } from './receipts';
 import type { OrderSummary } from './types';
 import { orderSummarySelect, toOrderSummary } from './view';
 
@@ -20,12 +19,17 @@ export function canViewOrder(order: Pick<OrderSummary, 'id' | 'userId' | 'pickup
   return viewer.receiptOrderIds.includes(order.id);
 }
 
+// Who is asking: the signed-in user (if any) and the orders this device holds receipts for.
+export async function currentOrderViewer(): Promise<OrderViewer> {
+  const [user, receipts] = await Promise.all([getSessionUser(), readReceipts()]);
+  return { user, receiptOrderIds: receipts.map((r) => r.id) };
+}
+
 export async function getViewableOrder(orderId: string): Promise<OrderSummary> {
   const row = await db.order.findUnique({ where: { id: orderId }, select: orderSummarySelect });
   if (!row) throw new OrderError('order_not_found', 'We could not find that order.');
   const order = toOrderSummary(row);
-  const [user, receipt] = await Promise.all([getSessionUser(), findReceipt(orderId)]);
-  if (!canViewOrder(order, { user, receiptOrderIds: receipt ? [receipt.id] : [] })) {
+  if (!canViewOrder(order, await currentOrderViewer())) {
     throw new OrderError('order_not_found', 'We could not find that order.');
   }
   return order;

@@ -1,12 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import type { Tx } from '@/lib/db/client';
 import type { OrderStatus, PaymentProvider } from '@/lib/generated/prisma/enums';
 import { getPaymentProvider } from '@/lib/payments/providers';
 import { canViewOrder, type OrderViewer } from './access';
 import { CANCELLABLE_STATUSES } from './detail';
 import { OrderError } from './errors';
-import { releaseHoldsTx } from './holds';
+import { releaseHoldsTx, restockConsumedHoldsTx } from './holds';
 import { assertTransition } from './state';
 import { ORDER_TX } from './tx-options';
 
@@ -30,25 +29,6 @@ type LockedOrder = {
   paymentProvider: PaymentProvider | null;
   paymentIntentId: string | null;
 };
-
-// A paid order's stock was taken off the shelf when it was paid; it goes back where each hold was consumed.
-// The holds flip to RELEASED in the same statement, so the stock moves once even if this ran twice.
-async function restockConsumedHoldsTx(tx: Tx, orderId: string): Promise<number> {
-  const [row] = await tx.$queryRaw<{ units: number }[]>`
-    WITH returned AS (
-      UPDATE "StockHold" SET "status" = 'RELEASED'
-      WHERE "orderId" = ${orderId} AND "status" = 'CONSUMED'
-      RETURNING "variantId", "locationId", "quantity"
-    ), sums AS (
-      SELECT "variantId", "locationId", sum("quantity")::int AS q FROM returned GROUP BY 1, 2
-    ), stock AS (
-      UPDATE "Stock" s SET "onHand" = s."onHand" + sums.q, "updatedAt" = now()
-      FROM sums WHERE s."variantId" = sums."variantId" AND s."locationId" = sums."locationId"
-      RETURNING sums.q
-    )
-    SELECT coalesce(sum(q), 0)::int AS units FROM stock`;
-  return row?.units ?? 0;
-}
 
 // Cancels an order for its owner, the device holding its receipt, or staff of its store (anyone else gets the
 // same 404 as for a missing order). Unpaid: the hold is released (and a Stripe payment still open is cancelled so it

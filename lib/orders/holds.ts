@@ -76,6 +76,25 @@ export async function consumeHoldsTx(tx: Tx, orderId: string): Promise<number> {
   return row?.units ?? 0;
 }
 
+// A paid order's stock was taken off the shelf when it was paid; it goes back where each hold was consumed.
+// The holds flip to RELEASED in the same statement, so the stock moves once even if this ran twice.
+export async function restockConsumedHoldsTx(tx: Tx, orderId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ units: number }[]>`
+    WITH returned AS (
+      UPDATE "StockHold" SET "status" = 'RELEASED'
+      WHERE "orderId" = ${orderId} AND "status" = 'CONSUMED'
+      RETURNING "variantId", "locationId", "quantity"
+    ), sums AS (
+      SELECT "variantId", "locationId", sum("quantity")::int AS q FROM returned GROUP BY 1, 2
+    ), stock AS (
+      UPDATE "Stock" s SET "onHand" = s."onHand" + sums.q, "updatedAt" = now()
+      FROM sums WHERE s."variantId" = sums."variantId" AND s."locationId" = sums."locationId"
+      RETURNING sums.q
+    )
+    SELECT coalesce(sum(q), 0)::int AS units FROM stock`;
+  return row?.units ?? 0;
+}
+
 export async function extendHoldsTx(tx: Tx, orderId: string, expiresAt: Date): Promise<void> {
   await tx.stockHold.updateMany({ where: { orderId, status: 'ACTIVE' }, data: { expiresAt } });
 }

@@ -3,7 +3,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { getViewableOrder } from './access';
 import { sendNewPickupCode } from './confirmation';
 import { OrderError } from './errors';
-import { rateLimitOrders } from './rate-limits';
+import { rateLimitAll } from '@/lib/rate-limit';
 import { findReceipt, rememberReceipt } from './receipts';
 
 export type NewPickupCodeResult =
@@ -23,7 +23,7 @@ export async function requestNewPickupCode(user: SessionUser | null, orderId: st
   const receipt = await findReceipt(orderId);
   const isOwner = Boolean(user && order.userId === user.id);
   if (!isOwner && !receipt) return { ok: false, reason: 'not_allowed' };
-  const limit = await rateLimitOrders([['pickupCodeOrder', orderId], ['pickupCodeIp', clientIp]]);
+  const limit = await rateLimitAll([['pickupCodeOrder', orderId], ['pickupCodeIp', clientIp]]);
   if (!limit.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
   const code = await sendNewPickupCode(orderId);
   const shownHere = isOwner || Boolean(receipt?.code);

@@ -4,8 +4,8 @@ import { consumeBucket, type RateLimitResult } from './bucket';
 
 export type { RateLimitResult } from './bucket';
 
-// Limits for the sign-in surfaces. Counting per e-mail stops guessing one account's password;
-// counting per IP stops one client spraying many accounts.
+// Limits for what can be guessed at or sends messages (sign-in, checkout, order pages). Counting per e-mail
+// stops guessing one account's password; counting per IP stops one client spraying many accounts.
 export const limits = {
   signInEmail: { limit: 10, windowSeconds: 15 * 60 },
   signInIp: { limit: 60, windowSeconds: 15 * 60 },
@@ -18,6 +18,12 @@ export const limits = {
   // Placing orders sends confirmation e-mails to the address given.
   checkoutEmail: { limit: 20, windowSeconds: 60 * 60 },
   checkoutIp: { limit: 300, windowSeconds: 10 * 60 },
+  // Guest order lookup: per e-mail stops guessing one shopper's order numbers; per IP stops sweeping many.
+  orderLookupEmail: { limit: 10, windowSeconds: 15 * 60 },
+  orderLookupIp: { limit: 30, windowSeconds: 15 * 60 },
+  // "Send me a new pickup code": each send is an e-mail to the shopper.
+  pickupCodeOrder: { limit: 3, windowSeconds: 60 * 60 },
+  pickupCodeIp: { limit: 10, windowSeconds: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof limits;

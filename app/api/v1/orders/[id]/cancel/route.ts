@@ -5,7 +5,7 @@ import { cancelOrder } from '@/lib/orders/cancel';
 import { OrderError } from '@/lib/orders/errors';
 import { orderIdSchema } from '@/lib/orders/order-schemas';
 import { getOrderSummaryOrThrow } from '@/lib/orders/view';
-import { currentOrderViewer } from '@/lib/orders/viewer';
+import { currentOrderViewer } from '@/lib/orders/access';
 
 type Ctx = { params: Promise<{ id: string }> };
 
