@@ -38,6 +38,7 @@ for (const [path, entry] of Object.entries(packages)) {
       version: range.replace(/^[\^~=]/, ""),
       ...(cpu ? { cpu: [cpu] } : {}),
       ...(libc ? { libc: [libc] } : {}),
+      ...(entry.dev ? { dev: true } : {}), // as npm marks them: dev when their dependent is
       optional: true,
       ...(os ? { os: [os] } : {}),
     };
