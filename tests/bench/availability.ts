@@ -1,10 +1,9 @@
 // Availability of a 20-line cart across every store: p95 must stay under 30 ms on the production build,
 // with the catalog scaled to 5,000 variants and 50 stores. Figures are also given as ratios to a static page.
-import { rmSync } from 'node:fs';
 import { createClient } from '../../lib/db/client';
-import { startEmbedded } from '../../prisma/tools/embedded';
 import { applyMigrations } from '../../prisma/tools/migrate';
 import { seed } from '../../prisma/seed';
+import { benchDatabase, type BenchDatabase } from './database';
 import { fmt, load } from './http';
 import { startServer } from './server';
 
@@ -43,12 +42,12 @@ async function timeRequests(urls: string[], samples: number) {
   return times.sort((a, b) => a - b);
 }
 
-async function seedScaled(dataDir: string, port: number): Promise<string[][]> {
-  rmSync(dataDir, { recursive: true, force: true });
-  const embedded = await startEmbedded({ dataDir, port });
-  const db = createClient(embedded.url);
+async function seedScaled(database: BenchDatabase): Promise<string[][]> {
+  await database.reset();
+  const opened = await database.open();
+  const db = createClient(opened.url);
   try {
-    await applyMigrations(embedded.url);
+    await applyMigrations(opened.url);
     await seed(db, { scale: { variants: 5000, stores: 50 }, demoAccounts: false, log: (m) => console.log(`  ${m}`) });
     // Carts of 20 distinct variants spread across the catalog.
     const variants = await db.variant.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
@@ -57,7 +56,7 @@ async function seedScaled(dataDir: string, port: number): Promise<string[][]> {
     );
   } finally {
     await db.$disconnect();
-    await embedded.stop();
+    await opened.close();
   }
 }
 
@@ -104,15 +103,14 @@ export async function runAvailabilityBench(baseUrl?: string): Promise<Availabili
     const carts = Array.from({ length: CARTS }, (_, c) => Array.from({ length: CART_LINES }, (_, i) => ids[(c * 7 + i * 13) % ids.length]!));
     return measure(baseUrl, [...new Set(carts.map((c) => [...new Set(c)]))]);
   }
-  const dataDir = '.data/bench-availability';
-  const dbPort = 54341;
-  console.log('\nSeeding a scaled catalog for the availability bench…');
-  const carts = await seedScaled(dataDir, dbPort);
-  const server = await startServer({ port: 3201, dbPort, dataDir });
+  const database = benchDatabase('availability', { dataDir: '.data/bench-availability', dbPort: 54341 });
+  console.log(`\nSeeding a scaled catalog for the availability bench (${database.label})…`);
+  const carts = await seedScaled(database);
+  const server = await startServer({ port: 3201, db: database });
   try {
     return await measure(server.baseUrl, carts);
   } finally {
     await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
   }
 }

@@ -1,32 +1,31 @@
 // GET /api/v1/recommendations at 20 concurrent clients with the full Online Retail train + validation history
 // imported: p95 < 30 ms and p99 < 60 ms, also given as a ratio to a static page (/about) measured in the same run.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { encode } from 'next-auth/jwt';
 import { createClient } from '../../lib/db/client';
-import { startEmbedded } from '../../prisma/tools/embedded';
 import { importOrderHistory } from '../../prisma/tools/import-orders';
 import { applyMigrations } from '../../prisma/tools/migrate';
 import { seed } from '../../prisma/seed';
+import { benchDatabase } from './database';
 import { fmt, load, type LoadResult } from './http';
 import { startServer } from './server';
 
 const BUDGET = { p95: 30, p99: 60 };
 const CONNECTIONS = 20;
 const DATA = '../shared/data/online-retail';
-const dataDir = '.data/bench-recs';
-const dbPort = 54341;
+const database = benchDatabase('recs', { dataDir: '.data/bench-recs', dbPort: 54341 });
 
 type Prepared = { anonymousId: string; productId: string; shopper: { id: string; email: string } };
 
 // Demo shop, then the imported history, then what a browsing guest leaves behind. Imported products get
 // warehouse stock, as a shop selling them would have; otherwise every one would be filtered out as sold out.
 async function prepare(): Promise<Prepared> {
-  rmSync(dataDir, { recursive: true, force: true });
-  const embedded = await startEmbedded({ dataDir, port: dbPort });
-  const db = createClient(embedded.url);
+  await database.reset();
+  const opened = await database.open();
+  const db = createClient(opened.url);
   try {
-    await applyMigrations(embedded.url);
+    await applyMigrations(opened.url);
     await seed(db, { demoAccounts: false });
     for (const file of ['train.csv', 'validation.csv']) {
       const summary = await importOrderHistory(db, readFileSync(`${DATA}/${file}`, 'utf8'));
@@ -50,15 +49,15 @@ async function prepare(): Promise<Prepared> {
     return { anonymousId, productId: top.productId, shopper };
   } finally {
     await db.$disconnect();
-    await embedded.stop();
+    await opened.close();
   }
 }
 
 export async function runRecommendationsBench() {
-  console.log('\n== Recommendations: GET /api/v1/recommendations, 20 connections, Online Retail train + validation imported ==');
+  console.log(`\n== Recommendations: GET /api/v1/recommendations, 20 connections, Online Retail train + validation imported (${database.label}) ==`);
   const prepared = await prepare();
   const secret = randomBytes(32).toString('base64url');
-  const server = await startServer({ port: 3202, dbPort, dataDir, env: { AUTH_SECRET: secret } });
+  const server = await startServer({ port: 3202, db: database, env: { AUTH_SECRET: secret } });
   try {
     const base = server.baseUrl;
     const salt = 'authjs.session-token';
@@ -94,5 +93,6 @@ export async function runRecommendationsBench() {
     return { staticPage, results, pass };
   } finally {
     await server.stop();
+    await database.drop();
   }
 }

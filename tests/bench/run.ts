@@ -1,4 +1,5 @@
-// npm run bench [-- section …]: the production build on the embedded database, figures as ratios within one run.
+// npm run bench [-- [--postgres] section …]: the production build on the embedded database (or, with --postgres or
+// BENCH_DATABASE_URL, on new databases of a real PostgreSQL server), figures as ratios within one run.
 // Sections: catalog, js, lighthouse, cart, sync, streams, checkout, webhook, availability, recs (default: all).
 import { runAvailabilityBench } from './availability';
 import { runCartBench, runLiveSyncBench, runSseCapacityBench } from './cart-bench';
@@ -6,13 +7,16 @@ import { runCatalogBench, discoverUrls, measureFirstLoadJs } from './catalog';
 import { BENCH_WEBHOOK_SECRET, runCheckoutBench, runWebhookBench } from './checkout';
 import { runLighthouse } from './lighthouse';
 import { runRecommendationsBench } from './recommendations';
+import { benchDatabase } from './database';
 import { startServer } from './server';
 
-const wanted = new Set(process.argv.slice(2));
+const wanted = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith('--')));
 const want = (section: string) => wanted.size === 0 || wanted.has(section);
 
 async function main() {
-  const server = await startServer({ port: 3200, dbPort: 54331, dataDir: '.data/bench', fresh: true, env: { STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET } });
+  const db = benchDatabase('shop', { dataDir: '.data/bench', dbPort: 54331 });
+  console.log(`Database: ${db.label}`);
+  const server = await startServer({ port: 3200, db, fresh: true, env: { STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET } });
   try {
     const urls = await discoverUrls(server.baseUrl);
     if (want('catalog')) await runCatalogBench(server.baseUrl, urls);
@@ -25,6 +29,7 @@ async function main() {
     if (want('webhook')) console.log('\nStripe webhook', await runWebhookBench(server.baseUrl));
   } finally {
     await server.stop();
+    await db.drop();
   }
   // These need data sets of their own: each starts and stops its own server.
   if (want('availability')) console.log('\nAvailability', await runAvailabilityBench());

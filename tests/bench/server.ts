@@ -1,19 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import type { BenchDatabase } from './database';
 
-// Starts the production server the way `npm start` does, on an embedded database of its own.
-export async function startServer(opts: { port: number; dbPort: number; dataDir: string; fresh?: boolean; env?: Record<string, string> }) {
-  if (opts.fresh) rmSync(opts.dataDir, { recursive: true, force: true });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+// Starts the production server the way `npm start` does, on the bench's database (embedded or a real server).
+export async function startServer(opts: { port: number; db: BenchDatabase; fresh?: boolean; env?: Record<string, string> }) {
+  if (opts.fresh) await opts.db.reset();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  Object.assign(env, {
     PORT: String(opts.port),
-    EMBEDDED_DB_PORT: String(opts.dbPort),
-    EMBEDDED_DB_DIR: opts.dataDir,
     APP_URL: `http://127.0.0.1:${opts.port}`,
     AUTH_URL: `http://127.0.0.1:${opts.port}`,
+    ...opts.db.serverEnv(),
     ...opts.env,
-  };
-  delete env.DATABASE_URL;
+  });
   const child: ChildProcess = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
