@@ -8,10 +8,8 @@ import type { ListingFilters, ProductCard, ProductPage } from './types';
 const { sql, join, empty } = Prisma;
 
 // The searchable text of a product, weighted: name, then category and tags, then description.
-const documentVector = sql`(
-  setweight(to_tsvector('english', p.name), 'A') ||
-  setweight(to_tsvector('english', c.name || ' ' || array_to_string(p.tags, ' ')), 'B') ||
-  setweight(to_tsvector('english', p.description), 'C'))`;
+// Stored and GIN-indexed; triggers keep it current (prisma/migrations/*_search_vector).
+const documentVector = sql`p."searchVector"`;
 
 function variantConditions(filters: ListingFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];

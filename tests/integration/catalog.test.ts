@@ -4,6 +4,7 @@ import { GET as getProductRoute } from '@/app/api/v1/products/[slug]/route';
 import { GET as listProductsRoute } from '@/app/api/v1/products/route';
 import { listProducts, searchProducts } from '@/lib/catalog/catalog';
 import { defaultListingFilters } from '@/lib/catalog/filters';
+import { queryProductPage } from '@/lib/catalog/queries';
 import type { ListingFilters, ProductCard } from '@/lib/catalog/types';
 import type { Db } from '@/lib/db/client';
 import { seed } from '@/prisma/seed';
@@ -100,6 +101,64 @@ describe('search', () => {
   it('returns nothing, without a correction, for words nowhere near the catalog', async () => {
     const results = await searchProducts('xylophone zeppelin', filters({ sort: 'relevance' }));
     expect(results).toMatchObject({ total: 0, items: [], correctedQuery: null });
+  });
+});
+
+describe('stored search vector', () => {
+  // queryProductPage rather than searchProducts: no spelling correction to blur a miss.
+  const search = async (q: string) => (await queryProductPage(db, filters({ sort: 'relevance' }), q)).items.map((i) => i.slug);
+
+  it('holds, for every product, the weighted text of its name, category, tags and description', async () => {
+    const [row] = await db.$queryRaw<{ stale: bigint }[]>`
+      SELECT count(*) AS stale FROM "Product" p JOIN "Category" c ON c.id = p."categoryId"
+      WHERE p."searchVector" IS DISTINCT FROM (
+        setweight(to_tsvector('english', p.name), 'A') ||
+        setweight(to_tsvector('english', c.name || ' ' || array_to_string(p.tags, ' ')), 'B') ||
+        setweight(to_tsvector('english', p.description), 'C'))`;
+    expect(row?.stale).toBe(0n);
+  });
+
+  it('finds a renamed product by its new name and not its old one', async () => {
+    const product = await db.product.findFirstOrThrow({ where: { variants: { some: {} } }, orderBy: { slug: 'asc' } });
+    try {
+      await db.product.update({ where: { id: product.id }, data: { name: 'Quokka Parka' } });
+      expect(await search('quokka')).toEqual([product.slug]);
+      await db.product.update({ where: { id: product.id }, data: { name: 'Wombat Parka' } });
+      expect(await search('wombat')).toEqual([product.slug]);
+      expect(await search('quokka')).toEqual([]);
+    } finally {
+      await db.product.update({ where: { id: product.id }, data: { name: product.name } });
+    }
+  });
+
+  it('finds the products of a renamed category by its new name and not its old one', async () => {
+    const category = await db.category.findUniqueOrThrow({ where: { slug: 'knitwear' } });
+    const inCategory = await listProducts(filters({ category: category.slug, pageSize: 100 }));
+    const slugs = inCategory.items.map((i) => i.slug).sort();
+    try {
+      await db.category.update({ where: { id: category.id }, data: { name: 'Quokkawear' } });
+      expect((await search('quokkawear')).sort()).toEqual(slugs);
+      await db.$executeRaw`UPDATE "Category" SET name = 'Wombatwear' WHERE id = ${category.id}`;
+      expect((await search('wombatwear')).sort()).toEqual(slugs);
+      expect(await search('quokkawear')).toEqual([]);
+    } finally {
+      await db.category.update({ where: { id: category.id }, data: { name: category.name } });
+    }
+    expect((await search('knitwear')).length).toBeGreaterThan(0);
+  });
+
+  it('follows a product moved to another category', async () => {
+    const [from, to] = await db.category.findMany({ orderBy: { slug: 'asc' }, take: 2 });
+    const product = await db.product.findFirstOrThrow({ where: { categoryId: from!.id, variants: { some: {} } } });
+    try {
+      await db.category.update({ where: { id: to!.id }, data: { name: 'Quokkawear' } });
+      expect(await search('quokkawear')).not.toContain(product.slug);
+      await db.product.update({ where: { id: product.id }, data: { categoryId: to!.id } });
+      expect(await search('quokkawear')).toContain(product.slug);
+    } finally {
+      await db.product.update({ where: { id: product.id }, data: { categoryId: from!.id } });
+      await db.category.update({ where: { id: to!.id }, data: { name: to!.name } });
+    }
   });
 });
 
