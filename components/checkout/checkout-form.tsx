@@ -9,7 +9,8 @@ import { FormField } from '@/components/account/form-field';
 import { useOptimisticCart } from '@/components/cart/cart-provider';
 import { useMyStore } from '@/components/stores/my-store-state';
 import { buttonClassName } from '@/components/ui/button';
-import type { CartLineView } from '@/lib/cart/types';
+import { applyPending } from '@/lib/cart/optimistic';
+import type { CartLineView, CartView } from '@/lib/cart/types';
 import type { ShortLine } from '@/lib/orders/errors';
 import { computeTotals, TotalsError } from '@/lib/orders/totals';
 import type { StoreView } from '@/lib/stores/view';
@@ -37,18 +38,23 @@ type Payment = 'online' | 'pay_at_pickup';
 const blankAddress: AddressInput = { name: '', line1: '', line2: '', city: '', postcode: '', phone: '' };
 
 export function CheckoutForm({
+  initialCart,
   signedIn,
   defaults,
   online,
   stripeKey,
 }: {
+  initialCart: CartView | null;
   signedIn: boolean;
   defaults: CheckoutDefaults;
   online: 'STRIPE' | 'DEMO' | null;
   stripeKey: string | null;
 }) {
   const router = useRouter();
-  const { cart } = useOptimisticCart();
+  const { cart: liveCart } = useOptimisticCart();
+  // Until the browser's cart store has the bag, the one the page was rendered with.
+  const [firstCart] = useState(() => (initialCart ? applyPending(initialCart, []) : null));
+  const cart = liveCart ?? firstCart;
   const { store: myStore } = useMyStore();
   const [email, setEmail] = useState(defaults.email);
   const [fulfilment, setFulfilment] = useState<Fulfilment>('PICKUP');

@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { describeMerge, mergeGuestCartIntoUser } from './merge';
 import { applyCartMutation, type CartMutation } from './mutations';
 import { claimCartTransfer } from './transfer';
-import type { CartResponse } from './types';
+import type { CartResponse, CartView } from './types';
 import { loadCartView, type CartOwner } from './view';
 
 // The glue between a request (session + guest-cart cookie) and the cart lib. Only route handlers and
@@ -42,6 +42,13 @@ export async function resolveCartOwner(): Promise<ResolvedCart> {
     await forgetGuestCart();
   }
   return { owner: { kind: 'user', userId: user.id }, user, notice };
+}
+
+// For a server-rendered page: the bag as it stands, without merging a guest bag or touching cookies (a page render
+// cannot set them); the browser's own fetch, right after, does both.
+export async function peekCartForPage(): Promise<CartView> {
+  const user = await getSessionUser();
+  return loadCartView(db, user ? { kind: 'user', userId: user.id } : { kind: 'guest', cartId: await readGuestCartId() });
 }
 
 export async function getCartForRequest(): Promise<CartResponse> {

@@ -188,3 +188,18 @@ test('when the store has too few, the page names the line and offers another sto
   await page.getByRole('button', { name: 'Decline' }).click();
   await expect(page.getByTestId('payment-declined')).toBeVisible();
 });
+
+test.describe('before any script runs', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the checkout page arrives showing the bag: the empty state for an empty bag, the form for a full one', async ({ page, request }, testInfo) => {
+    await page.goto('/checkout');
+    await expect(page.getByText('Your bag is empty')).toBeVisible();
+
+    await prepareBag(page, await productFor(request, testInfo, 0));
+    await page.goto('/checkout');
+    await expect(page.getByRole('heading', { name: '1. Contact' })).toBeVisible();
+    await expect(page.getByTestId('place-order')).toBeVisible();
+    await expect(page.getByText('Loading your bag')).toHaveCount(0);
+  });
+});

@@ -2,16 +2,17 @@ import type { Metadata } from 'next';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { getAccountOverview } from '@/lib/auth/users';
+import { peekCartForPage } from '@/lib/cart/request';
 import { env } from '@/lib/env';
 import { onlinePaymentKind } from '@/lib/payments/providers';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
-// The bag itself is read in the browser (as on /cart) and again by the server when the order is placed;
-// this page only brings what the server knows: the shopper's details and which payments are on.
+// The page is rendered with the bag as it stands, so the shopper sees the form (or the empty bag) at first paint;
+// the browser's cart store takes over once it has fetched the bag, and the server reads it again to place the order.
 export default async function CheckoutPage() {
   const user = await getSessionUser();
-  const account = user ? await getAccountOverview(user) : null;
+  const [account, initialCart] = await Promise.all([user ? getAccountOverview(user) : null, peekCartForPage()]);
   const saved = account?.addresses.find((a) => a.isDefault) ?? account?.addresses[0] ?? null;
   const online = onlinePaymentKind();
   const address = saved ? { name: saved.name, line1: saved.line1, line2: saved.line2 ?? '', city: saved.city, postcode: saved.postcode, phone: account?.phone ?? '' } : null;
@@ -19,6 +20,7 @@ export default async function CheckoutPage() {
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
       <h1 className="text-2xl font-semibold">Checkout</h1>
       <CheckoutForm
+        initialCart={initialCart}
         signedIn={Boolean(user)}
         defaults={{ email: account?.email ?? user?.email ?? '', address }}
         online={online === 'PAY_AT_PICKUP' ? null : online}
