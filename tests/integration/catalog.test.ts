@@ -29,6 +29,38 @@ const filters = (changes: Partial<ListingFilters>): ListingFilters => ({ ...defa
 const variantsOf = (items: ProductCard[]) =>
   db.variant.findMany({ where: { product: { slug: { in: items.map((i) => i.slug) } } }, include: { product: true, stock: true } });
 
+describe('product cards', () => {
+  it('show the cheapest variant, the first image, each colour once, and whether any variant can be sold', async () => {
+    const page = await listProducts(filters({ pageSize: 48 }));
+    const products = await db.product.findMany({
+      where: { id: { in: page.items.map((i) => i.id) } },
+      include: { category: true, images: { orderBy: { position: 'asc' } }, variants: { orderBy: { position: 'asc' }, include: { stock: true } } },
+    });
+    expect(products.length).toBe(page.items.length);
+    for (const product of products) {
+      const card = page.items.find((i) => i.id === product.id)!;
+      const cheapest = [...product.variants].sort((a, b) => a.priceMinor - b.priceMinor)[0]!;
+      expect(card).toMatchObject({ slug: product.slug, name: product.name, categorySlug: product.category.slug, priceMinor: cheapest.priceMinor });
+      expect(card.priceVaries).toBe(new Set(product.variants.map((v) => v.priceMinor)).size > 1);
+      expect(card.image).toEqual(product.images[0] ? { url: product.images[0].url, alt: product.images[0].alt, color: product.images[0].color } : null);
+      expect(card.colors.map((c) => c.name)).toEqual([...new Set(product.variants.flatMap((v) => (v.color ? [v.color] : [])))]);
+      expect(card.inStock).toBe(product.variants.some((v) => v.stock.some((s) => s.onHand > s.reserved)));
+    }
+  });
+
+  it('show a product as sold out once every unit everywhere is reserved', async () => {
+    const [first] = (await listProducts(filters({ inStock: true }))).items;
+    const stock = await db.stock.findMany({ where: { variant: { productId: first!.id } } });
+    await db.$executeRaw`UPDATE "Stock" s SET "reserved" = s."onHand" FROM "Variant" v WHERE v.id = s."variantId" AND v."productId" = ${first!.id}`;
+    try {
+      const card = (await searchProducts(first!.name, filters({}))).items.find((i) => i.id === first!.id);
+      expect(card?.inStock).toBe(false);
+    } finally {
+      for (const s of stock) await db.stock.update({ where: { variantId_locationId: { variantId: s.variantId, locationId: s.locationId } }, data: { reserved: s.reserved } });
+    }
+  });
+});
+
 describe('category listings', () => {
   it('lists every product of a category, and nothing else', async () => {
     const category = await db.category.findFirstOrThrow({ include: { _count: { select: { products: true } } } });
