@@ -26,7 +26,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // The account journeys (sign up, sign out, shop, sign in: a memory-hard password hash each time) take 15–20 s
+  // alone and near 30 s when two browsers and the server share this project's 2-core machines.
+  timeout: 60_000,
   expect: { timeout: 7_500 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { baseURL, trace: 'retain-on-failure', launchOptions },
