@@ -14,7 +14,7 @@ import { startServer } from './server';
 const BUDGET = { p95: 30, p99: 60 };
 const CONNECTIONS = 20;
 const DATA = '../shared/data/online-retail';
-const database = benchDatabase('recs', { dataDir: '.data/bench-recs', dbPort: 54341 });
+const database = benchDatabase('recs', { dataDir: '.data/bench-recs', dbPort: 54342 });
 
 type Prepared = { anonymousId: string; productId: string; shopper: { id: string; email: string } };
 
