@@ -19,6 +19,7 @@ import { AddressFields, type AddressInput } from './address-fields';
 import { submitCheckout, type PlacedOrder } from './checkout-client';
 import { FulfilmentChoice } from './fulfilment-choice';
 import { OrderReview } from './order-review';
+import { PaymentChoice, type Payment } from './payment-choice';
 import { PaymentStep } from './payment-step';
 import { PickupStore } from './pickup-store';
 import { ShortLinesNotice } from './short-lines-notice';
@@ -33,7 +34,6 @@ const StripePayment = dynamic(() => import('./stripe-payment').then((m) => m.Str
 
 export type CheckoutDefaults = { email: string; address: AddressInput | null };
 type Fulfilment = 'PICKUP' | 'DELIVERY';
-type Payment = 'online' | 'pay_at_pickup';
 
 const blankAddress: AddressInput = { name: '', line1: '', line2: '', city: '', postcode: '', phone: '' };
 
@@ -218,21 +218,7 @@ export function CheckoutForm({
           <h2 id="payment-heading" className="text-lg font-semibold">
             3. Payment
           </h2>
-          {fulfilment === 'PICKUP' && (
-            <fieldset className="flex flex-col gap-2">
-              <legend className="sr-only">How to pay</legend>
-              {online && (
-                <label className="flex min-h-11 items-center gap-3 rounded border border-border px-3 has-checked:border-brand">
-                  <input type="radio" name="payment" value="online" checked={payment === 'online'} onChange={() => setPayment('online')} className="size-5 accent-brand" />
-                  Pay now {online === 'DEMO' ? '(test payment)' : 'by card or wallet'}
-                </label>
-              )}
-              <label className="flex min-h-11 items-center gap-3 rounded border border-border px-3 has-checked:border-brand">
-                <input type="radio" name="payment" value="pay_at_pickup" checked={payment === 'pay_at_pickup'} onChange={() => setPayment('pay_at_pickup')} className="size-5 accent-brand" />
-                Pay at pickup (we hold it until the store closes tomorrow)
-              </label>
-            </fieldset>
-          )}
+          {fulfilment === 'PICKUP' && <PaymentChoice online={online} value={payment} onChange={setPayment} />}
           {paymentChoice === 'online' && online === 'STRIPE' && stripeKey && totals && (
             <StripePayment
               publishableKey={stripeKey}
