@@ -44,7 +44,7 @@ function describe(def: ProductDef): string {
   const category = categoryDefs.find((c) => c.slug === def.category);
   if (!category) throw new Error(`Unknown category ${def.category}`);
   const h = hashString(def.name);
-  return `${def.hook} ${category.materials[h % 3]} ${category.care[(h >> 4) % 3]}`;
+  return `${def.hook} ${category.materials[h % 3]} ${category.care[(h >>> 4) % 3]}`;
 }
 
 function salePrice(price: number): number {

@@ -28,6 +28,14 @@ describe('demo catalog', () => {
     expect(several.length / catalog.products.length).toBeGreaterThan(0.9);
   });
 
+  it('writes every description as whole sentences, with nothing missing', () => {
+    for (const p of catalog.products) {
+      expect(p.description, p.name).not.toMatch(/undefined|null|\s{2}/);
+      expect(p.description, p.name).toMatch(/^[A-Z].*[.!]$/);
+      expect(p.description.split(/(?<=[.!]) /).length, p.name).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('uses unique slugs, SKUs and ids', () => {
     const unique = (values: string[]) => new Set(values).size === values.length;
     expect(unique(catalog.products.map((p) => p.slug))).toBe(true);
