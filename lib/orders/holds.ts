@@ -38,61 +38,49 @@ export async function recordHoldsTx(
   await tx.stockHold.createMany({ data: lines.map((l) => ({ orderId, variantId: l.variantId, locationId, quantity: l.quantity, expiresAt })) });
 }
 
-// Gives an order's active holds back to the shelf (reserved -= q). Returns how many units were released.
-export async function releaseHoldsTx(tx: Tx, orderIds: readonly string[]): Promise<number> {
+type HoldStatus = 'ACTIVE' | 'RELEASED' | 'CONSUMED';
+
+// One hold movement in one statement: flips the orders' holds from one status to another and moves the stock they
+// stand for by the same units (onHand and reserved each change by their sign × the units). A hold that has already
+// moved no longer has the `from` status, so repeating a movement moves nothing. Returns how many units moved.
+async function moveHoldsTx(
+  tx: Tx,
+  orderIds: readonly string[],
+  move: { from: HoldStatus; to: HoldStatus; onHand: -1 | 0 | 1; reserved: -1 | 0 },
+): Promise<number> {
   if (!orderIds.length) return 0;
   const [row] = await tx.$queryRaw<{ units: number }[]>`
-    WITH released AS (
-      UPDATE "StockHold" SET "status" = 'RELEASED'
-      WHERE "orderId" = ANY(${orderIds}::text[]) AND "status" = 'ACTIVE'
+    WITH moved AS (
+      UPDATE "StockHold" SET "status" = ${move.to}::"StockHoldStatus"
+      WHERE "orderId" = ANY(${orderIds}::text[]) AND "status" = ${move.from}::"StockHoldStatus"
       RETURNING "variantId", "locationId", "quantity"
     ), sums AS (
-      SELECT "variantId", "locationId", sum("quantity")::int AS q FROM released GROUP BY 1, 2
+      SELECT "variantId", "locationId", sum("quantity")::int AS q FROM moved GROUP BY 1, 2
     ), stock AS (
-      UPDATE "Stock" s SET "reserved" = s."reserved" - sums.q, "updatedAt" = now()
+      UPDATE "Stock" s SET "onHand" = s."onHand" + ${move.onHand}::int * sums.q,
+        "reserved" = s."reserved" + ${move.reserved}::int * sums.q, "updatedAt" = now()
       FROM sums WHERE s."variantId" = sums."variantId" AND s."locationId" = sums."locationId"
       RETURNING sums.q
     )
     SELECT coalesce(sum(q), 0)::int AS units FROM stock`;
   return row?.units ?? 0;
+}
+
+// Gives orders' active holds back to the shelf (reserved -= q). Returns how many units were released.
+export function releaseHoldsTx(tx: Tx, orderIds: readonly string[]): Promise<number> {
+  return moveHoldsTx(tx, orderIds, { from: 'ACTIVE', to: 'RELEASED', onHand: 0, reserved: -1 });
 }
 
 // Turns an order's active holds into a sale (onHand -= q, reserved -= q). Safe to repeat: a consumed hold
 // is no longer ACTIVE, so the stock moves exactly once.
-export async function consumeHoldsTx(tx: Tx, orderId: string): Promise<number> {
-  const [row] = await tx.$queryRaw<{ units: number }[]>`
-    WITH consumed AS (
-      UPDATE "StockHold" SET "status" = 'CONSUMED'
-      WHERE "orderId" = ${orderId} AND "status" = 'ACTIVE'
-      RETURNING "variantId", "locationId", "quantity"
-    ), sums AS (
-      SELECT "variantId", "locationId", sum("quantity")::int AS q FROM consumed GROUP BY 1, 2
-    ), stock AS (
-      UPDATE "Stock" s SET "onHand" = s."onHand" - sums.q, "reserved" = s."reserved" - sums.q, "updatedAt" = now()
-      FROM sums WHERE s."variantId" = sums."variantId" AND s."locationId" = sums."locationId"
-      RETURNING sums.q
-    )
-    SELECT coalesce(sum(q), 0)::int AS units FROM stock`;
-  return row?.units ?? 0;
+export function consumeHoldsTx(tx: Tx, orderId: string): Promise<number> {
+  return moveHoldsTx(tx, [orderId], { from: 'ACTIVE', to: 'CONSUMED', onHand: -1, reserved: -1 });
 }
 
 // A paid order's stock was taken off the shelf when it was paid; it goes back where each hold was consumed.
 // The holds flip to RELEASED in the same statement, so the stock moves once even if this ran twice.
-export async function restockConsumedHoldsTx(tx: Tx, orderId: string): Promise<number> {
-  const [row] = await tx.$queryRaw<{ units: number }[]>`
-    WITH returned AS (
-      UPDATE "StockHold" SET "status" = 'RELEASED'
-      WHERE "orderId" = ${orderId} AND "status" = 'CONSUMED'
-      RETURNING "variantId", "locationId", "quantity"
-    ), sums AS (
-      SELECT "variantId", "locationId", sum("quantity")::int AS q FROM returned GROUP BY 1, 2
-    ), stock AS (
-      UPDATE "Stock" s SET "onHand" = s."onHand" + sums.q, "updatedAt" = now()
-      FROM sums WHERE s."variantId" = sums."variantId" AND s."locationId" = sums."locationId"
-      RETURNING sums.q
-    )
-    SELECT coalesce(sum(q), 0)::int AS units FROM stock`;
-  return row?.units ?? 0;
+export function restockConsumedHoldsTx(tx: Tx, orderId: string): Promise<number> {
+  return moveHoldsTx(tx, [orderId], { from: 'CONSUMED', to: 'RELEASED', onHand: 1, reserved: 0 });
 }
 
 export async function extendHoldsTx(tx: Tx, orderId: string, expiresAt: Date): Promise<void> {
