@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { StorePickerButton } from '@/components/stores/store-picker-button';
 import { buttonClassName } from '@/components/ui/button';
 import { changeCart } from './cart-client';
 import { useCartStoreApi, useOptimisticCart } from './cart-provider';
@@ -48,7 +49,13 @@ export function CartContents({ onNavigate, showViewBag = false }: { onNavigate?:
           {cart.subtotal.formatted}
         </span>
       </div>
-      <p className="text-sm text-muted">Delivery or free pickup in store is chosen at checkout.</p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted">Delivery or free pickup in store is chosen at checkout.</p>
+        {/* Each store's stock for the whole bag ("All 3 items available", "2 of 3 available"). */}
+        <StorePickerButton variant="ghost" className="text-sm" lines={cart.lines.filter((l) => l.status !== 'unavailable').map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}>
+          Check stock at a store
+        </StorePickerButton>
+      </div>
       {cart.hasUnavailable && (
         <p className="text-sm font-medium text-danger" role="alert">
           Some items have changed since you added them. Check the messages above.

@@ -112,3 +112,30 @@ test('finds stores from a typed postcode, explains an unknown place, and is keyb
   await page.reload();
   await expect(page.getByRole('button', { name: /My store: Camden/ })).toBeVisible();
 });
+
+test('from the bag, the picker tells for each store how much of the bag it has', async ({ page, request }) => {
+  // Two variants on Riverside's shelf, put in the bag through the API with the page's own cookies.
+  const stores = (await (await request.get('/api/v1/stores?near=SE1')).json()) as { stores: { id: string; name: string }[] };
+  const riversideId = stores.stores.find((s) => s.name === 'Riverside')!.id;
+  const list = (await (await request.get('/api/v1/products?pageSize=24')).json()) as { items: { slug: string }[] };
+  const picked: string[] = [];
+  for (const { slug } of list.items.slice(0, 8)) {
+    const product = (await (await request.get(`/api/v1/products/${slug}`)).json()) as { variants: Variant[] };
+    const stock = (await (await request.get(`/api/v1/availability?variantIds=${product.variants.map((v) => v.id).join(',')}&storeId=${riversideId}`)).json()) as {
+      variants: { variantId: string; stores: { available: number }[] }[];
+    };
+    const hit = stock.variants.find((v) => (v.stores[0]?.available ?? 0) > 3);
+    if (hit) picked.push(hit.variantId);
+    if (picked.length === 2) break;
+  }
+  for (const variantId of picked) expect((await page.request.post('/api/v1/cart/lines', { data: { variantId, quantity: 1 } })).status()).toBe(201);
+
+  await page.goto('/cart');
+  await page.getByRole('button', { name: 'Check stock at a store' }).click();
+  const dialog = picker(page);
+  const field = dialog.getByRole('textbox', { name: 'Postcode or town' });
+  await field.fill('SE1');
+  await field.press('Enter');
+  const riverside = dialog.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Riverside', level: 3 }) });
+  await expect(riverside).toContainText('All 2 items available');
+});
