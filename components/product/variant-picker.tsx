@@ -5,9 +5,10 @@ import { AddToCart } from '@/components/cart/add-to-cart';
 import { StoreAvailability } from '@/components/stores/store-availability';
 import type { ColorSwatch, VariantView } from '@/lib/catalog/types';
 import { cn } from '@/lib/utils';
-import { Price } from './price';
+import { PriceText, type PriceLabels } from './price';
 
-type PickerVariant = Pick<VariantView, 'id' | 'size' | 'color' | 'priceMinor' | 'compareAtMinor' | 'currency' | 'inStock'>;
+// Prices arrive formatted (priceLabels on the server); priceMinor only finds the cheapest.
+export type PickerVariant = Pick<VariantView, 'id' | 'size' | 'color' | 'priceMinor' | 'inStock'> & PriceLabels;
 type Selection = { color: string | null; size: string | null };
 
 const noSubscribe = () => () => {};
@@ -64,9 +65,9 @@ export function VariantPicker({
     <div className="flex flex-col gap-6">
       <div className="text-2xl" aria-live="polite">
         {selected ? (
-          <Price amountMinor={selected.priceMinor} compareAtMinor={selected.compareAtMinor} currency={selected.currency} />
+          <PriceText price={selected.price} wasPrice={selected.wasPrice} />
         ) : cheapest ? (
-          <Price amountMinor={cheapest.priceMinor} compareAtMinor={cheapest.compareAtMinor} currency={cheapest.currency} from={new Set(prices).size > 1} />
+          <PriceText price={cheapest.price} wasPrice={cheapest.wasPrice} from={new Set(prices).size > 1} />
         ) : null}
       </div>
 

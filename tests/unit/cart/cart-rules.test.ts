@@ -66,7 +66,11 @@ describe('optimistic overlay', () => {
 
   it('rolls back to the server cart when the change is dropped', () => {
     const server = cart([line('a', 1, 2500)]);
-    expect(applyPending(server, []).itemCount).toBe(1);
+    const view = applyPending(server, []);
+    expect(view.itemCount).toBe(1);
+    // The server's own figures, not recomputed: an unavailable line stays out of the subtotal the server sent.
+    expect(view.subtotal).toBe(server.subtotal);
+    expect(view.pendingVariantIds).toEqual([]);
   });
 
   it('ignores an older answer that arrives after a newer one', () => {

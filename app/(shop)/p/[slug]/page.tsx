@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProductGallery } from '@/components/product/product-gallery';
 import { ProductJsonLd } from '@/components/product/product-json-ld';
+import { priceLabels } from '@/components/product/price';
 import { VariantPicker } from '@/components/product/variant-picker';
 import { RecommendationShelves } from '@/components/recommendations/recommendation-shelves';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -51,7 +52,7 @@ export default async function ProductPage({ params }: PageProps<'/p/[slug]'>) {
           <h1 className="text-3xl font-bold leading-tight">{product.name}</h1>
           <VariantPicker
             productId={product.id}
-            variants={product.variants.map(({ id, size, color, priceMinor, compareAtMinor, currency, inStock }) => ({ id, size, color, priceMinor, compareAtMinor, currency, inStock }))}
+            variants={product.variants.map(({ id, size, color, priceMinor, compareAtMinor, currency, inStock }) => ({ id, size, color, priceMinor, inStock, ...priceLabels(priceMinor, compareAtMinor, currency) }))}
             colors={product.colors}
             sizes={product.sizes}
           />
