@@ -56,6 +56,22 @@ export async function findSellableVariant(baseUrl: string, need = 2): Promise<st
   throw new Error('no variant with enough stock for the benchmark');
 }
 
+// A guest's bag with `lines` in-stock products, for pages that need one (the checkout); returns its cookie.
+export async function fillBag(baseUrl: string, lines = 2): Promise<string> {
+  const device = new Device(baseUrl);
+  const list = (await (await fetch(`${baseUrl}/api/v1/products?pageSize=24`)).json()) as { items: { slug: string; inStock: boolean }[] };
+  let added = 0;
+  for (const item of list.items.filter((i) => i.inStock)) {
+    const detail = (await (await fetch(`${baseUrl}/api/v1/products/${item.slug}`)).json()) as { variants: { id: string; inStock: boolean }[] };
+    const variant = detail.variants.find((v) => v.inStock);
+    if (variant && (await device.request('POST', '/api/v1/cart/lines', { variantId: variant.id, quantity: 1 })).ok) added += 1;
+    if (added === lines) break;
+  }
+  const page = await (await device.request('GET', '/checkout')).text();
+  if (added < lines || !page.includes('autoComplete="email"')) throw new Error('could not fill a bag for the checkout page');
+  return device.cookieHeader();
+}
+
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;

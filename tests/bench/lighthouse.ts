@@ -11,18 +11,22 @@ function median(values: number[]) {
   return s[Math.floor(s.length / 2)]!;
 }
 
+// A page to audit: a path, or a path with the cookie of a shopper's session (a checkout with a full bag).
+export type LighthousePage = string | { path: string; cookie: string };
+
 // Median Lighthouse scores (0–100) and CLS over `runs` runs per page and form factor.
-export async function runLighthouse(baseUrl: string, pages: Record<string, string>, runs = 5) {
+export async function runLighthouse(baseUrl: string, pages: Record<string, LighthousePage>, runs = 5) {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', ...chromiumArgs] });
   const table: { page: string; formFactor: string; scores: Record<string, number>; cls: number }[] = [];
   try {
     for (const formFactor of ['mobile', 'desktop'] as const) {
-      for (const [name, path] of Object.entries(pages)) {
+      for (const [name, page] of Object.entries(pages)) {
+        const { path, cookie } = typeof page === 'string' ? { path: page, cookie: undefined } : page;
         const perRun: Record<string, number[]> = Object.fromEntries([...categories, 'cls'].map((c) => [c, []]));
         for (let i = 0; i < runs; i++) {
           const result = await lighthouse(
             baseUrl + path,
-            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] },
+            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories], ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) },
             formFactor === 'desktop' ? desktopConfig : undefined,
           );
           const lhr = result?.lhr;
