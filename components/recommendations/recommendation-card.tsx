@@ -7,7 +7,7 @@ import type { RecommendationItem } from '@/lib/recommendations/schemas';
 export function RecommendationCard({ item }: { item: RecommendationItem }) {
   return (
     <div className="card">
-      <ProductImage image={item.image ? { ...item.image, color: null } : null} />
+      <ProductImage image={item.image} />
       <h3 className="card-title line-clamp-2">
         <Link href={`/p/${item.slug}`}>{item.name}</Link>
       </h3>

@@ -15,20 +15,22 @@ export async function discoverUrls(baseUrl: string): Promise<CatalogUrls> {
 }
 
 export async function runCatalogBench(baseUrl: string, urls: CatalogUrls) {
-  const rows: (LoadResult & { name: string; ratio: number; p99At100: number })[] = [];
+  const rows: (LoadResult & { name: string; ratio: number; p99At100: number; kib: number })[] = [];
   for (const url of Object.values(urls)) await load(baseUrl + url, { duration: 2 }); // warm caches
   const saturate = async (path: string) => load(baseUrl + path, { connections: 20, duration: 10 });
   const staticRun = await saturate(urls.static);
   for (const [name, path] of Object.entries(urls)) {
     const run = name === 'static' ? staticRun : await saturate(path);
     const paced = await load(baseUrl + path, { connections: 10, duration: 10, overallRate: 100 });
-    rows.push({ ...run, name, ratio: run.rps / staticRun.rps, p99At100: paced.p99 });
+    const kib = (await (await fetch(baseUrl + path)).arrayBuffer()).byteLength / 1024;
+    rows.push({ ...run, name, ratio: run.rps / staticRun.rps, p99At100: paced.p99, kib });
   }
-  console.log('\nCatalog throughput (20 connections, 10 s each; ratio = rps / static page rps in this run)');
-  console.log('page       rps      ratio  p95(ms)  p99(ms)  p99@100rps(ms)  errors  non2xx  url');
+  // Size matters here: past 64 KiB of HTML, Next serves a cached page at about half the requests per second.
+  console.log('\nCatalog throughput (20 connections, 10 s each; ratio = rps / static page rps in this run; KiB = uncompressed body)');
+  console.log('page       rps      ratio  p95(ms)  p99(ms)  p99@100rps(ms)  errors  non2xx    KiB  url');
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(10)} ${fmt(r.rps, 0).padStart(6)}  ${fmt(r.ratio, 2).padStart(6)}  ${fmt(r.p95).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${fmt(r.p99At100).padStart(14)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(6)}  ${r.url.replace(baseUrl, '')}`,
+      `${r.name.padEnd(10)} ${fmt(r.rps, 0).padStart(6)}  ${fmt(r.ratio, 2).padStart(6)}  ${fmt(r.p95).padStart(7)}  ${fmt(r.p99).padStart(7)}  ${fmt(r.p99At100).padStart(14)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(6)}  ${fmt(r.kib).padStart(5)}  ${r.url.replace(baseUrl, '')}`,
     );
   }
   return rows;
