@@ -59,7 +59,7 @@ export async function getRecommendations(input: RecommendationInput): Promise<Re
 
   if (input.context === 'order') {
     const ordered = input.orderProductIds ?? [];
-    const shelves = await fillShelves(model, limit, new Set(ordered), new Set(), [
+    const shelves = await sharedShelves(`order:${ordered.join(',')}`, model, limit, new Set(ordered), [
       { id: 'goes-well-with', title: 'Goes well with your order', list: (n, exclude) => goesWellWith(model, ordered, { limit: n, exclude }) },
     ]);
     return { context: 'order', personalised: true, shelves };
@@ -67,7 +67,7 @@ export async function getRecommendations(input: RecommendationInput): Promise<Re
 
   if (input.context === 'cart') {
     const cart = input.cartProductIds ?? [];
-    const shelves = await fillShelves(model, limit, new Set(cart), new Set(), [
+    const shelves = await sharedShelves(`cart:${cart.join(',')}`, model, limit, new Set(cart), [
       { id: 'complete-your-order', title: 'Complete your order', list: (n, exclude) => goesWellWith(model, cart, { limit: n, exclude }) },
     ]);
     return { context: 'cart', personalised: true, shelves };
@@ -124,8 +124,8 @@ async function buildPersonalHome(model: RecModel, viewer: Viewer | null, userId:
   return { context: 'home', personalised: true, shelves: [...shelves].reverse() };
 }
 
-/** Runs each shelf's strategy without what is unavailable or already shown, and shapes the items for the app. */
-// Shelves that are the same for everyone (trending, a product's), kept until the model or the stock snapshot changes.
+// Shelves that depend only on their key (trending, a product, the products of a bag or an order, in their order), the
+// same for whoever asks, kept until the model or the stock snapshot changes.
 const shared = new Map<string, { version: string; shelves: RecommendationShelf[] }>();
 const SHARED_MAX = 5000;
 
@@ -141,6 +141,7 @@ async function sharedShelves(cacheKey: string, model: RecModel, limit: number, e
   return shelves;
 }
 
+/** Runs each shelf's strategy without what is unavailable or already shown, and shapes the items for the app. */
 async function fillShelves(model: RecModel, limit: number, excluded: Set<string>, bought: Set<string>, specs: ShelfSpec[]): Promise<RecommendationShelf[]> {
   const snapshot = await getCatalogSnapshot();
   const used = new Set<string>();

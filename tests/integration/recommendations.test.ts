@@ -112,6 +112,13 @@ describe('GET /api/v1/recommendations', () => {
     expect(ids(body, 'complete-your-order')[0]).toBe(P.beanie);
     expect(allIds(body)).not.toContain(P.jacket);
     expect(allIds(body)).toHaveLength(3);
+
+    // Shelves are kept per bag content: the suggestion just added leaves the shelf at once.
+    await guest.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: variantOf(P.beanie), quantity: 1 })));
+    const after = (await shelves(guest, 'context=cart&limit=3')).body;
+    expect(allIds(after)).not.toContain(P.beanie);
+    expect(allIds(after)).not.toContain(P.jacket);
+    expect(allIds(after)).toHaveLength(3);
   });
 
   it('answers bad input with 400 or 404 in the error shape', async () => {
