@@ -92,3 +92,18 @@ for (const path of ['/', '/c/jackets', '/c/jackets?size=M&inStock=1', '/p/first'
     expect(await axe()).toEqual([]);
   });
 }
+
+test('the pickup box on a product page stays readable while it looks up the shopper’s store', async ({ page, axe, request }) => {
+  const slug = (await (await request.get('/api/v1/products?pageSize=1')).json()).items[0].slug;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v1/stores/mine', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/p/${slug}`);
+  await expect(page.getByRole('heading', { name: 'Checking stock at your store…' })).toBeVisible();
+  expect(await axe()).toEqual([]);
+  release();
+  await expect(page.getByRole('heading', { name: 'Pick up in store' })).toBeVisible();
+});
