@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
 import { env } from '@/lib/env';
@@ -30,6 +31,12 @@ export type PlaceOrderInput = {
 
 export type PlacedOrder = { order: OrderSummary; locationId: string; pickupCode: string | null };
 
+type VariantRow = { id: string; sku: string; size: string | null; color: string | null; priceMinor: number; currency: string; productId: string; productName: string };
+
+function newOrderId(): string {
+  return `o${randomUUID().replaceAll('-', '')}`;
+}
+
 function mergeLines(lines: PlaceOrderInput['lines']): Map<string, number> {
   const merged = new Map<string, number>();
   for (const l of lines) merged.set(l.variantId, (merged.get(l.variantId) ?? 0) + l.quantity);
@@ -54,10 +61,10 @@ export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Da
   const quantities = mergeLines(input.lines);
   if (!quantities.size) throw new OrderError('empty_order', 'Your bag is empty.');
   const location = await resolveLocation(tx, input);
-  const variants = await tx.variant.findMany({
-    where: { id: { in: [...quantities.keys()] } },
-    select: { id: true, sku: true, size: true, color: true, priceMinor: true, currency: true, productId: true, product: { select: { name: true } } },
-  });
+  const variants = await tx.$queryRaw<VariantRow[]>`
+    SELECT v."id", v."sku", v."size", v."color", v."priceMinor", v."currency", v."productId", p."name" AS "productName"
+    FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
+    WHERE v."id" = ANY(${[...quantities.keys()]}::text[])`;
   const byId = new Map(variants.map((v) => [v.id, v]));
   const missing = [...quantities.keys()].filter((id) => !byId.has(id));
   if (missing.length) throw new OrderError('variant_not_found', 'An item in your bag is no longer sold. Remove it and try again.');
@@ -66,7 +73,7 @@ export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Da
   const lines = [...quantities].map(([variantId, quantity], position) => {
     const v = byId.get(variantId)!;
     const label = [v.color, v.size].filter(Boolean).join(' / ');
-    return { variantId, quantity, position, productId: v.productId, sku: v.sku, unitPriceMinor: v.priceMinor, name: label ? `${v.product.name} – ${label}` : v.product.name };
+    return { variantId, quantity, position, productId: v.productId, sku: v.sku, unitPriceMinor: v.priceMinor, name: label ? `${v.productName} – ${label}` : v.productName };
   });
   const totals = computeTotals({ lines, fulfilment: input.fulfilment, country: location.country, currency: env.SHOP_CURRENCY, discountCode: input.discountCode });
   const holdExpiresAt = paymentHoldExpiry(now);
@@ -79,8 +86,11 @@ export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Da
   // Numbered only once the stock is secured: a refused checkout uses no number.
   const number = await nextOrderNumber(tx);
 
-  const order = await tx.order.create({
+  // The id is made here so that the pickup code's hash, which binds the code to it, goes in with the insert.
+  const orderId = newOrderId();
+  await tx.order.create({
     data: {
+      id: orderId,
       number,
       userId: input.userId, email: input.email.trim().toLowerCase(), status: 'PENDING', channel: input.channel,
       fulfilment: input.fulfilment, pickupLocationId: input.fulfilment === 'PICKUP' ? location.id : null,
@@ -88,14 +98,15 @@ export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Da
       currency: totals.currency, subtotalMinor: totals.subtotalMinor, shippingMinor: totals.shippingMinor, taxMinor: totals.taxMinor,
       discountMinor: totals.discountMinor, discountCode: totals.discountCode, totalMinor: totals.totalMinor,
       paymentProvider: input.paymentProvider, holdExpiresAt, placedAt: now, cartId: input.cartId ?? null,
-      lines: { create: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({ productId, variantId, name, sku, unitPriceMinor, quantity, position })) },
+      pickupCodeHash: pickupCode ? hashPickupCode(orderId, pickupCode) : null,
     },
     select: { id: true },
   });
-  await recordHoldsTx(tx, { orderId: order.id, locationId: location.id, lines: holds, expiresAt: holdExpiresAt });
-  // The hash binds the code to the order id, which exists only now.
-  if (pickupCode) await tx.order.update({ where: { id: order.id }, data: { pickupCodeHash: hashPickupCode(order.id, pickupCode) } });
-  return { order: await getOrderSummaryOrThrow(order.id, tx), locationId: location.id, pickupCode };
+  await tx.orderLine.createMany({
+    data: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({ orderId, productId, variantId, name, sku, unitPriceMinor, quantity, position })),
+  });
+  await recordHoldsTx(tx, { orderId, locationId: location.id, lines: holds, expiresAt: holdExpiresAt });
+  return { order: await getOrderSummaryOrThrow(orderId, tx), locationId: location.id, pickupCode };
 }
 
 // One transaction: expired holds on the same stock released, then order, lines and holds.

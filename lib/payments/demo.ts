@@ -4,7 +4,7 @@ import { OrderError } from '@/lib/orders/errors';
 import type { OrderStatus } from '@/lib/generated/prisma/enums';
 import { env } from '@/lib/env';
 import { applyPaymentEvent } from './outcomes';
-import type { DemoOutcome, PaymentOrder, PaymentProvider, PaymentStart } from './provider';
+import type { DemoOutcome, PaymentProvider, PaymentStart } from './provider';
 
 export const DEMO_OUTCOMES: readonly DemoOutcome[] = ['succeed', 'decline', 'requires_action'];
 
@@ -15,9 +15,9 @@ export function demoPaymentsEnabled(): boolean {
 // A labelled test sheet instead of a card form; only when no Stripe keys are set (the embedded default).
 export const demoProvider: PaymentProvider = {
   kind: 'DEMO',
-  async createPayment(order: PaymentOrder): Promise<PaymentStart> {
+  async createPayment(): Promise<PaymentStart> {
+    // The order was placed with the demo provider already (paymentKindFor), so there is nothing to record.
     if (!demoPaymentsEnabled()) throw new OrderError('payment_not_allowed', 'Demo payments are switched off.');
-    await db.order.update({ where: { id: order.id }, data: { paymentProvider: 'DEMO' } });
     return { provider: 'DEMO', status: 'requires_payment', outcomes: DEMO_OUTCOMES };
   },
   async cancel() {},
