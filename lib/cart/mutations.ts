@@ -1,7 +1,7 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
+import { newRowId } from '@/lib/db/ids';
 import { env } from '@/lib/env';
 import { cartChannel, publishEvent } from '@/lib/events';
 import { CartError } from './errors';
@@ -30,7 +30,7 @@ export async function lockCartForWrite(
   if (owner.kind === 'user') {
     const rows = await tx.$queryRaw<{ id: string; version: number; created: boolean }[]>`
       INSERT INTO "Cart" ("id", "userId", "version", "currency", "updatedAt")
-      VALUES (${newCartId()}, ${owner.userId}, 1, ${env.SHOP_CURRENCY}, now())
+      VALUES (${newRowId('c')}, ${owner.userId}, 1, ${env.SHOP_CURRENCY}, now())
       ON CONFLICT ("userId") DO UPDATE SET "version" = "Cart"."version" + 1, "updatedAt" = now()
         WHERE ${expected}::int IS NULL OR "Cart"."version" = ${expected}::int
       RETURNING "id", "version", (xmax = 0) AS "created"`;
@@ -50,7 +50,7 @@ export async function lockCartForWrite(
     }
   }
   // No cart yet, or the cookie named one that was merged away or expired: start a fresh one.
-  const id = newCartId();
+  const id = newRowId('c');
   await tx.cart.create({ data: { id, version: 1, currency: env.SHOP_CURRENCY } });
   return { cartId: id, version: 1, created: true };
 }
@@ -112,8 +112,4 @@ export async function publishCartChanged(cartId: string, version: number): Promi
 
 function staleCart() {
   return new CartError('stale_cart', 'Your bag changed on another device. We have refreshed it; please try again.');
-}
-
-function newCartId() {
-  return `c${randomUUID().replaceAll('-', '')}`;
 }

@@ -1,10 +1,10 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { cookies } from 'next/headers';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { cookieOptions } from '@/lib/auth/cookie-options';
 import { signValue, unsignValue } from '@/lib/auth/secret';
 import { db } from '@/lib/db';
+import { newRowId } from '@/lib/db/ids';
 import { describeMerge, mergeGuestCartIntoUser } from './merge';
 import { applyCartMutation, type CartMutation } from './mutations';
 import { claimCartTransfer } from './transfer';
@@ -71,7 +71,7 @@ export async function cartIdForEvents(): Promise<string | null> {
     const existing = await db.cart.findUnique({ where: { userId: user.id }, select: { id: true } });
     if (existing) return existing.id;
     const rows = await db.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Cart" ("id", "userId", "updatedAt") VALUES (${`c${randomUUID().replaceAll('-', '')}`}, ${user.id}, now())
+      INSERT INTO "Cart" ("id", "userId", "updatedAt") VALUES (${newRowId('c')}, ${user.id}, now())
       ON CONFLICT ("userId") DO UPDATE SET "userId" = EXCLUDED."userId" RETURNING "id"`;
     return rows[0]?.id ?? null;
   }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
+import { newRowId } from '@/lib/db/ids';
 import { env } from '@/lib/env';
 import type { SalesChannel } from '@/lib/generated/prisma/enums';
 import { OrderError } from './errors';
@@ -32,10 +32,6 @@ export type PlaceOrderInput = {
 export type PlacedOrder = { order: OrderSummary; locationId: string; pickupCode: string | null };
 
 type VariantRow = { id: string; sku: string; size: string | null; color: string | null; priceMinor: number; currency: string; productId: string; productName: string };
-
-function newOrderId(): string {
-  return `o${randomUUID().replaceAll('-', '')}`;
-}
 
 function mergeLines(lines: PlaceOrderInput['lines']): Map<string, number> {
   const merged = new Map<string, number>();
@@ -87,7 +83,7 @@ export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Da
   const number = await nextOrderNumber(tx);
 
   // The id is made here so that the pickup code's hash, which binds the code to it, goes in with the insert.
-  const orderId = newOrderId();
+  const orderId = newRowId('o');
   await tx.order.create({
     data: {
       id: orderId,

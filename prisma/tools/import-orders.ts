@@ -1,8 +1,8 @@
 // `npm run orders:import -- <file.csv>`: Online Retail order history into the shop's tables.
 // Idempotent (everything is keyed by externalRef and inserted with ON CONFLICT DO NOTHING), and each
 // batch of whole invoices is one transaction, so an invoice is never half-imported.
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { newRowId } from '../../lib/db/ids';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { MAX_COPURCHASE_BASKET, planHistoryImport, type ImportPlan, type PlannedInvoice, type SkippedInvoice } from '../../lib/recommendations/history-import';
 import type { CsvIssue } from '../../lib/recommendations/csv';
@@ -24,7 +24,7 @@ export type ImportSummary = {
 export const IMPORTED_CATEGORY = { slug: 'imported', name: 'Imported', description: 'Products from imported order history.' };
 const BATCH = 400;
 const MINUTE = 60_000;
-const newId = () => `c${randomUUID().replaceAll('-', '')}`;
+const newId = () => newRowId('c');
 const slugPart = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 
 export async function importOrders(db: PrismaClient, file: string): Promise<void> {
