@@ -1,54 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { Device, findSellableVariant, percentile, type CartBody } from './cart-client';
+import { Device, findSellableVariant, type CartBody } from './cart-client';
+import { closedLoop, getOk, pacedLoop, percentile, round } from './http';
 
 // Budgets (issue 3): cart mutation p95 < 40 ms at 20 concurrent clients; live sync median < 300 ms
 // and p95 < 1 s between two devices; one process holds ≥ 1,000 cart event streams.
-const round = (n: number) => Math.round(n * 10) / 10;
-
-export async function closedLoop(clients: number, durationMs: number, step: (client: number) => Promise<void>) {
-  const times: number[] = [];
-  let errors = 0;
-  const end = Date.now() + durationMs;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      while (Date.now() < end) {
-        const t = performance.now();
-        try {
-          await step(c);
-          times.push(performance.now() - t);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  return { count: times.length, rps: round(times.length / (durationMs / 1000)), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), errors };
-}
-
-// The same clients, each sending on its own schedule (`rate` requests per second in all, evenly spread) the way
-// shoppers tap: latency without the queue a closed loop builds by sending the next request the moment one returns.
-export async function pacedLoop(clients: number, rate: number, durationMs: number, step: (client: number) => Promise<void>) {
-  const times: number[] = [];
-  let errors = 0;
-  const interval = (clients * 1000) / rate;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let due = start + (c * interval) / clients; due < start + durationMs; due += interval) {
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const t = performance.now();
-        try {
-          await step(c);
-          times.push(performance.now() - t);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  return { count: times.length, rate, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors };
-}
 
 // 20 devices, each with its own guest cart, alternately add one and set the quantity back to 1 (carrying If-Match):
 // flat out (a closed loop: throughput, queueing included) and paced at 100 requests per second in all (the budget's
@@ -67,11 +22,7 @@ export async function runCartBench(baseUrl: string, { clients = 20, durationMs =
     if (!res.ok) throw new Error(String(res.status));
     versions[c] = ((await res.json()) as CartBody).cart.version;
   };
-  const robots = async () => {
-    const res = await fetch(`${baseUrl}/robots.txt`);
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(String(res.status));
-  };
+  const robots = () => getOk(`${baseUrl}/robots.txt`);
   const mutation = await closedLoop(clients, durationMs, mutate);
   const reference = await closedLoop(clients, Math.min(durationMs, 5000), robots);
   // 100 requests per second across the 20 clients, as the catalog's p99 budget is measured.

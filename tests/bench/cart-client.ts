@@ -72,8 +72,3 @@ export async function fillBag(baseUrl: string, lines = 2): Promise<string> {
   return device.cookieHeader();
 }
 
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}

@@ -1,13 +1,12 @@
 import Stripe from 'stripe';
-import { closedLoop, pacedLoop } from './cart-bench';
-import { Device, percentile } from './cart-client';
+import { closedLoop, getOk, pacedLoop, percentile, round } from './http';
+import { Device } from './cart-client';
 
 // Budgets (issue 5): POST /api/v1/checkout p95 < 150 ms at 20 concurrent shoppers (demo payments: no Stripe
 // network time); webhook handling p95 < 50 ms. Each is set against /robots.txt from the same server at the
 // same concurrency in the same run.
 export const BENCH_WEBHOOK_SECRET = 'whsec_bench_not_secret';
 
-const round = (n: number) => Math.round(n * 10) / 10;
 
 type Placed = { order: { id: string } };
 
@@ -79,11 +78,7 @@ async function drain<T>(clients: number, items: readonly T[], step: (item: T) =>
 }
 
 async function staticReference(baseUrl: string, clients: number, durationMs: number) {
-  return closedLoop(clients, durationMs, async () => {
-    const res = await fetch(`${baseUrl}/robots.txt`);
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(String(res.status));
-  });
+  return closedLoop(clients, durationMs, () => getOk(`${baseUrl}/robots.txt`));
 }
 
 // Each shopper is one device with its own bag (one unit, picked up where it is on the shelf) and its own address, so
@@ -108,11 +103,7 @@ export async function runCheckoutBench(baseUrl: string, { clients = 20, duration
     await res.arrayBuffer();
     if (res.status !== 201) throw new Error(String(res.status));
   };
-  const robots = async () => {
-    const res = await fetch(`${baseUrl}/robots.txt`);
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(String(res.status));
-  };
+  const robots = () => getOk(`${baseUrl}/robots.txt`);
   const saturated = await closedLoop(clients, durationMs, place);
   const reference = await staticReference(baseUrl, clients, Math.min(durationMs, 5000));
   // 20 shoppers placing 10 orders a second between them: latency without the queue a closed loop builds.

@@ -1,5 +1,9 @@
 // GET /api/v1/recommendations at 20 concurrent clients with the full Online Retail train + validation history
 // imported: p95 < 30 ms and p99 < 60 ms, also given as a ratio to a static page (/about) measured in the same run.
+// Two readings, as for the cart and checkout: flat out (a closed loop: each client sends the next request the moment
+// one returns, so latency includes the queue at this machine's throughput) and paced (the same 20 clients sending
+// 100 requests per second in all, evenly spread, as the cart bench paces its clients; autocannon's own rate limit
+// sends each second's requests in a burst, which measures the burst's queue rather than the handler).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { encode } from 'next-auth/jwt';
@@ -8,11 +12,12 @@ import { importOrderHistory } from '../../prisma/tools/import-orders';
 import { applyMigrations } from '../../prisma/tools/migrate';
 import { seed } from '../../prisma/seed';
 import { benchDatabase } from './database';
-import { fmt, load, type LoadResult } from './http';
+import { fmt, getOk, load, pacedLoop, type LoadResult } from './http';
 import { startServer } from './server';
 
 const BUDGET = { p95: 30, p99: 60 };
 const CONNECTIONS = 20;
+const PACED_RATE = 100;
 const DATA = '../shared/data/online-retail';
 const database = benchDatabase('recs', { dataDir: '.data/bench-recs', dbPort: 54342 });
 
@@ -76,20 +81,29 @@ export async function runRecommendationsBench() {
     }
     await load(`${base}/about`, { connections: CONNECTIONS, duration: 3 });
     const staticPage = await load(`${base}/about`, { connections: CONNECTIONS, duration: 10 });
-    const results: (LoadResult & { name: string })[] = [];
-    for (const c of cases) results.push({ name: c.name, ...(await load(c.url, { connections: CONNECTIONS, duration: 10, headers: c.headers })) });
+    const paced = (url: string, headers?: Record<string, string>) =>
+      pacedLoop(CONNECTIONS, PACED_RATE, 10_000, () => getOk(url, headers));
+    const staticPaced = await paced(`${base}/about`);
+    const results = [];
+    for (const c of cases) {
+      const closed = await load(c.url, { connections: CONNECTIONS, duration: 10, headers: c.headers });
+      results.push({ name: c.name, ...closed, paced: await paced(c.url, c.headers) });
+    }
 
-    console.log(`  static /about: p50 ${fmt(staticPage.p50)} ms, p95 ${fmt(staticPage.p95)} ms, p99 ${fmt(staticPage.p99)} ms, ${fmt(staticPage.rps, 0)} req/s`);
-    let pass = true;
+    console.log(`  static /about: p50 ${fmt(staticPage.p50)} ms, p95 ${fmt(staticPage.p95)} ms, p99 ${fmt(staticPage.p99)} ms, ${fmt(staticPage.rps, 0)} req/s; paced ${PACED_RATE}/s p95 ${fmt(staticPaced.p95)} ms, p99 ${fmt(staticPaced.p99)} ms`);
+    const within = (r: Pick<LoadResult, 'p95' | 'p99' | 'errors'> & { non2xx?: number }) =>
+      r.p95 < BUDGET.p95 && r.p99 < BUDGET.p99 && r.errors === 0 && !r.non2xx;
+    const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     for (const r of results) {
-      const ok = r.p95 < BUDGET.p95 && r.p99 < BUDGET.p99 && r.errors === 0 && r.non2xx === 0;
-      pass &&= ok;
       console.log(
-        `  ${r.name}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms, ${fmt(r.rps, 0)} req/s, ` +
-          `p95 ${fmt(r.p95 / staticPage.p95, 2)}× /about, errors ${r.errors}, non-2xx ${r.non2xx} ${ok ? 'PASS' : 'FAIL'}`,
+        `  ${r.name}: flat out p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms, ${fmt(r.rps, 0)} req/s, ` +
+          `p95 ${fmt(r.p95 / staticPage.p95, 2)}× /about ${verdict(within(r))}; ` +
+          `paced ${PACED_RATE}/s p95 ${fmt(r.paced.p95)} ms, p99 ${fmt(r.paced.p99)} ms ${verdict(within(r.paced))}; ` +
+          `errors ${r.errors + r.paced.errors}, non-2xx ${r.non2xx}`,
       );
     }
-    console.log(`  budget p95 < ${BUDGET.p95} ms, p99 < ${BUDGET.p99} ms: ${pass ? 'PASS' : 'FAIL'}`);
+    const pass = { flatOut: results.every(within), paced: results.every((r) => within(r.paced)) };
+    console.log(`  budget p95 < ${BUDGET.p95} ms, p99 < ${BUDGET.p99} ms: flat out ${verdict(pass.flatOut)}, paced ${PACED_RATE}/s ${verdict(pass.paced)}`);
     return { staticPage, results, pass };
   } finally {
     await server.stop();
