@@ -130,14 +130,21 @@ export async function runSseCapacityBench(baseUrl: string, { streams = 1000, war
   const variantId = await findSellableVariant(baseUrl, 2);
   const owner = new Device(baseUrl);
   const baseline = (await owner.json<CartBody>('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })).cart.version;
-  const abort = new AbortController();
+  // One controller per stream: fetch warns past 1,500 listeners on one signal.
+  const controllers: AbortController[] = [];
   let heard = 0;
   const onEvent = (e: { version: number }) => {
     if (e.version > baseline) heard++;
   };
   const open = async (count: number) => {
     for (let opened = 0; opened < count; opened += 100) {
-      await Promise.all(Array.from({ length: Math.min(100, count - opened) }, () => follow(owner, onEvent, abort.signal)));
+      await Promise.all(
+        Array.from({ length: Math.min(100, count - opened) }, () => {
+          const controller = new AbortController();
+          controllers.push(controller);
+          return follow(owner, onEvent, controller.signal);
+        }),
+      );
     }
   };
   await open(warmUp);
@@ -151,7 +158,7 @@ export async function runSseCapacityBench(baseUrl: string, { streams = 1000, war
   const deadline = Date.now() + 10_000;
   while (heard < warmUp + streams && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const fanOutMs = round(performance.now() - t0);
-  abort.abort();
+  for (const controller of controllers) controller.abort();
   return {
     name: 'open cart event streams in one process',
     streams: warmUp + streams,
