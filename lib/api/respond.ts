@@ -5,9 +5,24 @@ import type { z } from 'zod';
 export type ApiIssue = { path: string; message: string };
 export type ApiErrorBody = { error: { code: string; message: string; issues?: ApiIssue[] } };
 
+// Every JSON answer of the API. One that fits in a connection's first round trip (TCP's initial window is about
+// 14 KB) is sent as it is, marked `no-transform` so that Next's gzip passes it by: compressing it saves the shopper
+// no round trip, and cost about a sixth of a recommendation request's serving time (npm run bench -- recs).
+export const SEND_AS_IS_BELOW_BYTES = 8 * 1024;
+
+export function apiJson(body: unknown, init: { status?: number; headers?: HeadersInit } = {}) {
+  const text = JSON.stringify(body);
+  const headers = new Headers(init.headers);
+  headers.set('Content-Type', 'application/json');
+  if (Buffer.byteLength(text) < SEND_AS_IS_BELOW_BYTES) {
+    headers.set('Cache-Control', [headers.get('Cache-Control'), 'no-transform'].filter(Boolean).join(', '));
+  }
+  return new NextResponse(text, { status: init.status ?? 200, headers });
+}
+
 export function apiError(status: number, code: string, message: string, issues?: ApiIssue[]) {
   const body: ApiErrorBody = { error: { code, message, ...(issues ? { issues } : {}) } };
-  return NextResponse.json(body, { status });
+  return apiJson(body, { status });
 }
 
 export function zodIssues(error: z.ZodError): ApiIssue[] {

@@ -1,6 +1,5 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
-import { apiError } from '@/lib/api/respond';
+import { apiError, apiJson } from '@/lib/api/respond';
 import { env } from '@/lib/env';
 import { AuthorizationError } from '@/lib/auth/errors';
 import { CartError } from './errors';
@@ -8,7 +7,7 @@ import type { CartResponse } from './types';
 
 // Shared by the cart route handlers: responses are per shopper and never cached.
 export function cartJson(body: CartResponse, status = 200) {
-  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'private, no-store', ETag: `"${body.cart.version}"` } });
+  return apiJson(body, { status, headers: { 'Cache-Control': 'private, no-store', ETag: `"${body.cart.version}"` } });
 }
 
 export function cartErrorResponse(error: unknown) {

@@ -1,7 +1,6 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { apiError } from '@/lib/api/respond';
+import { apiError, apiJson } from '@/lib/api/respond';
 import { CancelRefusedError, type CancelResult } from './cancel';
 import { CANCELLABLE_STATUSES, statusInWords } from './detail';
 import { OrderError } from './errors';
@@ -28,7 +27,7 @@ export function toOrderJson(order: OrderSummary): z.infer<typeof orderJsonSchema
 }
 
 export function orderJson(body: unknown, status = 200) {
-  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
+  return apiJson(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
 }
 
 export function cancelJson(order: OrderSummary, result: CancelResult) {

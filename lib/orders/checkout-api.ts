@@ -1,6 +1,5 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
-import { apiError } from '@/lib/api/respond';
+import { apiError, apiJson } from '@/lib/api/respond';
 import { AuthorizationError } from '@/lib/auth/errors';
 import { CartError } from '@/lib/cart/errors';
 import type { CheckoutResult } from './checkout';
@@ -13,7 +12,7 @@ const privateHeaders = { 'Cache-Control': 'private, no-store' };
 // What POST /api/v1/checkout answers: the order as the server priced it, how to pay, where to go afterwards.
 export function checkoutJson(result: CheckoutResult) {
   const { order, payment, pickupCode } = result;
-  return NextResponse.json(
+  return apiJson(
     {
       order: {
         id: order.id, number: order.number, status: order.status, fulfilment: order.fulfilment, pickupLocationId: order.pickupLocationId,
@@ -30,14 +29,14 @@ export function checkoutJson(result: CheckoutResult) {
 }
 
 export function demoPaymentJson(body: { orderId: string; status: string; changed: boolean }) {
-  return NextResponse.json(body, { headers: privateHeaders });
+  return apiJson(body, { headers: privateHeaders });
 }
 
 // Out of stock carries the short lines, so the page can say which and offer another store or delivery.
 export function checkoutErrorResponse(error: unknown) {
   if (error instanceof OutOfStockError) {
     const issues = error.lines.map((l) => ({ path: l.variantId, message: l.available ? `Only ${l.available} of ${l.name} left here.` : `${l.name} is out of stock here.` }));
-    return NextResponse.json({ error: { code: error.code, message: error.message, issues, locationId: error.locationId, lines: error.lines } }, { status: 409 });
+    return apiJson({ error: { code: error.code, message: error.message, issues, locationId: error.locationId, lines: error.lines } }, { status: 409 });
   }
   if (error instanceof OrderError || error instanceof TotalsError || error instanceof TransitionError || error instanceof CartError || error instanceof AuthorizationError) {
     return apiError(error.status, error.code, error.message);

@@ -83,6 +83,17 @@ test('the product API answers a bad query string with 400 and the error shape', 
   expect(body.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['sort', 'pageSize']));
 });
 
+test('small API answers are sent as they are and large ones gzipped', async ({ request }) => {
+  const gzip = { 'accept-encoding': 'gzip' };
+  const small = await request.get('/api/v1/products?pageSize=1', { headers: gzip });
+  expect(small.headers()['content-encoding']).toBeUndefined();
+  expect(small.headers()['cache-control']).toContain('no-transform');
+  expect((await small.json()).items).toHaveLength(1);
+  const large = await request.get('/api/v1/openapi.json', { headers: gzip });
+  expect(large.headers()['content-encoding']).toBe('gzip');
+  expect((await large.json()).openapi).toMatch(/^3\.1/);
+});
+
 for (const path of ['/', '/c/jackets', '/c/jackets?size=M&inStock=1', '/p/first', '/search?q=jumper', '/search?q=zzzz', '/p/missing']) {
   test(`no serious or critical accessibility violations on ${path}`, async ({ page, axe, request }) => {
     test.setTimeout(60_000); // axe-core takes its time on a busy machine

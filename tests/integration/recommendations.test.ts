@@ -35,7 +35,7 @@ describe('GET /api/v1/recommendations', () => {
     expect(body.shelves.map((s) => s.id)).toEqual(['trending']);
     expect(body.shelves[0]!.items[0]).toMatchObject({ productId: P.jacket, slug: 'jacket', name: 'Waxed canvas jacket', priceMinor: 1000, currency: 'GBP', reason: 'Trending' });
     expect(allIds(body)).not.toContain(P.tote);
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('cache-control')).toMatch(/^private, no-store\b/);
   });
 
   it('remembers what a guest viewed, by the anonymous id it sets', async () => {
@@ -48,7 +48,7 @@ describe('GET /api/v1/recommendations', () => {
     expect(body.shelves.find((s) => s.id === 'recently-viewed')?.items).toEqual([expect.objectContaining({ productId: P.mug, reason: 'Recently viewed' })]);
     // What the mug is bought with comes first in "For you", explained by the view.
     expect(body.shelves[0]).toMatchObject({ id: 'for-you', items: expect.arrayContaining([expect.objectContaining({ productId: P.scarf, reason: 'Because you viewed Enamel camp mug' })]) });
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('cache-control')).toMatch(/^private, no-store\b/);
     // Another guest sees none of it.
     expect((await shelves(device(), 'context=home')).body.personalised).toBe(false);
     // The next view shows at once: a viewer's shelves, kept for a minute, are dropped when they view something.
@@ -67,7 +67,7 @@ describe('GET /api/v1/recommendations', () => {
     // Bought twice, recently: the beanie leads (repeat purchases count).
     expect(forYou.items[0]).toMatchObject({ productId: P.beanie, reason: 'Because you bought Wool beanie', strategy: 'for-you' });
     expect(forYou.items.map((i) => i.productId)).not.toContain(P.tote);
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('cache-control')).toMatch(/^private, no-store\b/);
   });
 
   it('suggests what goes well with an order on its confirmation, to its shopper only', async () => {
@@ -77,7 +77,7 @@ describe('GET /api/v1/recommendations', () => {
     expect(body).toMatchObject({ context: 'order', personalised: true });
     expect(ids(body, 'goes-well-with')[0]).toBe(P.beanie); // bought with the jacket most often
     expect(allIds(body)).not.toContain(P.jacket);
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('cache-control')).toMatch(/^private, no-store\b/);
     const stranger = await db.user.create({ data: { email: 'stranger@example.com' } });
     expect((await get(device(await signedInJar(stranger)), `context=order&orderId=${orderId}`)).status).toBe(404);
     expect((await get(device(), `context=order&orderId=${orderId}`)).status).toBe(404);

@@ -1,6 +1,5 @@
 // GET /api/v1/availability – units free to sell (onHand − reserved) per variant, at one store or at every store
-import { NextResponse } from 'next/server';
-import { apiError, badRequest, parseSearchParams } from '@/lib/api/respond';
+import { apiError, apiJson, badRequest, parseSearchParams } from '@/lib/api/respond';
 import { getAvailability } from '@/lib/inventory/availability';
 import { availabilityQuerySchema } from '@/lib/stores/schemas';
 import { describeAvailability } from '@/lib/stores/view';
@@ -14,5 +13,5 @@ export async function GET(request: Request) {
     return apiError(404, 'variant_not_found', `Unknown variant id: ${result.unknownVariantIds.join(', ')}`);
   }
   if (!result.locationFound) return apiError(404, 'store_not_found', 'There is no store with that id.');
-  return NextResponse.json(describeAvailability(result.variants), { headers: { 'Cache-Control': 'no-store' } });
+  return apiJson(describeAvailability(result.variants), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,6 +1,6 @@
 // GET /api/v1/openapi.json – the API's OpenAPI 3.1 description, generated from the handlers' zod schemas
-import { NextResponse } from 'next/server';
 import { buildOpenApi } from '@/lib/api/openapi';
+import { apiJson } from '@/lib/api/respond';
 import { cartOperations } from '@/lib/cart/openapi';
 import { catalogOperations } from '@/lib/catalog/openapi';
 import { checkoutOperations } from '@/lib/orders/checkout-openapi';
@@ -11,5 +11,5 @@ import { storeOperations } from '@/lib/stores/openapi';
 export const dynamic = 'force-static';
 
 export function GET() {
-  return NextResponse.json(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...checkoutOperations, ...orderOperations, ...recommendationOperations]));
+  return apiJson(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...checkoutOperations, ...orderOperations, ...recommendationOperations]));
 }

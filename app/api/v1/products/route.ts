@@ -1,6 +1,5 @@
 // GET /api/v1/products – list, filter, sort and search the catalog
-import { NextResponse } from 'next/server';
-import { badRequest, parseSearchParams } from '@/lib/api/respond';
+import { apiJson, badRequest, parseSearchParams } from '@/lib/api/respond';
 import { CATALOG_CACHE_CONTROL, listProducts, searchProducts } from '@/lib/catalog/catalog';
 import { productQuerySchema, toListingFilters } from '@/lib/catalog/schemas';
 
@@ -11,5 +10,5 @@ export async function GET(request: Request) {
   const body = parsed.data.q
     ? await searchProducts(parsed.data.q, filters)
     : await listProducts(filters);
-  return NextResponse.json(body, { headers: { 'Cache-Control': CATALOG_CACHE_CONTROL } });
+  return apiJson(body, { headers: { 'Cache-Control': CATALOG_CACHE_CONTROL } });
 }

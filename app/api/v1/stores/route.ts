@@ -1,6 +1,5 @@
 // GET /api/v1/stores – stores nearest a point or a typed place, with hours, ready-by and (optionally) stock
-import { NextResponse } from 'next/server';
-import { apiError, badRequest, parseSearchParams } from '@/lib/api/respond';
+import { apiError, apiJson, badRequest, parseSearchParams } from '@/lib/api/respond';
 import { PLACE_NOT_FOUND } from '@/lib/stores/places';
 import { storesQuerySchema } from '@/lib/stores/schemas';
 import { findStores } from '@/lib/stores/stores';
@@ -22,7 +21,7 @@ export async function GET(request: Request) {
       : apiError(404, 'variant_not_found', `Unknown variant id: ${result.variantIds.join(', ')}`);
   }
   // Store details are public and change rarely; stock must be fresh.
-  return NextResponse.json(
+  return apiJson(
     { origin: result.origin, stores: result.stores },
     { headers: { 'Cache-Control': lines ? 'no-store' : 'public, max-age=60, stale-while-revalidate=300' } },
   );

@@ -1,6 +1,5 @@
 // POST /api/webhooks/stripe – verify a Stripe event on its raw body and apply it to its order once
-import { NextResponse } from 'next/server';
-import { apiError } from '@/lib/api/respond';
+import { apiError, apiJson } from '@/lib/api/respond';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
 
 export async function POST(request: Request) {
@@ -8,5 +7,5 @@ export async function POST(request: Request) {
   const rawBody = await request.text();
   const result = await receiveStripeWebhook(rawBody, request.headers.get('stripe-signature'));
   if (result.status !== 200) return apiError(result.status, result.code, result.message);
-  return NextResponse.json(result.body);
+  return apiJson(result.body);
 }

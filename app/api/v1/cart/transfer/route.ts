@@ -1,6 +1,6 @@
 // POST /api/v1/cart/transfer – a single-use, short-lived link and QR code (SVG) that opens this guest cart on another device
 import QRCode from 'qrcode';
-import { NextResponse } from 'next/server';
+import { apiJson } from '@/lib/api/respond';
 import { cartErrorResponse, refuseCrossSite } from '@/lib/cart/api';
 import { readGuestCartId } from '@/lib/cart/request';
 import { createCartTransfer } from '@/lib/cart/transfer';
@@ -13,7 +13,7 @@ export async function POST(request: Request) {
     const { token, expiresAt } = await createCartTransfer(await readGuestCartId());
     const url = new URL(`/cart/continue?token=${token}`, env.APP_URL).toString();
     const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-    return NextResponse.json({ url, qrSvg, expiresAt: expiresAt.toISOString() }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    return apiJson({ url, qrSvg, expiresAt: expiresAt.toISOString() }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     return cartErrorResponse(error);
   }

@@ -1,6 +1,5 @@
 // GET /api/v1/products/{slug} – one product with its variants, images and availability
-import { NextResponse } from 'next/server';
-import { apiError } from '@/lib/api/respond';
+import { apiError, apiJson } from '@/lib/api/respond';
 import { CATALOG_CACHE_CONTROL, getProductBySlug } from '@/lib/catalog/catalog';
 import { productSlugSchema } from '@/lib/catalog/schemas';
 
@@ -8,5 +7,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   const product = productSlugSchema.safeParse(slug).success ? await getProductBySlug(slug) : null;
   if (!product) return apiError(404, 'not_found', `No product has the slug "${slug}".`);
-  return NextResponse.json(product, { headers: { 'Cache-Control': CATALOG_CACHE_CONTROL } });
+  return apiJson(product, { headers: { 'Cache-Control': CATALOG_CACHE_CONTROL } });
 }

@@ -1,6 +1,6 @@
 // GET|PUT /api/v1/stores/mine – the shopper's chosen store: account preference when signed in, else a cookie
-import { NextResponse, type NextRequest } from 'next/server';
-import { apiError, badRequest, malformedBody, readJson } from '@/lib/api/respond';
+import type { NextRequest } from 'next/server';
+import { apiError, apiJson, badRequest, malformedBody, readJson } from '@/lib/api/respond';
 import { getSessionUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { MY_STORE_COOKIE, MY_STORE_COOKIE_MAX_AGE } from '@/lib/stores/my-store-cookie';
@@ -12,7 +12,7 @@ const noStore = { 'Cache-Control': 'private, no-store' };
 export async function GET(request: NextRequest) {
   const user = await getSessionUser();
   const store = await getMyStore({ userId: user?.id, cookieStoreId: request.cookies.get(MY_STORE_COOKIE)?.value });
-  return NextResponse.json({ store }, { headers: noStore });
+  return apiJson({ store }, { headers: noStore });
 }
 
 export async function PUT(request: NextRequest) {
@@ -27,7 +27,7 @@ export async function PUT(request: NextRequest) {
       ? apiError(404, 'store_not_found', 'There is no store with that id.')
       : apiError(422, 'pickup_unavailable', 'This store does not offer pickup at the moment. Choose another store.');
   }
-  const response = NextResponse.json({ store: result.store }, { headers: noStore });
+  const response = apiJson({ store: result.store }, { headers: noStore });
   if (!result.store) response.cookies.delete(MY_STORE_COOKIE);
   else
     response.cookies.set(MY_STORE_COOKIE, result.store.id, {
