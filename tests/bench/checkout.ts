@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { closedLoop, getOk, pacedLoop, percentile, round } from './http';
+import { closedLoop, getOk, pacedLoop, round, stepTimer } from './http';
 import { Device } from './cart-client';
 
 // Budgets (issue 5): POST /api/v1/checkout p95 < 150 ms at 20 concurrent shoppers (demo payments: no Stripe
@@ -31,50 +31,30 @@ async function pickupTargets(baseUrl: string, count: number, need: number): Prom
   throw new Error(`fewer than ${count} variants with ${need} on a pickup store's shelf`);
 }
 
-function summary(times: number[], errors: number) {
-  return { count: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors };
-}
-
 // One item every 1/rate seconds, each on its own schedule, timing each.
 async function pacedDrain<T>(rate: number, items: readonly T[], step: (item: T) => Promise<void>) {
-  const times: number[] = [];
-  let errors = 0;
+  const timer = stepTimer();
   const start = performance.now();
   await Promise.all(
     items.map(async (item, i) => {
       const wait = start + (i * 1000) / rate - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const t = performance.now();
-      try {
-        await step(item);
-        times.push(performance.now() - t);
-      } catch {
-        errors++;
-      }
+      await timer.time(() => step(item));
     }),
   );
-  return summary(times, errors);
+  return timer.summary();
 }
 
 // `clients` workers take items off one queue until it is empty, timing each.
 async function drain<T>(clients: number, items: readonly T[], step: (item: T) => Promise<void>) {
-  const times: number[] = [];
-  let errors = 0;
+  const timer = stepTimer();
   let next = 0;
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      for (let i = next++; i < items.length; i = next++) {
-        const t = performance.now();
-        try {
-          await step(items[i]!);
-          times.push(performance.now() - t);
-        } catch {
-          errors++;
-        }
-      }
+      for (let i = next++; i < items.length; i = next++) await timer.time(() => step(items[i]!));
     }),
   );
-  return summary(times, errors);
+  return timer.summary();
 }
 
 async function staticReference(baseUrl: string, clients: number, durationMs: number) {

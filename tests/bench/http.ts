@@ -52,31 +52,43 @@ export async function getOk(url: string, headers: Record<string, string> = {}) {
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
-export async function closedLoop(clients: number, durationMs: number, step: (client: number) => Promise<void>) {
+// Times the steps of a load loop: each step's duration, or an error when it throws; then their percentiles.
+export function stepTimer() {
   const times: number[] = [];
   let errors = 0;
+  return {
+    async time(step: () => Promise<void>) {
+      const t = performance.now();
+      try {
+        await step();
+        times.push(performance.now() - t);
+      } catch {
+        errors++;
+      }
+    },
+    summary() {
+      return { count: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors };
+    },
+  };
+}
+
+// `clients` clients, each sending its next request the moment the last one returns, for `durationMs`.
+export async function closedLoop(clients: number, durationMs: number, step: (client: number) => Promise<void>) {
+  const timer = stepTimer();
   const end = Date.now() + durationMs;
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
-      while (Date.now() < end) {
-        const t = performance.now();
-        try {
-          await step(c);
-          times.push(performance.now() - t);
-        } catch {
-          errors++;
-        }
-      }
+      while (Date.now() < end) await timer.time(() => step(c));
     }),
   );
-  return { count: times.length, rps: round(times.length / (durationMs / 1000)), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), errors };
+  const result = timer.summary();
+  return { ...result, rps: round(result.count / (durationMs / 1000)) };
 }
 
 // The same clients, each sending on its own schedule (`rate` requests per second in all, evenly spread) the way
 // shoppers tap: latency without the queue a closed loop builds by sending the next request the moment one returns.
 export async function pacedLoop(clients: number, rate: number, durationMs: number, step: (client: number) => Promise<void>) {
-  const times: number[] = [];
-  let errors = 0;
+  const timer = stepTimer();
   const interval = (clients * 1000) / rate;
   const start = performance.now();
   await Promise.all(
@@ -84,15 +96,9 @@ export async function pacedLoop(clients: number, rate: number, durationMs: numbe
       for (let due = start + (c * interval) / clients; due < start + durationMs; due += interval) {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const t = performance.now();
-        try {
-          await step(c);
-          times.push(performance.now() - t);
-        } catch {
-          errors++;
-        }
+        await timer.time(() => step(c));
       }
     }),
   );
-  return { count: times.length, rate, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors };
+  return { ...timer.summary(), rate };
 }
