@@ -14,6 +14,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm start` serves through prisma/tools/serve.ts, which compresses each cached page once per version and sets this.
+  compress: process.env.NEXT_COMPRESS !== 'off',
   // Next would hash every cached page's HTML in JavaScript on every request to make an ETag (a sixth of a catalog
   // page's serving time here, npm run bench); pages change by revalidation, and a CDN in front sets its own validators.
   generateEtags: false,

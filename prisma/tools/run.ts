@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { countProducts, loadEnv, migrate, runSeed, seedAvailable } from './database';
 import { startEmbedded, type EmbeddedDb } from './embedded';
@@ -39,13 +39,14 @@ function elapsed(started: number): string {
 
 // A larger young generation means fewer, cheaper garbage collections under load: about 15% more requests per
 // second and a shorter latency tail for the production server on this project's 2-core machines (npm run bench).
-// Set through NODE_OPTIONS so that it reaches whichever process next start serves from.
+// Set through NODE_OPTIONS so that it also reaches any worker the server starts.
 const SERVER_NODE_OPTIONS = '--max-semi-space-size=64';
 
+// `next build` and `next dev` as they come; `start` is this project's server (serve.ts), Next's handler behind it.
 function runNext(session: Session, args: string[], env: NodeJS.ProcessEnv, pipeStdout = false) {
-  const bin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  const command = args[0] === 'start' ? ['--import', 'tsx', join(repoRoot, 'prisma/tools/serve.ts')] : [createRequire(import.meta.url).resolve('next/dist/bin/next'), ...args];
   const nodeOptions = args[0] === 'start' ? [env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
-  const child = spawn(process.execPath, [bin, ...args], {
+  const child = spawn(process.execPath, command, {
     cwd: repoRoot,
     env: { ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
     stdio: ['inherit', pipeStdout ? 'pipe' : 'inherit', 'inherit'],
@@ -99,7 +100,7 @@ async function serve(session: Session, mode: Mode, env: Env, started: number): P
     }
   }
 
-  const server = runNext(session, [mode, '-p', port], childEnv, true);
+  const server = runNext(session, mode === 'start' ? ['start'] : ['dev', '-p', port], childEnv, true);
   let announced = false;
   server.child.stdout?.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);

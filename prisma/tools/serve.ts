@@ -1,0 +1,38 @@
+// The production server behind `npm start` (run.ts starts it once the database is ready and the app is built): Next's
+// own request handler, with compression in front of it done here rather than by Next, so that a page from Next's
+// cache is compressed once per version instead of on every request (lib/http/page-compression.ts).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import compression from 'compression';
+import next from 'next';
+import { createPageCompression } from '../../lib/http/page-compression';
+import { repoRoot } from './paths';
+
+// Read by next.config.js (`compress`): the responses are compressed here.
+process.env.NEXT_COMPRESS = 'off';
+
+const started = Date.now();
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev: false, dir: repoRoot, port, hostname: process.env.HOSTNAME ?? 'localhost' });
+// Typed for Express, written for plain Node requests and responses.
+const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+const pages = createPageCompression();
+
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createServer((req, res) => {
+  compress(req, res, () => {
+    pages.install(req, res);
+    void handle(req, res);
+  });
+});
+
+server.listen(port, () => console.log(` ✓ Ready in ${Date.now() - started}ms on port ${port}`));
+
+// run.ts sends the signal on; requests in flight finish (up to 5 s) before the process exits and the database stops.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
