@@ -54,7 +54,8 @@ export async function runCatalogBench(baseUrl: string, urls: CatalogUrls) {
 // current browser); "until idle" adds what loads after it, such as the routes Next prefetches for visible links.
 export async function measureFirstLoadJs(baseUrl: string, path: string) {
   const browser = await chromium.launch(chromiumLaunchOptions());
-  const context = await browser.newContext();
+  // The budget is in gzip bytes; the server would send Chromium brotli, which is smaller.
+  const context = await browser.newContext({ extraHTTPHeaders: { 'accept-encoding': 'gzip' } });
   const page = await context.newPage();
   const scripts: Promise<{ url: string; bytes: number }>[] = [];
   page.on('requestfinished', (request) => {
