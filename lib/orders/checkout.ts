@@ -11,7 +11,7 @@ import { onOrderConfirmed } from './after-confirmed';
 import { channelFromUserAgent } from './channel';
 import { OrderError } from './errors';
 import { cancelPendingOrderTx, releaseHold } from './transitions';
-import { createPendingOrder, type PlaceOrderInput } from './place-order';
+import { priceOrder, writePendingOrder, type PlaceOrderInput } from './place-order';
 import type { Receipt } from './receipts';
 import type { CheckoutBody } from './schemas';
 import { ORDER_TX } from './tx-options';
@@ -48,10 +48,12 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
   const limited = await rateLimitAll([['checkoutEmail', body.email], ['checkoutIp', ctx.clientIp]]);
   if (!limited.ok) throw new OrderError('rate_limited', `Too many orders in a short time. Try again in ${describeRetry(limited.retryAfterSeconds)}.`);
 
+  // Priced before the transaction, which then holds the database only for the writes.
+  const priced = await priceOrder(db, input);
   const placed = await db.$transaction(async (tx) => {
     const leftovers = await tx.order.findMany({ where: { cartId: cart.cartId, status: 'PENDING' }, select: { id: true } });
     for (const o of leftovers) await cancelPendingOrderTx(tx, o.id, now);
-    return createPendingOrder(tx, input, now);
+    return writePendingOrder(tx, input, priced, now);
   }, ORDER_TX);
 
   let payment: PaymentStart;

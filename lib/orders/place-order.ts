@@ -12,7 +12,6 @@ import { generatePickupCode, hashPickupCode } from './pickup-code';
 import { computeTotals } from './totals';
 import type { OrderSummary, PaymentProviderKind, ShippingAddress } from './types';
 import { ORDER_TX } from './tx-options';
-import { getOrderSummaryOrThrow } from './view';
 
 export type PlaceOrderInput = {
   // Only variant ids and quantities are taken from the caller (the cart); prices come from the database.
@@ -50,14 +49,20 @@ async function resolveLocation(tx: Tx, input: PlaceOrderInput): Promise<{ id: st
   return { id: warehouse.id, country: input.shippingAddress.country };
 }
 
-// Creates the PENDING order, its lines and its stock holds in the caller's transaction. Throws
-// OutOfStockError (nothing written once the transaction rolls back), OrderError or TotalsError.
-export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Date = new Date()): Promise<PlacedOrder> {
+type PricedLine = { variantId: string; quantity: number; position: number; productId: string; sku: string; unitPriceMinor: number; name: string };
+
+// The order as priced from the database: where its stock comes from, its lines and totals. Nothing is written.
+export type PricedOrder = { location: { id: string; country: string }; lines: PricedLine[]; totals: ReturnType<typeof computeTotals> };
+
+// Reads the store (or warehouse) and the variants' prices and prices the order. It needs no transaction, so a
+// checkout reads before it opens one and holds the database (the embedded one serves a transaction at a time) only
+// for its writes; read inside the transaction, these rows would be no fresher. Throws OrderError or TotalsError.
+export async function priceOrder(client: Tx, input: PlaceOrderInput): Promise<PricedOrder> {
   if (input.fulfilment === 'DELIVERY' && !input.shippingAddress) throw new OrderError('address_required', 'Add a delivery address.');
   const quantities = mergeLines(input.lines);
   if (!quantities.size) throw new OrderError('empty_order', 'Your bag is empty.');
-  const location = await resolveLocation(tx, input);
-  const variants = await tx.$queryRaw<VariantRow[]>`
+  const location = await resolveLocation(client, input);
+  const variants = await client.$queryRaw<VariantRow[]>`
     SELECT v."id", v."sku", v."size", v."color", v."priceMinor", v."currency", v."productId", p."name" AS "productName"
     FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
     WHERE v."id" = ANY(${[...quantities.keys()]}::text[])`;
@@ -72,6 +77,13 @@ export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Da
     return { variantId, quantity, position, productId: v.productId, sku: v.sku, unitPriceMinor: v.priceMinor, name: label ? `${v.productName} – ${label}` : v.productName };
   });
   const totals = computeTotals({ lines, fulfilment: input.fulfilment, country: location.country, currency: env.SHOP_CURRENCY, discountCode: input.discountCode });
+  return { location, lines, totals };
+}
+
+// Writes the PENDING order, its lines and its stock holds in the caller's transaction, and returns the order as
+// written (built here rather than read back). Throws OutOfStockError; nothing is kept once the transaction rolls back.
+export async function writePendingOrder(tx: Tx, input: PlaceOrderInput, priced: PricedOrder, now: Date = new Date()): Promise<PlacedOrder> {
+  const { location, lines } = priced;
   const holdExpiresAt = paymentHoldExpiry(now);
   const holds: HoldRequest[] = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, sku: l.sku, name: l.name }));
   // Stock before anything else is written, so a refused checkout stops early. Holds that expired on this stock
@@ -83,26 +95,31 @@ export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Da
   const number = await nextOrderNumber(tx);
 
   // The id is made here so that the pickup code's hash, which binds the code to it, goes in with the insert.
-  const orderId = newRowId('o');
+  const { currency, subtotalMinor, discountMinor, discountCode, shippingMinor, taxMinor, totalMinor } = priced.totals;
+  const columns = {
+    id: newRowId('o'), number, status: 'PENDING' as const, email: input.email.trim().toLowerCase(), userId: input.userId, channel: input.channel,
+    fulfilment: input.fulfilment, pickupLocationId: input.fulfilment === 'PICKUP' ? location.id : null, paymentProvider: input.paymentProvider,
+    currency, subtotalMinor, discountMinor, discountCode, shippingMinor, taxMinor, totalMinor, holdExpiresAt, placedAt: now,
+  };
+  const shippingAddress = input.fulfilment === 'DELIVERY' ? input.shippingAddress : null;
   await tx.order.create({
-    data: {
-      id: orderId,
-      number,
-      userId: input.userId, email: input.email.trim().toLowerCase(), status: 'PENDING', channel: input.channel,
-      fulfilment: input.fulfilment, pickupLocationId: input.fulfilment === 'PICKUP' ? location.id : null,
-      shippingAddress: input.fulfilment === 'DELIVERY' ? input.shippingAddress : undefined,
-      currency: totals.currency, subtotalMinor: totals.subtotalMinor, shippingMinor: totals.shippingMinor, taxMinor: totals.taxMinor,
-      discountMinor: totals.discountMinor, discountCode: totals.discountCode, totalMinor: totals.totalMinor,
-      paymentProvider: input.paymentProvider, holdExpiresAt, placedAt: now, cartId: input.cartId ?? null,
-      pickupCodeHash: pickupCode ? hashPickupCode(orderId, pickupCode) : null,
-    },
+    data: { ...columns, shippingAddress: shippingAddress ?? undefined, cartId: input.cartId ?? null, pickupCodeHash: pickupCode ? hashPickupCode(columns.id, pickupCode) : null },
     select: { id: true },
   });
+  const order: OrderSummary = {
+    ...columns, shippingAddress, paidAt: null, cancelledAt: null,
+    lines: lines.map(({ variantId, name, sku, unitPriceMinor, quantity }) => ({ variantId, name, sku, unitPriceMinor, quantity, lineTotalMinor: unitPriceMinor * quantity })),
+  };
   await tx.orderLine.createMany({
-    data: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({ orderId, productId, variantId, name, sku, unitPriceMinor, quantity, position })),
+    data: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({ orderId: order.id, productId, variantId, name, sku, unitPriceMinor, quantity, position })),
   });
-  await recordHoldsTx(tx, { orderId, locationId: location.id, lines: holds, expiresAt: holdExpiresAt });
-  return { order: await getOrderSummaryOrThrow(orderId, tx), locationId: location.id, pickupCode };
+  await recordHoldsTx(tx, { orderId: order.id, locationId: location.id, lines: holds, expiresAt: holdExpiresAt });
+  return { order, locationId: location.id, pickupCode };
+}
+
+// Prices and writes the order in the caller's transaction.
+export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Date = new Date()): Promise<PlacedOrder> {
+  return writePendingOrder(tx, input, await priceOrder(tx, input), now);
 }
 
 // One transaction: expired holds on the same stock released, then order, lines and holds.

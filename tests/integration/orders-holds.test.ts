@@ -8,6 +8,7 @@ const { OutOfStockError, OrderError } = await import('@/lib/orders/errors');
 const { releaseExpiredHolds } = await import('@/lib/orders/holds');
 const { markPaid, releaseHold } = await import('@/lib/orders/transitions');
 const { verifyPickupCode } = await import('@/lib/orders/pickup-code');
+const { getOrderSummaryOrThrow } = await import('@/lib/orders/view');
 
 const onRealServer = Boolean(process.env.TEST_SERVER_URL);
 // The embedded PGlite runs one transaction at a time: correct, but crowds are a PostgreSQL-server test
@@ -138,5 +139,17 @@ describe('hold expiry', () => {
     expect(await releaseHold(second.order.id)).toEqual({ changed: true, status: 'CANCELLED' });
     expect(await releaseHold(second.order.id)).toEqual({ changed: false, status: 'CANCELLED' });
     expect(await stockAt(db, ids.scarce)).toEqual({ onHand: 1, reserved: 0 });
+  });
+});
+
+describe('the order a checkout returns', () => {
+  it('is the order exactly as stored, for pickup and for delivery', async () => {
+    // The checkout answers with the order it wrote rather than reading it back.
+    const pickup = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { discountCode: 'welcome10', userId: null }));
+    const delivery = await placeOrder(deliveryInput([{ variantId: ids.jacket, quantity: 1 }]));
+    for (const { order } of [pickup, delivery]) expect(order).toEqual(await getOrderSummaryOrThrow(order.id));
+    expect(delivery.order.shippingAddress).toEqual({ name: 'Sam Shopper', line1: '2 Low Rd', city: 'London', postcode: 'E1 6AN', country: 'GB' });
+    await releaseHold(pickup.order.id);
+    await releaseHold(delivery.order.id);
   });
 });
