@@ -12,7 +12,7 @@ process.env.NEXT_COMPRESS = 'off';
 
 const started = Date.now();
 const port = Number(process.env.PORT ?? 3000);
-const app = next({ dev: false, dir: repoRoot, port, hostname: process.env.HOSTNAME ?? 'localhost' });
+const app = next({ dev: false, dir: repoRoot, port, hostname: 'localhost' });
 // Typed for Express, written for plain Node requests and responses.
 const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 const pages = createPageCompression();
@@ -22,10 +22,19 @@ const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
   compress(req, res, () => {
     pages.install(req, res);
-    void handle(req, res);
+    // Next answers its own errors (error pages, 500s); this is for one that escapes it.
+    handle(req, res).catch((error: unknown) => {
+      console.error('[server] request failed', req.method, req.url, error);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Something went wrong.');
+    });
   });
 });
 
+server.once('error', (error: NodeJS.ErrnoException) => {
+  console.error(error.code === 'EADDRINUSE' ? `Port ${port} is already in use: stop what is using it, or set PORT to another.` : `The server could not start: ${error.message}`);
+  process.exit(1);
+});
 server.listen(port, () => console.log(` ✓ Ready in ${Date.now() - started}ms on port ${port}`));
 
 // run.ts sends the signal on; requests in flight finish (up to 5 s) before the process exits and the database stops.
