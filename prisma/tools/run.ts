@@ -3,12 +3,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { countProducts, loadEnv, migrate, runSeed, seedAvailable } from './database';
 import { startEmbedded, type EmbeddedDb } from './embedded';
 import { checkConnection, ToolError } from './errors';
 import { buildReason, markBuilt } from './launcher-build';
+import { bundleServer } from './server-bundle';
 import { authSecretPath, pgliteDir, repoRoot } from './paths';
 
 export { startEmbedded, type EmbeddedDb, type EmbeddedOptions } from './embedded';
@@ -42,10 +43,9 @@ function elapsed(started: number): string {
 // Set through NODE_OPTIONS so that it also reaches any worker the server starts.
 const SERVER_NODE_OPTIONS = '--max-semi-space-size=64';
 
-// `next build` and `next dev` as they come; `start` is this project's server (serve.ts), Next's handler behind it.
-function runNext(session: Session, args: string[], env: NodeJS.ProcessEnv, pipeStdout = false) {
-  const command = args[0] === 'start' ? ['--import', 'tsx', join(repoRoot, 'prisma/tools/serve.ts')] : [createRequire(import.meta.url).resolve('next/dist/bin/next'), ...args];
-  const nodeOptions = args[0] === 'start' ? [env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
+// `next build` and `next dev` as they come; `start` runs this project's server (serve.ts, bundled by bundleServer).
+function runNode(session: Session, command: string[], env: NodeJS.ProcessEnv, { pipeStdout = false, serving = false } = {}) {
+  const nodeOptions = serving ? [env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
   const child = spawn(process.execPath, command, {
     cwd: repoRoot,
     env: { ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
@@ -55,6 +55,8 @@ function runNext(session: Session, args: string[], env: NodeJS.ProcessEnv, pipeS
   const exit = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1))));
   return { child, exit };
 }
+
+const nextBin = () => createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 async function prepareDatabase(session: Session, env: Env, started: number): Promise<string> {
   let url = env.databaseUrl;
@@ -93,14 +95,15 @@ async function serve(session: Session, mode: Mode, env: Env, started: number): P
     const reason = buildReason(dbMode);
     if (reason) {
       console.log(`  Building the app (${reason}); the first build takes a few minutes.`);
-      const code = await runNext(session, ['build'], childEnv).exit;
+      const code = await runNode(session, [nextBin(), 'build'], childEnv).exit;
       if (code !== 0 || session.stopping) return code || 130;
       markBuilt(dbMode);
       console.log(`  Built (${elapsed(started)})`);
     }
   }
 
-  const server = runNext(session, mode === 'start' ? ['start'] : ['dev', '-p', port], childEnv, true);
+  const command = mode === 'start' ? [await bundleServer()] : [nextBin(), 'dev', '-p', port];
+  const server = runNode(session, command, childEnv, { pipeStdout: true, serving: mode === 'start' });
   let announced = false;
   server.child.stdout?.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);

@@ -1,18 +1,18 @@
-// The production server behind `npm start` (run.ts starts it once the database is ready and the app is built): Next's
+// The production server behind `npm start` (run.ts bundles and starts it once the database is ready and the app is built): Next's
 // own request handler, with compression in front of it done here rather than by Next, so that a page from Next's
 // cache is compressed once per version instead of on every request (lib/http/page-compression.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { createPageCompression } from '../../lib/http/page-compression';
-import { repoRoot } from './paths';
 
 // Read by next.config.js (`compress`): the responses are compressed here.
 process.env.NEXT_COMPRESS = 'off';
 
 const started = Date.now();
 const port = Number(process.env.PORT ?? 3000);
-const app = next({ dev: false, dir: repoRoot, port, hostname: 'localhost' });
+// run.ts starts this in the project's folder (this file runs bundled from the build folder).
+const app = next({ dev: false, dir: process.cwd(), port, hostname: 'localhost' });
 // Typed for Express, written for plain Node requests and responses.
 const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 const pages = createPageCompression();
