@@ -8,25 +8,46 @@ import { loadAllCards, loadAvailableProductIds, type CardRow } from './store';
 const AVAILABILITY_MS = 15_000;
 const CARDS_MS = 5 * 60_000;
 
-type Snapshot = { cards: Map<string, CardRow>; available: Set<string>; cardsAt: number; availableAt: number; refreshing: Promise<void> | null };
+// `version` changes only when what a shelf shows can change: the cards were reloaded or a product became sellable or
+// sold out everywhere. Shelves are cached by it, so a refresh that finds the same products sellable (nearly all of
+// them) keeps every cached shelf rather than have each recomputed at once by the next requests.
+type Snapshot = {
+  cards: Map<string, CardRow>;
+  available: Set<string>;
+  cardsAt: number;
+  availableAt: number;
+  version: number;
+  refreshing: Promise<void> | null;
+};
 const key = Symbol.for('northwind.recommendations.snapshot');
 const g = globalThis as unknown as Record<symbol, Promise<Snapshot> | undefined>;
 
 async function load(): Promise<Snapshot> {
   const [cards, available] = await Promise.all([loadAllCards(db), loadAvailableProductIds(db)]);
-  return { cards, available, cardsAt: Date.now(), availableAt: Date.now(), refreshing: null };
+  return { cards, available, cardsAt: Date.now(), availableAt: Date.now(), version: 1, refreshing: null };
 }
 
 async function refresh(snapshot: Snapshot, now: number): Promise<void> {
   if (now - snapshot.cardsAt > CARDS_MS) {
     snapshot.cards = await loadAllCards(db);
     snapshot.cardsAt = Date.now();
+    snapshot.version++;
   }
-  snapshot.available = await loadAvailableProductIds(db);
+  const available = await loadAvailableProductIds(db);
+  if (!sameMembers(available, snapshot.available)) {
+    snapshot.available = available;
+    snapshot.version++;
+  }
   snapshot.availableAt = Date.now();
 }
 
-export async function getCatalogSnapshot(): Promise<Pick<Snapshot, 'cards' | 'available' | 'availableAt'>> {
+function sameMembers(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
+export async function getCatalogSnapshot(): Promise<Pick<Snapshot, 'cards' | 'available' | 'version'>> {
   g[key] ??= load().catch((error: unknown) => {
     g[key] = undefined;
     throw error;

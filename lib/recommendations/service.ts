@@ -93,7 +93,7 @@ export function recordViewerActivity(viewer: Viewer): void {
 
 async function personalHome(model: RecModel, viewer: Viewer | null, userId: string | null, limit: number, now: number, cacheable: boolean) {
   const snapshot = await getCatalogSnapshot();
-  const version = `${model.basketCount}:${snapshot.availableAt}:${limit}`;
+  const version = `${model.basketCount}:${snapshot.version}:${limit}`;
   const key = viewer ? viewerKey(viewer) : null;
   const hit = key && cacheable ? personal.get(key) : undefined;
   if (hit && hit.version === version && hit.expires > now) return hit.response;
@@ -131,7 +131,7 @@ const SHARED_MAX = 5000;
 
 async function sharedShelves(cacheKey: string, model: RecModel, limit: number, excluded: Set<string>, specs: ShelfSpec[]) {
   const snapshot = await getCatalogSnapshot();
-  const version = `${model.basketCount}:${snapshot.availableAt}`;
+  const version = `${model.basketCount}:${snapshot.version}`;
   const key = `${cacheKey}:${limit}`;
   const hit = shared.get(key);
   if (hit?.version === version) return hit.shelves;

@@ -150,6 +150,25 @@ describe('GET /api/v1/recommendations', () => {
     expect(await db.coPurchase.findUnique({ where: { productAId_productBId: { productAId: a!, productBId: b! } } })).toMatchObject({ count: 1 });
   });
 
+  it('stops showing a product once it sells out everywhere, at the next stock refresh (15 s)', async () => {
+    const trendingIds = async () => allIds((await shelves(device(), 'context=home&limit=5')).body);
+    expect(await trendingIds()).toContain(P.jacket);
+    const stock = await db.stock.findMany({ where: { variant: { productId: P.jacket } } });
+    const setJacketStock = (rows: typeof stock) =>
+      Promise.all(rows.map((r) => db.stock.update({ where: { variantId_locationId: { variantId: r.variantId, locationId: r.locationId } }, data: { onHand: r.onHand, reserved: r.reserved } })));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await setJacketStock(stock.map((r) => ({ ...r, onHand: 0, reserved: 0 })));
+      vi.setSystemTime(Date.now() + 16_000);
+      await vi.waitFor(async () => expect(await trendingIds()).not.toContain(P.jacket), { timeout: 10_000, interval: 50 });
+      await setJacketStock(stock);
+      vi.setSystemTime(Date.now() + 16_000);
+      await vi.waitFor(async () => expect(await trendingIds()).toContain(P.jacket), { timeout: 10_000, interval: 50 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is described in the OpenAPI document', async () => {
     const doc = (await openapi.GET().json()) as { paths: Record<string, unknown> };
     expect(doc.paths['/api/v1/recommendations']).toHaveProperty('get');
