@@ -1,6 +1,6 @@
-// The production server behind `npm start` (run.ts bundles and starts it once the database is ready and the app is built): Next's
-// own request handler, with compression in front of it done here rather than by Next, so that a page from Next's
-// cache is compressed once per version instead of on every request (lib/http/page-compression.ts).
+// The production server behind `npm start`, which bundles and starts it once the database is ready and the app is
+// built (run.ts): Next's own request handler, with compression in front of it done here rather than by Next, so that
+// a page from Next's cache is compressed once per version instead of on every request (lib/http/page-compression.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import compression from 'compression';
 import next from 'next';
