@@ -6,7 +6,7 @@ export type ApiIssue = { path: string; message: string };
 export type ApiErrorBody = { error: { code: string; message: string; issues?: ApiIssue[] } };
 
 // Every JSON answer of the API. One that fits in a connection's first round trip (TCP's initial window is about
-// 14 KB) is sent as it is, marked `no-transform` so that Next's gzip passes it by: compressing it saves the shopper
+// 14 KB) is sent as it is, marked `no-transform` so that the server's compression passes it by: compressing it saves the shopper
 // no round trip, and cost about a sixth of a recommendation request's serving time (npm run bench -- recs).
 export const SEND_AS_IS_BELOW_BYTES = 8 * 1024;
 

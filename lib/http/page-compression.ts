@@ -32,15 +32,14 @@ function cacheKey(req: IncomingMessage, res: ServerResponse): string {
   return [req.url, String(res.getHeader('content-type')), ...VARIANT_HEADERS.map((h) => req.headers[h] ?? '')].join('\n');
 }
 
-// Only what Next answered from its page cache (it sets x-nextjs-cache), in one piece, not encoded yet, and allowed to be.
-function isCachedPage(res: ServerResponse, raw: Buffer, minBytes: number): boolean {
+// Only what Next answered from its page cache (it sets x-nextjs-cache), not encoded yet, and allowed to be.
+function isCachedPage(res: ServerResponse): boolean {
   return (
     !res.headersSent &&
     res.statusCode === 200 &&
     typeof res.getHeader('x-nextjs-cache') === 'string' &&
     !res.getHeader('content-encoding') &&
-    !/\bno-transform\b/i.test(String(res.getHeader('cache-control') ?? '')) &&
-    raw.length >= minBytes
+    !/\bno-transform\b/i.test(String(res.getHeader('cache-control') ?? ''))
   );
 }
 
@@ -57,10 +56,12 @@ function asBuffer(chunk: unknown, encoding: unknown): Buffer | null {
   return null;
 }
 
-// Brotli where the client takes it, as the compression middleware chooses (@types/negotiator lacks the options argument).
-function preferredEncoding(req: IncomingMessage): string | undefined {
+// Brotli where the client takes it, as the compression middleware chooses; undefined for a client that takes
+// neither (@types/negotiator lacks the options argument).
+function preferredEncoding(req: IncomingMessage): Encoding | undefined {
   const negotiator = new Negotiator(req) as unknown as { encoding(available: string[], opts: { preferred: string[] }): string | undefined };
-  return negotiator.encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] });
+  const encoding = negotiator.encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] });
+  return encoding === 'br' || encoding === 'gzip' ? encoding : undefined;
 }
 
 type End = (...args: unknown[]) => ServerResponse;
@@ -109,10 +110,9 @@ export function createPageCompression({ maxBytes = 32 * 1024 * 1024, minBytes = 
 
   // Wraps this response's write and end: a cached page ended in one piece goes out compressed from the store.
   // Install it after the compression middleware (so the app calls this wrapper first) and before the app's handler.
+  // Only such a page pays for the negotiation and the copy of its body; every other response is passed straight on.
   function install(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET') return;
-    const encoding = preferredEncoding(req);
-    if (encoding !== 'br' && encoding !== 'gzip') return;
     const end = res.end as End;
     const write = res.write as Write;
     let streamed = false;
@@ -121,8 +121,9 @@ export function createPageCompression({ maxBytes = 32 * 1024 * 1024, minBytes = 
       return write.apply(res, args);
     }) as ServerResponse['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      const raw = streamed ? null : asBuffer(chunk, rest[0]);
-      if (!raw || !isCachedPage(res, raw, minBytes)) return end.call(res, chunk, ...rest);
+      const encoding = !streamed && isCachedPage(res) ? preferredEncoding(req) : undefined;
+      const raw = encoding ? asBuffer(chunk, rest[0]) : null;
+      if (!encoding || !raw || raw.length < minBytes) return end.call(res, chunk, ...rest);
       const body = encodedBody(cacheKey(req, res), raw, encoding);
       res.setHeader('Content-Encoding', encoding);
       res.setHeader('Content-Length', body.length);

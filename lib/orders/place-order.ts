@@ -9,7 +9,7 @@ import { paymentHoldExpiry } from './hold-expiry';
 import { recordHoldsTx, releaseExpiredHoldsTx, reserveStockTx, type HoldRequest } from './holds';
 import { nextOrderNumber } from './order-number';
 import { generatePickupCode, hashPickupCode } from './pickup-code';
-import { computeTotals } from './totals';
+import { computeTotals, type OrderTotals } from './totals';
 import type { OrderSummary, PaymentProviderKind, ShippingAddress } from './types';
 import { ORDER_TX } from './tx-options';
 
@@ -52,7 +52,7 @@ async function resolveLocation(tx: Tx, input: PlaceOrderInput): Promise<{ id: st
 type PricedLine = { variantId: string; quantity: number; position: number; productId: string; sku: string; unitPriceMinor: number; name: string };
 
 // The order as priced from the database: where its stock comes from, its lines and totals. Nothing is written.
-export type PricedOrder = { location: { id: string; country: string }; lines: PricedLine[]; totals: ReturnType<typeof computeTotals> };
+export type PricedOrder = { location: { id: string; country: string }; lines: PricedLine[]; totals: OrderTotals };
 
 // Reads the store (or warehouse) and the variants' prices and prices the order. It needs no transaction, so a
 // checkout reads before it opens one and holds the database (the embedded one serves a transaction at a time) only
