@@ -1,6 +1,6 @@
 'use client';
 
-import type { ShortLine } from '@/lib/orders/errors';
+import type { ShortLine } from '@/lib/inventory/errors';
 import type { OrderLineSummary, OrderStatus } from '@/lib/orders/types';
 import type { DemoOutcome, PaymentStart } from '@/lib/payments/provider';
 import type { ReviewTotals } from './order-review';

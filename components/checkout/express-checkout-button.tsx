@@ -4,7 +4,7 @@ import { Elements, ExpressCheckoutElement, useElements, useStripe } from '@strip
 import type { StripeExpressCheckoutElementConfirmEvent } from '@stripe/stripe-js';
 import { useState } from 'react';
 import { useOptimisticCart } from '@/components/cart/cart-provider';
-import { shippingFor } from '@/lib/orders/totals';
+import { shippingFor } from '@/lib/checkout/totals';
 import { submitCheckout } from './checkout-client';
 import { loadStripeOnce, stripeAppearance, walletAddress } from './stripe-loader';
 

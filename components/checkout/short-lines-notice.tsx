@@ -3,7 +3,7 @@
 import { StorePickerButton } from '@/components/stores/store-picker-button';
 import type { PickerLine } from '@/components/stores/store-picker';
 import { Button } from '@/components/ui/button';
-import type { ShortLine } from '@/lib/orders/errors';
+import type { ShortLine } from '@/lib/inventory/errors';
 import type { StoreView } from '@/lib/stores/view';
 
 // Stock ran out where the shopper asked for it: which lines, and the two ways on (another store, or delivery).

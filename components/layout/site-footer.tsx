@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { listCategories } from '@/lib/catalog/catalog';
-import { SHIPPING } from '@/lib/orders/totals';
+import { SHIPPING } from '@/lib/checkout/totals';
 import { env } from '@/lib/env';
 import { formatMoney } from '@/lib/utils';
 

@@ -2,10 +2,10 @@ import 'server-only';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { canActForStore } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
-import { OrderError } from './errors';
-import { readReceipts } from './receipts';
-import type { OrderSummary } from './types';
-import { orderSummarySelect, toOrderSummary } from './view';
+import { OrderError } from '@/lib/orders/errors';
+import { readReceipts } from '@/lib/orders/receipts';
+import type { OrderSummary } from '@/lib/orders/types';
+import { orderSummarySelect, toOrderSummary } from '@/lib/orders/view';
 
 export type OrderViewer = { user: SessionUser | null; receiptOrderIds: readonly string[] };
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { removeOrderedLines } from '@/lib/cart/checkout-lines';
 import { db } from '@/lib/db';
 import { recordPaidOrder } from '@/lib/recommendations/service';
-import { sendOrderConfirmation } from './confirmation';
+import { sendOrderConfirmation } from '@/lib/orders/confirmation';
 
 export type AfterConfirmedOptions = {
   // The Stripe webhook has no pickup code (only a hash is stored), so it leaves the e-mail to the confirmation

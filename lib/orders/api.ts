@@ -1,12 +1,12 @@
 import 'server-only';
 import type { z } from 'zod';
 import { apiError, apiJson } from '@/lib/api/respond';
-import { CancelRefusedError, type CancelResult } from './cancel';
-import { CANCELLABLE_STATUSES, statusInWords } from './detail';
-import { OrderError } from './errors';
-import { TransitionError } from './state';
-import type { orderJsonSchema } from './orders-openapi';
-import type { OrderSummary } from './types';
+import { CancelRefusedError, type CancelResult } from '@/lib/orders/cancel';
+import { CANCELLABLE_STATUSES, statusInWords } from '@/lib/orders/detail';
+import { OrderError } from '@/lib/orders/errors';
+import { TransitionError } from '@/lib/orders/state';
+import type { orderJsonSchema } from '@/lib/orders/openapi';
+import type { OrderSummary } from '@/lib/orders/types';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -2,12 +2,12 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { OrderStatus, PaymentProvider } from '@/lib/generated/prisma/enums';
 import { getPaymentProvider } from '@/lib/payments/providers';
-import { canViewOrder, type OrderViewer } from './access';
-import { CANCELLABLE_STATUSES } from './detail';
-import { OrderError } from './errors';
-import { releaseHoldsTx, restockConsumedHoldsTx } from './holds';
-import { assertTransition } from './state';
-import { ORDER_TX } from './tx-options';
+import { canViewOrder, type OrderViewer } from '@/lib/orders/access';
+import { CANCELLABLE_STATUSES } from '@/lib/orders/detail';
+import { OrderError } from '@/lib/orders/errors';
+import { releaseHoldsTx, restockConsumedHoldsTx } from '@/lib/inventory/holds';
+import { assertTransition } from '@/lib/orders/state';
+import { ORDER_TX } from '@/lib/db/tx-options';
 
 // An order the state machine could cancel but a shopper may not: the store has it ready or is handing it over.
 export class CancelRefusedError extends Error {

@@ -5,11 +5,11 @@ import { env } from '@/lib/env';
 import { sendEmail, type EmailMessage } from '@/lib/notifications/email';
 import { orderConfirmationEmail, type OrderEmailView } from '@/lib/notifications/order-templates';
 import { formatMoney } from '@/lib/utils';
-import { describeOrder, totalsRows, type OrderDetail } from './detail';
-import { OrderError } from './errors';
-import { generatePickupCode, hashPickupCode, normalisePickupCode, pickupCodeMatches } from './pickup-code';
-import { pickupQrPng } from './pickup-qr';
-import { getOrderSummaryOrThrow } from './view';
+import { describeOrder, totalsRows, type OrderDetail } from '@/lib/orders/detail';
+import { OrderError } from '@/lib/orders/errors';
+import { generatePickupCode, hashPickupCode, normalisePickupCode, pickupCodeMatches } from '@/lib/pickup/code';
+import { pickupQrPng } from '@/lib/pickup/qr';
+import { getOrderSummaryOrThrow } from '@/lib/orders/view';
 
 // Orders whose shopper should have an e-mail with everything they need to collect or expect them.
 const CONFIRMABLE: OrderStatus[] = ['PAID', 'CONFIRMED', 'READY_FOR_PICKUP'];

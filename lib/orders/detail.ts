@@ -1,7 +1,7 @@
 import 'server-only';
 import { computeReadyBy } from '@/lib/stores/hours';
 import { getStore } from '@/lib/stores/stores';
-import type { OrderStatus, OrderSummary } from './types';
+import type { OrderStatus, OrderSummary } from '@/lib/orders/types';
 
 export type FulfilmentView =
   | {

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { statusInWords } from './detail';
-import { OrderError } from './errors';
-import type { Fulfilment, OrderStatus, OrderSummary } from './types';
-import { orderSummarySelect, toOrderSummary } from './view';
+import { statusInWords } from '@/lib/orders/detail';
+import { OrderError } from '@/lib/orders/errors';
+import type { Fulfilment, OrderStatus, OrderSummary } from '@/lib/orders/types';
+import { orderSummarySelect, toOrderSummary } from '@/lib/orders/view';
 
 export const HISTORY_PAGE_SIZE = 10;
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import { lookupOrderId } from './history';
+import { lookupOrderId } from '@/lib/orders/history';
 import { rateLimitAll } from '@/lib/rate-limit';
-import { findReceipt, rememberReceipt } from './receipts';
+import { findReceipt, rememberReceipt } from '@/lib/orders/receipts';
 
 export type LookupResult = { ok: true; orderId: string } | { ok: false; reason: 'no_match' } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 

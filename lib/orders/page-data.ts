@@ -2,14 +2,14 @@ import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
 import { getSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { getViewableOrder } from './access';
-import { sendOrderConfirmation } from './confirmation';
-import { describeOrder, type OrderDetail } from './detail';
-import { getOrderForUser } from './history';
-import { pickupCodeMatches } from './pickup-code';
-import { pickupQrSvg } from './pickup-qr';
-import { findReceipt } from './receipts';
-import type { OrderSummary } from './types';
+import { getViewableOrder } from '@/lib/orders/access';
+import { sendOrderConfirmation } from '@/lib/orders/confirmation';
+import { describeOrder, type OrderDetail } from '@/lib/orders/detail';
+import { getOrderForUser } from '@/lib/orders/history';
+import { pickupCodeMatches } from '@/lib/pickup/code';
+import { pickupQrSvg } from '@/lib/pickup/qr';
+import { findReceipt } from '@/lib/orders/receipts';
+import type { OrderSummary } from '@/lib/orders/types';
 
 export type OrderPageData = {
   order: OrderDetail;

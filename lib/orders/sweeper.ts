@@ -1,6 +1,6 @@
 import 'server-only';
-import { sendMissedConfirmations } from './confirmation';
-import { releaseExpiredHolds } from './holds';
+import { sendMissedConfirmations } from '@/lib/orders/confirmation';
+import { releaseExpiredHolds } from '@/lib/inventory/holds';
 
 export const SWEEP_INTERVAL_MS = 60_000;
 

@@ -2,11 +2,11 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
 import type { OrderStatus } from '@/lib/generated/prisma/enums';
-import { OrderError } from './errors';
-import { payAtPickupHoldExpiry } from './hold-expiry';
-import { consumeHoldsTx, extendHoldsTx, releaseHoldsTx } from './holds';
-import { assertTransition } from './state';
-import { ORDER_TX } from './tx-options';
+import { OrderError } from '@/lib/orders/errors';
+import { payAtPickupHoldExpiry } from '@/lib/inventory/hold-expiry';
+import { consumeHoldsTx, extendHoldsTx, releaseHoldsTx } from '@/lib/inventory/holds';
+import { assertTransition } from '@/lib/orders/state';
+import { ORDER_TX } from '@/lib/db/tx-options';
 
 export type TransitionResult = { changed: boolean; status: OrderStatus };
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
-import { OrderError } from './errors';
-import type { OrderSummary, ShippingAddress } from './types';
+import { OrderError } from '@/lib/orders/errors';
+import type { OrderSummary, ShippingAddress } from '@/lib/orders/types';
 
 export const orderSummarySelect = {
   id: true, number: true, status: true, email: true, userId: true, channel: true, fulfilment: true, pickupLocationId: true,

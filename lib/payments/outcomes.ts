@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
 import type { OrderStatus } from '@/lib/generated/prisma/enums';
 import { cancelPendingOrderTx, markPaidTx } from '@/lib/orders/transitions';
-import { ORDER_TX } from '@/lib/orders/tx-options';
+import { ORDER_TX } from '@/lib/db/tx-options';
 
 export type PaymentOutcome = 'succeeded' | 'failed' | 'canceled';
 

@@ -34,7 +34,7 @@ const stripeDouble = createServer((req, res) => {
 const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();
 const { env } = await import('@/lib/env');
-const { placeOrder } = await import('@/lib/orders/place-order');
+const { placeOrder } = await import('@/lib/checkout/place-order');
 const { markPaid, confirmPayAtPickup } = await import('@/lib/orders/transitions');
 const { rememberReceipt } = await import('@/lib/orders/receipts');
 const cancelRoute = await import('@/app/api/v1/orders/[id]/cancel/route');

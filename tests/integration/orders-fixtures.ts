@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import type { PlaceOrderInput } from '@/lib/orders/place-order';
+import type { PlaceOrderInput } from '@/lib/checkout/place-order';
 
 // A small world for the checkout tests: one pickup store, one store without pickup, a warehouse.
 export const ids = {

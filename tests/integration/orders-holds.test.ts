@@ -3,11 +3,12 @@ import { createTestDatabase } from '../helpers/db';
 import { deliveryInput, ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
 
 const { db } = await createTestDatabase();
-const { placeOrder } = await import('@/lib/orders/place-order');
-const { OutOfStockError, OrderError } = await import('@/lib/orders/errors');
-const { releaseExpiredHolds } = await import('@/lib/orders/holds');
+const { placeOrder } = await import('@/lib/checkout/place-order');
+const { OrderError } = await import('@/lib/orders/errors');
+const { OutOfStockError } = await import('@/lib/inventory/errors');
+const { releaseExpiredHolds } = await import('@/lib/inventory/holds');
 const { markPaid, releaseHold } = await import('@/lib/orders/transitions');
-const { verifyPickupCode } = await import('@/lib/orders/pickup-code');
+const { verifyPickupCode } = await import('@/lib/pickup/code');
 const { getOrderSummaryOrThrow } = await import('@/lib/orders/view');
 
 const onRealServer = Boolean(process.env.TEST_SERVER_URL);

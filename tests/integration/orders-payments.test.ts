@@ -4,8 +4,8 @@ import { deliveryInput, ids, insertCheckoutWorld, pickupInput, stockAt } from '.
 
 const { db } = await createTestDatabase();
 const { env } = await import('@/lib/env');
-const { placeOrder } = await import('@/lib/orders/place-order');
-const { releaseExpiredHolds } = await import('@/lib/orders/holds');
+const { placeOrder } = await import('@/lib/checkout/place-order');
+const { releaseExpiredHolds } = await import('@/lib/inventory/holds');
 const { getPaymentProvider, availablePaymentMethods, paymentKindFor } = await import('@/lib/payments/providers');
 const { completeDemoPayment } = await import('@/lib/payments/demo');
 

@@ -4,9 +4,9 @@ import { ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixture
 
 const { db } = await createTestDatabase();
 const { env } = await import('@/lib/env');
-const { placeOrder } = await import('@/lib/orders/place-order');
+const { placeOrder } = await import('@/lib/checkout/place-order');
 const { markPaid } = await import('@/lib/orders/transitions');
-const { pickupCodeMatches } = await import('@/lib/orders/pickup-code');
+const { pickupCodeMatches } = await import('@/lib/pickup/code');
 const { runOrderSweep, startOrderSweeper } = await import('@/lib/orders/sweeper');
 const { register } = await import('@/instrumentation');
 

@@ -52,7 +52,7 @@ const stripeDouble = createServer((req, res) => {
 const secret = 'whsec_test_secret';
 const { db } = await createTestDatabase();
 const { env } = await import('@/lib/env');
-const { placeOrder } = await import('@/lib/orders/place-order');
+const { placeOrder } = await import('@/lib/checkout/place-order');
 const { getPaymentProvider } = await import('@/lib/payments/providers');
 const { POST } = await import('@/app/api/webhooks/stripe/route');
 const linesRoute = await import('@/app/api/v1/cart/lines/route');

@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { getSessionUser } from '@/lib/auth/session';
 import { listOrdersForUser } from '@/lib/orders/history';
-import { historyPageSchema } from '@/lib/orders/order-schemas';
+import { historyPageSchema } from '@/lib/orders/schemas';
 
 export const metadata: Metadata = { title: 'Your orders', robots: { index: false } };
 

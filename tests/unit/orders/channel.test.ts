@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channelFromUserAgent } from '@/lib/orders/channel';
-import { checkoutBodySchema } from '@/lib/orders/schemas';
+import { checkoutBodySchema } from '@/lib/checkout/schemas';
 
 describe('channelFromUserAgent', () => {
   it('records phones and tablets as web on a phone, everything else as desktop', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderConfirmationEmail, type OrderEmailView } from '@/lib/notifications/order-templates';
-import { historyPageSchema, orderIdSchema, orderLookupSchema } from '@/lib/orders/order-schemas';
-import { parsePickupQrPayload, pickupQrPayload } from '@/lib/orders/pickup-qr';
+import { historyPageSchema, orderIdSchema, orderLookupSchema } from '@/lib/orders/schemas';
+import { parsePickupQrPayload, pickupQrPayload } from '@/lib/pickup/qr';
 
 describe('pickup QR payload', () => {
   it('round-trips an order id and a code, normalised the way the counter types it', () => {

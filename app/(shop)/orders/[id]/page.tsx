@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { OrderView } from '@/components/orders/order-view';
 import { RecommendationShelves } from '@/components/recommendations/recommendation-shelves';
 import { OrderError } from '@/lib/orders/errors';
-import { orderIdSchema } from '@/lib/orders/order-schemas';
+import { orderIdSchema } from '@/lib/orders/schemas';
 import { getOrderPageData, type OrderPageData } from '@/lib/orders/page-data';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };

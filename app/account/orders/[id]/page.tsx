@@ -4,7 +4,7 @@ import { OrderView } from '@/components/orders/order-view';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { getSessionUser } from '@/lib/auth/session';
 import { OrderError } from '@/lib/orders/errors';
-import { orderIdSchema } from '@/lib/orders/order-schemas';
+import { orderIdSchema } from '@/lib/orders/schemas';
 import { getAccountOrderPageData } from '@/lib/orders/page-data';
 
 export const metadata: Metadata = { title: 'Order details', robots: { index: false } };

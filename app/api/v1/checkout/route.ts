@@ -3,10 +3,10 @@ import { badRequest, malformedBody, readJson } from '@/lib/api/respond';
 import { clientIp } from '@/lib/auth/request-ip';
 import { refuseCrossSite } from '@/lib/cart/api';
 import { resolveCartOwner } from '@/lib/cart/request';
-import { checkoutErrorResponse, checkoutJson } from '@/lib/orders/checkout-api';
-import { startCheckout } from '@/lib/orders/checkout';
+import { checkoutErrorResponse, checkoutJson } from '@/lib/checkout/api';
+import { startCheckout } from '@/lib/checkout/checkout';
 import { rememberReceipt } from '@/lib/orders/receipts';
-import { checkoutBodySchema } from '@/lib/orders/schemas';
+import { checkoutBodySchema } from '@/lib/checkout/schemas';
 
 export async function POST(request: Request) {
   const refused = refuseCrossSite(request);

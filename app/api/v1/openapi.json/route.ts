@@ -3,8 +3,8 @@ import { buildOpenApi } from '@/lib/api/openapi';
 import { apiJson } from '@/lib/api/respond';
 import { cartOperations } from '@/lib/cart/openapi';
 import { catalogOperations } from '@/lib/catalog/openapi';
-import { checkoutOperations } from '@/lib/orders/checkout-openapi';
-import { orderOperations } from '@/lib/orders/orders-openapi';
+import { checkoutOperations } from '@/lib/checkout/openapi';
+import { orderOperations } from '@/lib/orders/openapi';
 import { recommendationOperations } from '@/lib/recommendations/openapi';
 import { storeOperations } from '@/lib/stores/openapi';
 

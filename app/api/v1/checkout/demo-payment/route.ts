@@ -2,10 +2,10 @@
 import { badRequest, malformedBody, readJson } from '@/lib/api/respond';
 import { getSessionUser } from '@/lib/auth/session';
 import { refuseCrossSite } from '@/lib/cart/api';
-import { checkoutErrorResponse, demoPaymentJson } from '@/lib/orders/checkout-api';
-import { payDemoOrder } from '@/lib/orders/checkout';
+import { checkoutErrorResponse, demoPaymentJson } from '@/lib/checkout/api';
+import { payDemoOrder } from '@/lib/checkout/checkout';
 import { findReceipt } from '@/lib/orders/receipts';
-import { demoPaymentBodySchema } from '@/lib/orders/schemas';
+import { demoPaymentBodySchema } from '@/lib/checkout/schemas';
 
 export async function POST(request: Request) {
   const refused = refuseCrossSite(request);

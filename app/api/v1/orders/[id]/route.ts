@@ -2,7 +2,7 @@
 import { getViewableOrder } from '@/lib/orders/access';
 import { orderErrorResponse, orderJson, toOrderJson } from '@/lib/orders/api';
 import { OrderError } from '@/lib/orders/errors';
-import { orderIdSchema } from '@/lib/orders/order-schemas';
+import { orderIdSchema } from '@/lib/orders/schemas';
 
 type Ctx = { params: Promise<{ id: string }> };
 

@@ -3,7 +3,7 @@ import { refuseCrossSite } from '@/lib/cart/api';
 import { cancelJson, orderErrorResponse } from '@/lib/orders/api';
 import { cancelOrder } from '@/lib/orders/cancel';
 import { OrderError } from '@/lib/orders/errors';
-import { orderIdSchema } from '@/lib/orders/order-schemas';
+import { orderIdSchema } from '@/lib/orders/schemas';
 import { getOrderSummaryOrThrow } from '@/lib/orders/view';
 import { currentOrderViewer } from '@/lib/orders/access';
 

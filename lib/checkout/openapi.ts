@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Operation } from '@/lib/api/openapi';
-import { checkoutBodySchema, demoPaymentBodySchema } from './schemas';
+import { checkoutBodySchema, demoPaymentBodySchema } from '@/lib/checkout/schemas';
 
 const lineSchema = z.object({ variantId: z.string().nullable(), name: z.string(), sku: z.string(), unitPriceMinor: z.number().int(), quantity: z.number().int(), lineTotalMinor: z.number().int() });
 const paymentSchema = z.discriminatedUnion('provider', [

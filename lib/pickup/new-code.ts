@@ -1,10 +1,10 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
-import { getViewableOrder } from './access';
-import { sendNewPickupCode } from './confirmation';
-import { OrderError } from './errors';
+import { getViewableOrder } from '@/lib/orders/access';
+import { sendNewPickupCode } from '@/lib/orders/confirmation';
+import { OrderError } from '@/lib/orders/errors';
 import { rateLimitAll } from '@/lib/rate-limit';
-import { findReceipt, rememberReceipt } from './receipts';
+import { findReceipt, rememberReceipt } from '@/lib/orders/receipts';
 
 export type NewPickupCodeResult =
   | { ok: true; email: string; shownHere: boolean }

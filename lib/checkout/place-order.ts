@@ -4,14 +4,14 @@ import type { Tx } from '@/lib/db/client';
 import { newRowId } from '@/lib/db/ids';
 import { env } from '@/lib/env';
 import type { SalesChannel } from '@/lib/generated/prisma/enums';
-import { OrderError } from './errors';
-import { paymentHoldExpiry } from './hold-expiry';
-import { recordHoldsTx, releaseExpiredHoldsTx, reserveStockTx, type HoldRequest } from './holds';
-import { nextOrderNumber } from './order-number';
-import { generatePickupCode, hashPickupCode } from './pickup-code';
-import { computeTotals, type OrderTotals } from './totals';
-import type { OrderSummary, PaymentProviderKind, ShippingAddress } from './types';
-import { ORDER_TX } from './tx-options';
+import { OrderError } from '@/lib/orders/errors';
+import { paymentHoldExpiry } from '@/lib/inventory/hold-expiry';
+import { recordHoldsTx, releaseExpiredHoldsTx, reserveStockTx, type HoldRequest } from '@/lib/inventory/holds';
+import { nextOrderNumber } from '@/lib/orders/order-number';
+import { generatePickupCode, hashPickupCode } from '@/lib/pickup/code';
+import { computeTotals, type OrderTotals } from '@/lib/checkout/totals';
+import type { OrderSummary, PaymentProviderKind, ShippingAddress } from '@/lib/orders/types';
+import { ORDER_TX } from '@/lib/db/tx-options';
 
 export type PlaceOrderInput = {
   // Only variant ids and quantities are taken from the caller (the cart); prices come from the database.

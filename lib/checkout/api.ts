@@ -2,10 +2,11 @@ import 'server-only';
 import { apiError, apiJson } from '@/lib/api/respond';
 import { AuthorizationError } from '@/lib/auth/errors';
 import { CartError } from '@/lib/cart/errors';
-import type { CheckoutResult } from './checkout';
-import { OrderError, OutOfStockError } from './errors';
-import { TransitionError } from './state';
-import { TotalsError } from './totals';
+import type { CheckoutResult } from '@/lib/checkout/checkout';
+import { OutOfStockError } from '@/lib/inventory/errors';
+import { OrderError } from '@/lib/orders/errors';
+import { TransitionError } from '@/lib/orders/state';
+import { TotalsError } from '@/lib/checkout/totals';
 
 const privateHeaders = { 'Cache-Control': 'private, no-store' };
 

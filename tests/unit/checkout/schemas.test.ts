@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutBodySchema } from '@/lib/orders/schemas';
+import { checkoutBodySchema } from '@/lib/checkout/schemas';
 
 describe('checkout body', () => {
   it('drops any price, total or discount amount a client sends', () => {

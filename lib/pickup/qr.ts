@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { normalisePickupCode } from './pickup-code';
+import { normalisePickupCode } from '@/lib/pickup/code';
 
 // What the pickup QR code encodes: `NW1:<orderId>:<code>`. Versioned and short (a dense code scans badly off a
 // cracked phone screen); the staff page parses it and checks the code against the order's stored hash, so the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAY_AT_PICKUP_FALLBACK_HOURS, payAtPickupHoldExpiry, paymentHoldExpiry } from '@/lib/orders/hold-expiry';
+import { PAY_AT_PICKUP_FALLBACK_HOURS, payAtPickupHoldExpiry, paymentHoldExpiry } from '@/lib/inventory/hold-expiry';
 
 const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, open: '10:00', close: '19:00' }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTotals, SHIPPING, TotalsError, type TotalsInput } from '@/lib/orders/totals';
+import { computeTotals, SHIPPING, TotalsError, type TotalsInput } from '@/lib/checkout/totals';
 
 const base = (over: Partial<TotalsInput> = {}): TotalsInput => ({
   lines: [{ variantId: 'v1', unitPriceMinor: 2500, quantity: 2 }],

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
 import { OutOfStockError, type ShortLine } from './errors';
-import { ORDER_TX } from './tx-options';
+import { ORDER_TX } from '@/lib/db/tx-options';
 
 export type HoldRequest = { variantId: string; quantity: number; sku: string; name: string };
 
