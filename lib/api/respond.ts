@@ -1,28 +1,21 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { AppError } from '@/lib/errors';
 
-// The JSON API's error shape (DESIGN.md): { error: { code, message, issues? } }.
+// The JSON API's error shape (DESIGN.md): { error: { code, message, issues? } }; some errors add details
+// (out of stock names its location and short lines).
 export type ApiIssue = { path: string; message: string };
-export type ApiErrorBody = { error: { code: string; message: string; issues?: ApiIssue[] } };
-
-// Every JSON answer of the API. One that fits in a connection's first round trip (TCP's initial window is about
-// 14 KB) is sent as it is, marked `no-transform` so that the server's compression passes it by: compressing it saves the shopper
-// no round trip, and cost about a sixth of a recommendation request's serving time (npm run bench -- recs).
-export const SEND_AS_IS_BELOW_BYTES = 8 * 1024;
+export type ApiErrorBody = { error: { code: string; message: string; issues?: ApiIssue[]; [detail: string]: unknown } };
 
 export function apiJson(body: unknown, init: { status?: number; headers?: HeadersInit } = {}) {
-  const text = JSON.stringify(body);
   const headers = new Headers(init.headers);
   headers.set('Content-Type', 'application/json');
-  if (Buffer.byteLength(text) < SEND_AS_IS_BELOW_BYTES) {
-    headers.set('Cache-Control', [headers.get('Cache-Control'), 'no-transform'].filter(Boolean).join(', '));
-  }
-  return new NextResponse(text, { status: init.status ?? 200, headers });
+  return new NextResponse(JSON.stringify(body), { status: init.status ?? 200, headers });
 }
 
-export function apiError(status: number, code: string, message: string, issues?: ApiIssue[]) {
-  const body: ApiErrorBody = { error: { code, message, ...(issues ? { issues } : {}) } };
-  return apiJson(body, { status });
+export function apiError(status: number, code: string, message: string, details?: { issues?: ApiIssue[]; [detail: string]: unknown }) {
+  const body: ApiErrorBody = { error: { ...details, code, message } };
+  return apiJson(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 export function zodIssues(error: z.ZodError): ApiIssue[] {
@@ -30,7 +23,15 @@ export function zodIssues(error: z.ZodError): ApiIssue[] {
 }
 
 export function badRequest(error: z.ZodError, message = 'The request is not valid.') {
-  return apiError(400, 'bad_request', message, zodIssues(error));
+  return apiError(400, 'bad_request', message, { issues: zodIssues(error) });
+}
+
+// The one mapping from a thrown error to an answer: a refusal (AppError) keeps its status, code, message and
+// details; anything else is a bug, logged with its route and answered 500 without its text.
+export function errorResponse(error: unknown, label = 'api', message = 'Something went wrong on our side. Please try again.') {
+  if (error instanceof AppError) return apiError(error.status, error.code, error.message, error.details);
+  console.error(`[${label}] request failed`, error);
+  return apiError(500, 'internal', message);
 }
 
 // Parses a URL's query string: repeated keys become arrays, single keys strings.
@@ -42,17 +43,4 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, url: string | 
     raw[key] = all.length > 1 ? all : (all[0] ?? '');
   }
   return schema.safeParse(raw) as z.ZodSafeParseResult<z.output<S>>;
-}
-
-// Reads a JSON body; a malformed body is reported like any other bad input.
-export async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  try {
-    return { ok: true, value: await request.json() };
-  } catch {
-    return { ok: false };
-  }
-}
-
-export function malformedBody() {
-  return apiError(400, 'bad_request', 'The request body must be valid JSON.');
 }

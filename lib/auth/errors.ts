@@ -1,12 +1,11 @@
-// Thrown by the require* helpers; route handlers turn them into 401/403 and actions into a message.
-export class AuthorizationError extends Error {
-  constructor(
-    readonly status: 401 | 403,
-    readonly code: 'unauthenticated' | 'forbidden',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AuthorizationError';
+import { AppError } from '@/lib/errors';
+
+// Thrown by the require* helpers; the API answers 401/403 and actions show the message.
+export class AuthorizationError extends AppError {
+  declare readonly status: 401 | 403;
+  declare readonly code: 'unauthenticated' | 'forbidden';
+  constructor(status: 401 | 403, code: 'unauthenticated' | 'forbidden', message: string) {
+    super(status, code, message);
   }
 }
 

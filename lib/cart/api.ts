@@ -1,8 +1,7 @@
 import 'server-only';
-import { apiError, apiJson } from '@/lib/api/respond';
-import { env } from '@/lib/env';
-import { AuthorizationError } from '@/lib/auth/errors';
-import { CartError } from './errors';
+import { apiJson } from '@/lib/api/respond';
+import { AppError } from '@/lib/errors';
+import { parseIfMatch } from './schemas';
 import type { CartResponse } from './types';
 
 // Shared by the cart route handlers: responses are per shopper and never cached.
@@ -10,19 +9,9 @@ export function cartJson(body: CartResponse, status = 200) {
   return apiJson(body, { status, headers: { 'Cache-Control': 'private, no-store', ETag: `"${body.cart.version}"` } });
 }
 
-export function cartErrorResponse(error: unknown) {
-  if (error instanceof CartError) return apiError(error.status, error.code, error.message);
-  if (error instanceof AuthorizationError) return apiError(error.status, error.code, error.message);
-  console.error('[cart] request failed', error);
-  return apiError(500, 'internal', 'Something went wrong with your bag. Please try again.');
-}
-
-// Cookies are SameSite=Lax already; refusing a foreign Origin on writes closes the rest of the CSRF door.
-export function refuseCrossSite(request: Request) {
-  const origin = request.headers.get('origin');
-  if (!origin) return null;
-  const allowed = new Set([new URL(request.url).origin, new URL(env.APP_URL).origin]);
-  const host = request.headers.get('host');
-  if (host) allowed.add(`${new URL(request.url).protocol}//${host}`);
-  return allowed.has(origin) ? null : apiError(403, 'forbidden', 'Cross-site requests cannot change a bag.');
+// The cart version a client last saw, from If-Match; a malformed one is bad input.
+export function ifMatchVersion(request: Request): number | undefined {
+  const version = parseIfMatch(request.headers.get('if-match'));
+  if (version === 'invalid') throw new AppError(400, 'bad_request', 'If-Match must be the cart version, e.g. "3".');
+  return version;
 }

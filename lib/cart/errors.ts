@@ -1,3 +1,5 @@
+import { AppError } from '@/lib/errors';
+
 // Refusals a caller can act on; route handlers map them onto the API's error shape.
 export type CartErrorCode =
   | 'variant_not_found'
@@ -20,14 +22,9 @@ const statusOf: Record<CartErrorCode, number> = {
   not_a_guest_cart: 409,
 };
 
-export class CartError extends Error {
-  readonly status: number;
-  constructor(
-    readonly code: CartErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CartError';
-    this.status = statusOf[code];
+export class CartError extends AppError {
+  declare readonly code: CartErrorCode;
+  constructor(code: CartErrorCode, message: string) {
+    super(statusOf[code], code, message);
   }
 }

@@ -58,6 +58,7 @@ export const productQuerySchema = z
 export type ProductQuery = z.output<typeof productQuerySchema>;
 
 export const productSlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/);
+export const productParamsSchema = z.object({ slug: productSlugSchema });
 
 // Turns a validated query into the filters lib functions take.
 export function toListingFilters(query: ProductQuery, defaults: { sort?: SortKey; pageSize?: number } = {}): ListingFilters {

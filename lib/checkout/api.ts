@@ -1,12 +1,8 @@
 import 'server-only';
-import { apiError, apiJson } from '@/lib/api/respond';
-import { AuthorizationError } from '@/lib/auth/errors';
-import { CartError } from '@/lib/cart/errors';
+import { apiJson } from '@/lib/api/respond';
+import { idempotencyKeySchema } from '@/lib/checkout/attempts';
 import type { CheckoutResult } from '@/lib/checkout/checkout';
-import { OutOfStockError } from '@/lib/inventory/errors';
-import { OrderError } from '@/lib/orders/errors';
-import { TransitionError } from '@/lib/orders/state';
-import { TotalsError } from '@/lib/checkout/totals';
+import { AppError } from '@/lib/errors';
 
 const privateHeaders = { 'Cache-Control': 'private, no-store' };
 
@@ -25,7 +21,8 @@ export function checkoutJson(result: CheckoutResult) {
       pickupCode,
       confirmationUrl: `/orders/${order.id}`,
     },
-    { status: 201, headers: privateHeaders },
+    // A repeat of the attempt answers 200 with the same order; Idempotent-Replayed says so, as Stripe's API does.
+    { status: result.repeated ? 200 : 201, headers: result.repeated ? { ...privateHeaders, 'Idempotent-Replayed': 'true' } : privateHeaders },
   );
 }
 
@@ -33,15 +30,11 @@ export function demoPaymentJson(body: { orderId: string; status: string; changed
   return apiJson(body, { headers: privateHeaders });
 }
 
-// Out of stock carries the short lines, so the page can say which and offer another store or delivery.
-export function checkoutErrorResponse(error: unknown) {
-  if (error instanceof OutOfStockError) {
-    const issues = error.lines.map((l) => ({ path: l.variantId, message: l.available ? `Only ${l.available} of ${l.name} left here.` : `${l.name} is out of stock here.` }));
-    return apiJson({ error: { code: error.code, message: error.message, issues, locationId: error.locationId, lines: error.lines } }, { status: 409 });
-  }
-  if (error instanceof OrderError || error instanceof TotalsError || error instanceof TransitionError || error instanceof CartError || error instanceof AuthorizationError) {
-    return apiError(error.status, error.code, error.message);
-  }
-  console.error('[checkout] request failed', error);
-  return apiError(500, 'internal', 'Something went wrong placing your order. Nothing was charged; please try again.');
+// The Idempotency-Key header, if sent: the page sends one per checkout attempt and the same one when it retries it.
+export function readIdempotencyKey(headers: Headers): string | null {
+  const raw = headers.get('idempotency-key');
+  if (raw === null) return null;
+  const parsed = idempotencyKeySchema.safeParse(raw);
+  if (!parsed.success) throw new AppError(400, 'bad_request', 'The Idempotency-Key header must be 8–200 visible ASCII characters.', { issues: [{ path: 'Idempotency-Key', message: parsed.error.issues[0]?.message ?? 'Not valid' }] });
+  return parsed.data;
 }

@@ -1,6 +1,8 @@
 // Order totals from database prices, in integer minor units. Pure: callers pass prices they read from the
 // database, so a price or total sent by a client never reaches this code.
 
+import { AppError } from '@/lib/errors';
+
 // The numbers the demo order history was generated with (prisma/seed/orders.ts).
 export const SHIPPING = { standardMinor: 450, freeFromMinor: 7500 } as const;
 
@@ -45,14 +47,10 @@ export type OrderTotals = {
 
 export type TotalsErrorCode = 'invalid_discount' | 'discount_not_eligible' | 'unsupported_country' | 'invalid_amount';
 
-export class TotalsError extends Error {
-  readonly status = 400;
-  constructor(
-    readonly code: TotalsErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TotalsError';
+export class TotalsError extends AppError {
+  declare readonly code: TotalsErrorCode;
+  constructor(code: TotalsErrorCode, message: string) {
+    super(400, code, message);
   }
 }
 

@@ -1,10 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
-import { apiError, apiJson } from '@/lib/api/respond';
-import { CancelRefusedError, type CancelResult } from '@/lib/orders/cancel';
+import { apiJson } from '@/lib/api/respond';
+import type { CancelResult } from '@/lib/orders/cancel';
 import { CANCELLABLE_STATUSES, statusInWords } from '@/lib/orders/detail';
-import { OrderError } from '@/lib/orders/errors';
-import { TransitionError } from '@/lib/orders/state';
 import type { orderJsonSchema } from '@/lib/orders/openapi';
 import type { OrderSummary } from '@/lib/orders/types';
 
@@ -33,12 +31,4 @@ export function orderJson(body: unknown, status = 200) {
 export function cancelJson(order: OrderSummary, result: CancelResult) {
   const { previousStatus, releasedUnits, restockedUnits, refunded } = result;
   return orderJson({ order: toOrderJson(order), cancellation: { previousStatus, releasedUnits, restockedUnits, refunded } });
-}
-
-export function orderErrorResponse(error: unknown) {
-  if (error instanceof OrderError || error instanceof TransitionError || error instanceof CancelRefusedError) {
-    return apiError(error.status, error.code, error.message);
-  }
-  console.error('[orders] request failed', error);
-  return apiError(500, 'internal', 'Something went wrong with your order. Please try again.');
 }

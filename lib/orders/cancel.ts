@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import type { OrderStatus, PaymentProvider } from '@/lib/generated/prisma/enums';
 import { getPaymentProvider } from '@/lib/payments/providers';
 import { canViewOrder, type OrderViewer } from '@/lib/orders/access';
@@ -10,12 +11,9 @@ import { assertTransition } from '@/lib/orders/state';
 import { ORDER_TX } from '@/lib/db/tx-options';
 
 // An order the state machine could cancel but a shopper may not: the store has it ready or is handing it over.
-export class CancelRefusedError extends Error {
-  readonly code = 'not_cancellable';
-  readonly status = 422;
+export class CancelRefusedError extends AppError {
   constructor(message: string) {
-    super(message);
-    this.name = 'CancelRefusedError';
+    super(422, 'not_cancellable', message);
   }
 }
 

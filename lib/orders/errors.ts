@@ -1,3 +1,5 @@
+import { AppError } from '@/lib/errors';
+
 // Refusals a caller can act on; route handlers map `status` and `code` onto the API's error shape.
 export type OrderErrorCode =
   | 'empty_order'
@@ -26,14 +28,11 @@ const statusOf: Record<OrderErrorCode, number> = {
   rate_limited: 429,
 };
 
-export class OrderError extends Error {
-  readonly status: number;
-  constructor(
-    readonly code: OrderErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'OrderError';
-    this.status = statusOf[code];
+export class OrderError extends AppError {
+  declare readonly code: OrderErrorCode;
+  constructor(code: OrderErrorCode, message: string) {
+    super(statusOf[code], code, message);
   }
 }
+
+export const orderNotFound = () => new OrderError('order_not_found', 'We could not find that order.');

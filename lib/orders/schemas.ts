@@ -3,6 +3,7 @@ import { z } from 'zod';
 // Orders after checkout (the checkout's own body is in ./schemas.ts): an order id in a URL, the guest lookup form,
 // the account history's page.
 export const orderIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not an order id');
+export const orderParamsSchema = z.object({ id: orderIdSchema });
 
 export const orderLookupSchema = z.object({
   number: z

@@ -1,3 +1,4 @@
+import { AppError } from '@/lib/errors';
 import type { OrderStatus } from '@/lib/generated/prisma/enums';
 
 // The order lifecycle as data. PENDING: stock held, awaiting payment. PAID: paid online. CONFIRMED: pay at
@@ -13,15 +14,12 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
 
 export const ORDER_STATUSES = Object.keys(ORDER_TRANSITIONS) as OrderStatus[];
 
-export class TransitionError extends Error {
-  readonly code = 'invalid_transition';
-  readonly status = 422;
+export class TransitionError extends AppError {
   constructor(
     readonly from: OrderStatus,
     readonly to: OrderStatus,
   ) {
-    super(`An order that is ${describeStatus(from)} cannot become ${describeStatus(to)}.`);
-    this.name = 'TransitionError';
+    super(422, 'invalid_transition', `An order that is ${describeStatus(from)} cannot become ${describeStatus(to)}.`);
   }
 }
 

@@ -13,6 +13,9 @@ const HANDLED: Readonly<Record<string, PaymentOutcome>> = {
   'payment_intent.canceled': 'canceled',
 };
 
+// Stripe documents no maximum; a PaymentIntent event is a few KiB (metadata is at most 50 keys of 500 characters).
+export const STRIPE_WEBHOOK_BODY_LIMIT = 256 * 1024;
+
 const intentSchema = z.object({ id: z.string().min(1), metadata: z.record(z.string(), z.string()).nullish() });
 
 export type WebhookResult =

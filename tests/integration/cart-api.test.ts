@@ -12,7 +12,7 @@ const { db } = await createTestDatabase();
 const params = (variantId: string) => ({ params: Promise.resolve({ variantId }) });
 
 async function getCart(d: Device) {
-  const res = await d.call(() => cartRoute.GET());
+  const res = await d.call(() => cartRoute.GET(json('GET', '/api/v1/cart')));
   return (await res.json()) as { cart: { version: number; itemCount: number; lines: { variantId: string; quantity: number; lineTotal: { amountMinor: number } }[]; subtotal: { amountMinor: number } } };
 }
 const add = (d: Device, body: unknown, headers?: Record<string, string>) => d.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', body, headers)));

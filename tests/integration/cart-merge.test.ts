@@ -62,20 +62,20 @@ describe('merging a guest cart on sign-in', () => {
     // Sign in on the same device: the session cookie joins the guest-cart cookie.
     const session = await signedInJar(user);
     for (const [k, v] of session.values) phone.jar.set(k, v);
-    const res = await phone.call(() => cartRoute.GET());
+    const res = await phone.call(() => cartRoute.GET(json('GET', '/api/v1/cart')));
     const body = (await res.json()) as { notice: string; cart: { owner: string; itemCount: number } };
     expect(body.notice).toBe('We added 2 items from this device to your bag.');
     expect(body.cart).toMatchObject({ owner: 'user', itemCount: 2 });
     expect(phone.jar.get('nw_cart')).toBeUndefined();
-    const again = (await (await phone.call(() => cartRoute.GET())).json()) as { notice: string | null };
+    const again = (await (await phone.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as { notice: string | null };
     expect(again.notice).toBeNull();
 
     // Sign out: the device is a guest with an empty cart; the account cart is untouched.
     phone.jar.delete('authjs.session-token');
-    const guestView = (await (await phone.call(() => cartRoute.GET())).json()) as { cart: { owner: string; itemCount: number } };
+    const guestView = (await (await phone.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as { cart: { owner: string; itemCount: number } };
     expect(guestView.cart).toMatchObject({ owner: 'guest', itemCount: 0 });
     const laptop = device(await signedInJar(user));
-    const accountView = (await (await laptop.call(() => cartRoute.GET())).json()) as { cart: { itemCount: number } };
+    const accountView = (await (await laptop.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as { cart: { itemCount: number } };
     expect(accountView.cart.itemCount).toBe(2);
   });
 });

@@ -229,7 +229,7 @@ describe('GET /api/v1/products', () => {
   });
 
   it('is described in /api/v1/openapi.json', async () => {
-    const spec = await getOpenApi().json();
+    const spec = await (await getOpenApi(new Request('http://localhost:3000/api/v1/openapi.json'))).json();
     expect(spec.paths['/api/v1/products'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['q', 'category', 'size', 'color', 'minPrice', 'maxPrice', 'inStock', 'availableAt', 'sort', 'page', 'pageSize']),
     );

@@ -44,7 +44,7 @@ const pay = (d: Device, orderId: string, outcome: string) => d.call(() => demoRo
 const pickup = (label: string) => ({ email: email(label), fulfilment: 'PICKUP', pickupLocationId: ids.store });
 const orderRow = (id: string) =>
   db.order.findUniqueOrThrow({ where: { id }, select: { status: true, channel: true, cartId: true, totalMinor: true, confirmationSentAt: true, email: true, userId: true } });
-const cartLines = async (d: Device) => ((await (await d.call(() => cartRoute.GET())).json()) as { cart: { lines: { variantId: string; quantity: number }[] } }).cart.lines;
+const cartLines = async (d: Device) => ((await (await d.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as { cart: { lines: { variantId: string; quantity: number }[] } }).cart.lines;
 const counts = async () => ({ orders: await db.order.count(), holds: await db.stockHold.count(), buckets: await db.rateLimitBucket.count(), events: await db.paymentEvent.count() });
 
 describe('POST /api/v1/checkout', () => {
@@ -291,7 +291,7 @@ describe('200 shoppers checking out the last unit at once', () => {
 
 describe('GET /api/v1/openapi.json', () => {
   it('describes both checkout routes with the bodies the handlers validate', async () => {
-    const doc = (await openApiRoute.GET().json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { anyOf?: unknown[]; oneOf?: unknown[] } }> }; responses: Record<string, unknown> }>> };
+    const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { anyOf?: unknown[]; oneOf?: unknown[] } }> }; responses: Record<string, unknown> }>> };
     const checkout = doc.paths['/api/v1/checkout']?.post;
     expect(Object.keys(checkout?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '409', '429']));
     expect(JSON.stringify(checkout?.requestBody)).toContain('pickupLocationId');

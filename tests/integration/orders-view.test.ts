@@ -97,7 +97,7 @@ describe('GET /api/v1/orders/{id}', () => {
 
 describe('/api/v1/openapi.json', () => {
   it('describes the orders routes', async () => {
-    const spec = (await openApiRoute.GET().json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters: { name: string }[] }>> };
+    const spec = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters: { name: string }[] }>> };
     expect(spec.paths['/api/v1/orders/{id}']?.get?.responses).toHaveProperty('404');
     expect(spec.paths['/api/v1/orders/{id}']?.get?.parameters.map((p) => p.name)).toEqual(['id']);
     expect(Object.keys(spec.paths['/api/v1/orders/{id}/cancel']?.post?.responses ?? {})).toEqual(['200', '403', '404', '422']);

@@ -184,7 +184,7 @@ describe('checkout through the API with Stripe', () => {
     const deliveries = await Promise.all(Array.from({ length: 5 }, () => deliver(payload)));
     expect(deliveries.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(await db.order.findUniqueOrThrow({ where: { id: body.order.id }, select: { status: true, confirmationSentAt: true } })).toEqual({ status: 'PAID', confirmationSentAt: null });
-    const cart = (await (await shopper.call(() => cartRoute.GET())).json()) as { cart: { lines: unknown[] } };
+    const cart = (await (await shopper.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as { cart: { lines: unknown[] } };
     expect(cart.cart.lines).toEqual([]);
     // The e-mail with the pickup code is the confirmation page's to send (it holds the code); the webhook has none.
     expect(await db.outboxMessage.count({ where: { to: 'stripe-buyer@example.com' } })).toBe(0);

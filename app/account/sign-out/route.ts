@@ -1,7 +1,7 @@
 // POST /account/sign-out – end the session and load the home page afresh (a guest again, with an empty bag)
 import { NextResponse } from 'next/server';
 import { signOut } from '@/lib/auth/config';
-import { refuseCrossSite } from '@/lib/cart/api';
+import { refuseCrossSite } from '@/lib/api/origin';
 
 export async function POST(request: Request) {
   const refused = refuseCrossSite(request);

@@ -1,6 +1,7 @@
 // GET /api/v1/openapi.json – the API's OpenAPI 3.1 description, generated from the handlers' zod schemas
 import { buildOpenApi } from '@/lib/api/openapi';
 import { apiJson } from '@/lib/api/respond';
+import { route } from '@/lib/api/route';
 import { cartOperations } from '@/lib/cart/openapi';
 import { catalogOperations } from '@/lib/catalog/openapi';
 import { checkoutOperations } from '@/lib/checkout/openapi';
@@ -10,6 +11,6 @@ import { storeOperations } from '@/lib/stores/openapi';
 
 export const dynamic = 'force-static';
 
-export function GET() {
-  return apiJson(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...checkoutOperations, ...orderOperations, ...recommendationOperations]));
-}
+export const GET = route({ label: 'openapi' }, () =>
+  apiJson(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...checkoutOperations, ...orderOperations, ...recommendationOperations])),
+);

@@ -1,13 +1,11 @@
 // GET /api/v1/stores – stores nearest a point or a typed place, with hours, ready-by and (optionally) stock
-import { apiError, apiJson, badRequest, parseSearchParams } from '@/lib/api/respond';
+import { apiError, apiJson } from '@/lib/api/respond';
+import { route } from '@/lib/api/route';
 import { PLACE_NOT_FOUND } from '@/lib/stores/places';
 import { storesQuerySchema } from '@/lib/stores/schemas';
 import { findStores } from '@/lib/stores/stores';
 
-export async function GET(request: Request) {
-  const query = parseSearchParams(storesQuerySchema, request.url);
-  if (!query.success) return badRequest(query.error);
-  const { lat, lng, near, variantIds, quantities, limit } = query.data;
+export const GET = route({ query: storesQuerySchema, label: 'stores' }, async ({ query: { lat, lng, near, variantIds, quantities, limit } }) => {
   const lines = variantIds?.map((variantId, i) => ({ variantId, quantity: quantities?.[i] ?? 1 }));
   const result = await findStores({
     limit,
@@ -25,4 +23,4 @@ export async function GET(request: Request) {
     { origin: result.origin, stores: result.stores },
     { headers: { 'Cache-Control': lines ? 'no-store' : 'public, max-age=60, stale-while-revalidate=300' } },
   );
-}
+});

@@ -1,16 +1,12 @@
 // GET /api/v1/cart/events – server-sent events: `cart` with { version } whenever the caller's cart changes
-import { cartErrorResponse } from '@/lib/cart/api';
+import { route } from '@/lib/api/route';
 import { cartIdForEvents } from '@/lib/cart/request';
 import { cartChannel } from '@/lib/events';
 import { eventStreamResponse } from '@/lib/events/sse';
 
-export async function GET(request: Request) {
-  try {
-    const cartId = await cartIdForEvents();
-    // 204 tells EventSource not to reconnect: a guest without a cart has nothing to follow yet.
-    if (!cartId) return new Response(null, { status: 204 });
-    return eventStreamResponse(cartChannel(cartId), request.signal, 'cart');
-  } catch (error) {
-    return cartErrorResponse(error);
-  }
-}
+export const GET = route({ label: 'cart events' }, async ({ request }) => {
+  const cartId = await cartIdForEvents();
+  // 204 tells EventSource not to reconnect: a guest without a cart has nothing to follow yet.
+  if (!cartId) return new Response(null, { status: 204 });
+  return eventStreamResponse(cartChannel(cartId), request.signal, 'cart');
+});
