@@ -3,6 +3,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.VITEST) return;
+  // Client addresses for per-IP limits come from the socket, or from a proxy TRUSTED_PROXIES names (lib/auth/forwarded.ts).
+  const { installForwardedPolicy } = await import('./lib/auth/forwarded');
+  installForwardedPolicy();
   const { startOrderSweeper } = await import('./lib/orders/sweeper');
   startOrderSweeper();
 }

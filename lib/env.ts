@@ -16,6 +16,8 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   APP_URL: z.url().default('http://localhost:3000'),
   AUTH_SECRET: z.string().min(16).optional(),
+  // Proxies/load balancers in front of the app (IPs or CIDRs, comma-separated): only their X-Forwarded-* are believed.
+  TRUSTED_PROXIES: z.string().trim().optional(),
   DEMO_MODE: bool.optional(),
   DEV_MAIL_ENABLED: bool.optional(),
   SMTP_URL: z.string().optional(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeRedirectPath } from '@/lib/auth/redirect';
-import { clientIp } from '@/lib/auth/request-ip';
+import { clientIp, parseTrustedProxies } from '@/lib/auth/request-ip';
 import { signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { signValue, unsignValue } from '@/lib/auth/secret';
 import { LocalBus } from '@/lib/events/bus';
@@ -27,9 +27,18 @@ describe('auth helpers', () => {
     expect(signUpSchema.safeParse({ name: 'A', email: 'a@example.com', password: 'short' }).success).toBe(false);
   });
 
-  it('takes the first forwarded address as the client IP', () => {
-    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }))).toBe('203.0.113.9');
-    expect(clientIp(new Headers())).toBe('unknown');
+  it('takes the client IP from the right of X-Forwarded-For, stepping over trusted proxies only', () => {
+    const xff = (value: string) => new Headers({ 'x-forwarded-for': value });
+    // Not behind a proxy: the last entry is the socket address (lib/auth/forwarded.ts); anything before it is made up.
+    expect(clientIp(xff('203.0.113.9, 10.0.0.1'), null)).toBe('10.0.0.1');
+    expect(clientIp(xff('::ffff:198.51.100.4'), null)).toBe('198.51.100.4');
+    const proxies = parseTrustedProxies('10.0.0.0/8, 192.0.2.7, fd00::/8');
+    expect(clientIp(xff('1.1.1.1, 203.0.113.9, 192.0.2.7, 10.1.2.3'), proxies)).toBe('203.0.113.9');
+    expect(clientIp(xff('198.51.100.1, fd00::5'), proxies)).toBe('198.51.100.1');
+    expect(clientIp(xff('10.0.0.5'), proxies)).toBe('10.0.0.5');
+    expect(clientIp(xff('not-an-ip'), null)).toBe('invalid');
+    expect(clientIp(new Headers({ 'x-real-ip': '192.0.2.99' }), null)).toBe('unknown');
+    expect(() => parseTrustedProxies('10.0.0.0/8, proxy.internal')).toThrow(/TRUSTED_PROXIES/);
   });
 });
 
