@@ -14,8 +14,11 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
-  // `npm start` serves through prisma/tools/serve.ts, which compresses each cached page once per version and sets this.
-  compress: process.env.NEXT_COMPRESS !== 'off',
+  // NEXT_OUTPUT=standalone: a self-contained server in <distDir>/standalone for a container (see Dockerfile).
+  // Off for `npm start`, where `next start` serves the ordinary build (and would warn about a standalone one).
+  ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: /** @type {const} */ ('standalone') } : {}),
+  // Gzip in Next, unless NEXT_COMPRESS=false: behind a proxy or CDN that compresses (README, "Deploying").
+  compress: process.env.NEXT_COMPRESS !== 'false',
   // Next would hash every cached page's HTML in JavaScript on every request to make an ETag (a sixth of a catalog
   // page's serving time here, npm run bench); pages change by revalidation, and a CDN in front sets its own validators.
   generateEtags: false,

@@ -19,6 +19,9 @@ const schema = z.object({
   // Proxies/load balancers in front of the app (IPs or CIDRs, comma-separated): only their X-Forwarded-* are believed.
   TRUSTED_PROXIES: z.string().trim().optional(),
   DEMO_MODE: bool.optional(),
+  // Where `npm start` / `npm run dev` listen; in demo mode another address than loopback also needs DEMO_PUBLIC=true.
+  HOST: z.string().trim().optional(),
+  DEMO_PUBLIC: bool.optional(),
   DEV_MAIL_ENABLED: bool.optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Northwind Supply <hello@northwind.test>'),

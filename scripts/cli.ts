@@ -1,16 +1,17 @@
-// Database commands behind `npm run db:*` and `npm run orders:import`. Usage: tsx prisma/tools/cli.ts <command> [args]
+// Database commands behind `npm run db:*` and `npm run orders:import`. Usage: tsx scripts/cli.ts <command> [args]
+// The work is done by the database tooling in prisma/tools and, for the import, by lib/recommendations/order-import.ts.
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { PrismaClient } from '../../lib/generated/prisma/client';
-import { countProducts, dropPublicSchema, loadEnv, migrate, openTarget, runSeed, withClient, type Target } from './database';
-import { readLock } from './embedded';
-import { describeHost, ToolError } from './errors';
-import { lastEnginePanic } from './engine';
-import { createMigration } from './migrate';
-import { pgliteDir, repoRoot } from './paths';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { formatImportSummary, importOrderHistory } from '../lib/recommendations/order-import';
+import { countProducts, dropPublicSchema, loadEnv, migrate, openTarget, runSeed, withClient, type Target } from '../prisma/tools/database';
+import { readLock } from '../prisma/tools/embedded';
+import { lastEnginePanic } from '../prisma/tools/engine';
+import { describeHost, ToolError } from '../prisma/tools/errors';
+import { createMigration } from '../prisma/tools/migrate';
+import { pgliteDir, repoRoot } from '../prisma/tools/paths';
 
-const usage = `Usage: tsx prisma/tools/cli.ts <command>
+const usage = `Usage: tsx scripts/cli.ts <command>
   migrate                 apply prisma/migrations (npm run db:migrate)
   migration <name>        write the next migration from prisma/schema.prisma (npm run db:migration -- <name>)
   seed                    migrate, then load the demo shop (npm run db:seed)
@@ -32,7 +33,7 @@ async function reset(force: boolean): Promise<void> {
     const holder = readLock(pgliteDir);
     if (holder) throw new ToolError(`The embedded database is in use by process ${holder.pid}; stop it (npm start / npm run dev) before a reset.`);
     rmSync(pgliteDir, { recursive: true, force: true });
-    console.log('Deleted the embedded database (.data/pglite).');
+    console.log(`Deleted the embedded database (${relative(repoRoot, pgliteDir)}).`);
   } else {
     const { host, database, local } = describeHost(env.databaseUrl);
     if (!local && !force) {
@@ -52,15 +53,11 @@ async function reset(force: boolean): Promise<void> {
 async function importOrders(file: string | undefined): Promise<void> {
   if (!file) throw new ToolError('Usage: npm run orders:import -- <file.csv>');
   if (!existsSync(file)) throw new ToolError(`No such file: ${file}`);
-  const modulePath = join(repoRoot, 'prisma/tools/import-orders.ts');
-  if (!existsSync(modulePath)) throw new ToolError('orders:import is not available yet (prisma/tools/import-orders.ts is missing).');
-  const { importOrders: run } = (await import(pathToFileURL(modulePath).href)) as {
-    importOrders: (db: PrismaClient, file: string) => Promise<unknown>;
-  };
+  const text = await readFile(file, 'utf8');
   await withTarget(async ({ url }) => {
     await migrate(url);
-    const result = await withClient(url, (db) => run(db, file));
-    if (result !== undefined) console.log(result);
+    const summary = await withClient(url, (db) => importOrderHistory(db, text));
+    console.log(formatImportSummary(file, summary));
   });
 }
 

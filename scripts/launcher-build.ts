@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './paths';
+import { repoRoot } from '../prisma/tools/paths';
 
 // Everything `next build` reads from the repository (lib/generated included: `npm install` regenerates it).
 const sourceDirs = ['app', 'components', 'lib', 'public'];

@@ -2,8 +2,8 @@
 //   [--min-next-basket <rate>] [--min-completion <rate>]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { groupInvoices, parseRetailCsv, type RetailInvoice } from './csv';
-import { evaluate, formatScore } from './eval';
+import { groupInvoices, parseRetailCsv, type RetailInvoice } from '../lib/recommendations/csv';
+import { evaluate, formatScore } from '../lib/recommendations/eval';
 
 function readInvoices(paths: readonly string[]): RetailInvoice[] {
   return paths.flatMap((path) => {

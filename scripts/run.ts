@@ -1,18 +1,17 @@
-// The newcomer's path behind `npm start` and `npm run dev`: database up, migrated, seeded, built, served.
+// The newcomer's path behind `npm start` and `npm run dev`: database up, migrated, seeded, built, then served by
+// plain `next start` (or `next dev`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { countProducts, loadEnv, migrate, runSeed, seedAvailable } from './database';
-import { startEmbedded, type EmbeddedDb } from './embedded';
-import { checkConnection, ToolError } from './errors';
+import { decideListenHost, servesDemo } from '../lib/http/listen';
+import { countProducts, loadEnv, migrate, runSeed } from '../prisma/tools/database';
+import { startEmbedded, type EmbeddedDb } from '../prisma/tools/embedded';
+import { checkConnection, ToolError } from '../prisma/tools/errors';
+import { authSecretPath, pgliteDir, repoRoot } from '../prisma/tools/paths';
 import { buildReason, markBuilt } from './launcher-build';
-import { bundleServer } from './server-bundle';
-import { authSecretPath, pgliteDir, repoRoot } from './paths';
-
-export { startEmbedded, type EmbeddedDb, type EmbeddedOptions } from './embedded';
 
 type Mode = 'start' | 'dev';
 type Env = Awaited<ReturnType<typeof loadEnv>>;
@@ -43,7 +42,6 @@ function elapsed(started: number): string {
 // Set through NODE_OPTIONS so that it also reaches any worker the server starts.
 const SERVER_NODE_OPTIONS = '--max-semi-space-size=64';
 
-// `next build` and `next dev` as they come; `start` runs this project's server (serve.ts, bundled by bundleServer).
 function runNode(session: Session, command: string[], env: NodeJS.ProcessEnv, { pipeStdout = false, serving = false } = {}) {
   const nodeOptions = serving ? [env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
   const child = spawn(process.execPath, command, {
@@ -63,22 +61,37 @@ async function prepareDatabase(session: Session, env: Env, started: number): Pro
   if (env.embedded) {
     session.embedded = await startEmbedded({ dataDir: pgliteDir, port: env.EMBEDDED_DB_PORT });
     url = session.embedded.url;
-    console.log(`  Embedded PostgreSQL on 127.0.0.1:${session.embedded.port}, data in .data/pglite (${elapsed(started)})`);
+    console.log(`  Embedded PostgreSQL on 127.0.0.1:${session.embedded.port}, data in ${relative(repoRoot, pgliteDir)} (${elapsed(started)})`);
   } else {
     await checkConnection(url, { createIfMissing: true });
     console.log(`  PostgreSQL from DATABASE_URL at ${new URL(url).host}`);
   }
   await migrate(url);
-  if ((await countProducts(url)) === 0) {
-    if (seedAvailable()) await runSeed(url);
-    else console.warn('  The database is empty and there is no demo seed yet (prisma/seed/index.ts).');
-  }
+  if ((await countProducts(url)) === 0) await runSeed(url);
   console.log(`  Database ready (${elapsed(started)})`);
   return url;
 }
 
+function banner(listen: { host: string; demo: boolean; reachable: string }, port: string, started: number): string {
+  const lines = [`\n  Northwind Supply is open at http://localhost:${port} (ready in ${elapsed(started)})`];
+  if (listen.demo) {
+    lines.push('  Demo mode: demo accounts with published passwords (README.md, "Demo accounts") and the /dev/mail outbox.');
+    lines.push(
+      listen.reachable === 'this machine'
+        ? `  Listening on ${listen.host} only: other machines cannot reach it (README.md, "Quick start", says how to open it).`
+        : `  WARNING: listening on ${listen.host} (DEMO_PUBLIC=true): anyone who reaches it can read /dev/mail and sign in as the admin.`,
+    );
+  } else {
+    lines.push(`  Listening on ${listen.host}${listen.reachable === 'this machine' ? ' only' : ''}.`);
+  }
+  lines.push('  Press Ctrl+C to stop.\n');
+  return lines.join('\n');
+}
+
 async function serve(session: Session, mode: Mode, env: Env, started: number): Promise<number> {
   const port = process.env.PORT ?? '3000';
+  const listen = decideListenHost({ host: env.HOST, demoPublic: env.DEMO_PUBLIC, demo: servesDemo(env, mode === 'start') });
+  if (!listen.ok) throw new ToolError(listen.message);
   const url = await prepareDatabase(session, env, started);
   // With the embedded database DATABASE_URL stays unset, so the app knows it is embedded (demo mode);
   // lib/env.ts then points it at 127.0.0.1:EMBEDDED_DB_PORT, which is this process's server.
@@ -102,18 +115,13 @@ async function serve(session: Session, mode: Mode, env: Env, started: number): P
     }
   }
 
-  const command = mode === 'start' ? [await bundleServer()] : [nextBin(), 'dev', '-p', port];
-  const server = runNode(session, command, childEnv, { pipeStdout: true, serving: mode === 'start' });
+  const server = runNode(session, [nextBin(), mode, '-p', port, '-H', listen.host], childEnv, { pipeStdout: true, serving: mode === 'start' });
   let announced = false;
   server.child.stdout?.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (announced || !/Ready in/i.test(chunk.toString())) return;
     announced = true;
-    console.log(
-      `\n  Northwind Supply is open at http://localhost:${port} (ready in ${elapsed(started)})\n` +
-        (env.demoMode ? '  Demo accounts (shopper, store associates, admin): README.md, "Demo accounts".\n' : '') +
-        '  Press Ctrl+C to stop.\n',
-    );
+    console.log(banner(listen, port, started));
   });
   return server.exit;
 }
@@ -148,7 +156,7 @@ const entry = process.argv[1] ? pathToFileURL(process.argv[1]).href : '';
 if (import.meta.url === entry) {
   const mode = process.argv[2];
   if (mode !== 'start' && mode !== 'dev') {
-    console.error('Usage: tsx prisma/tools/run.ts start|dev');
+    console.error('Usage: tsx scripts/run.ts start|dev');
     process.exit(1);
   }
   launch(mode).then(

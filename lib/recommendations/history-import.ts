@@ -145,9 +145,3 @@ function londonOffsetMs(utcGuess: number): number {
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return asUtc - utcGuess;
 }
-
-/**
- * Orders with more products than this are wholesale restocks that pair everything with everything (one
- * 600-line invoice alone adds 180,000 pairs); they stay orders but are not counted in the CoPurchase table.
- */
-export const MAX_COPURCHASE_BASKET = 100;

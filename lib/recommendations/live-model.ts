@@ -2,7 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { publishEvent, subscribeEvent } from '@/lib/events';
 import { addBasket, createModel, setItemMeta, type RecModel } from './model';
-import { loadBaskets, loadItemMeta, loadOrderBasket, recountCoPurchases, type OrderBasket } from './store';
+import { recountCoPurchases } from './co-purchases';
+import { loadBaskets, loadItemMeta, loadOrderBasket, type OrderBasket } from './store';
 
 // The serving model: built from the database once per process, then kept up to date in place —
 // by recordPaidOrder (this instance or, through lib/events, another one) and by a light sync that

@@ -1,11 +1,13 @@
-// `npm run orders:import -- <file.csv>`: Online Retail order history into the shop's tables.
+// Online Retail order history into the shop's tables (`npm run orders:import -- <file.csv>`, scripts/cli.ts).
 // Idempotent (everything is keyed by externalRef and inserted with ON CONFLICT DO NOTHING), and each
 // batch of whole invoices is one transaction, so an invoice is never half-imported.
-import { readFile } from 'node:fs/promises';
-import { newRowId } from '../../lib/db/ids';
-import type { PrismaClient } from '../../lib/generated/prisma/client';
-import { MAX_COPURCHASE_BASKET, planHistoryImport, type ImportPlan, type PlannedInvoice, type SkippedInvoice } from '../../lib/recommendations/history-import';
-import type { CsvIssue } from '../../lib/recommendations/csv';
+// No 'server-only': the command-line tool runs it outside Next.
+import { insertRows as insert } from '../db/bulk-insert';
+import { newRowId } from '../db/ids';
+import type { PrismaClient } from '../generated/prisma/client';
+import { addCoPurchases } from './co-purchases';
+import type { CsvIssue } from './csv';
+import { planHistoryImport, type ImportPlan, type PlannedInvoice, type SkippedInvoice } from './history-import';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -26,11 +28,6 @@ const BATCH = 400;
 const MINUTE = 60_000;
 const newId = () => newRowId('c');
 const slugPart = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-
-export async function importOrders(db: PrismaClient, file: string): Promise<void> {
-  const summary = await importOrderHistory(db, await readFile(file, 'utf8'));
-  console.log(formatImportSummary(file, summary));
-}
 
 export function formatImportSummary(file: string, s: ImportSummary): string {
   const out = [
@@ -97,16 +94,8 @@ export async function importOrderHistory(db: PrismaClient, text: string, options
   return { ...summary, seconds: (Date.now() - started) / 1000 };
 }
 
-// One statement and one parameter per table (see prisma/seed/index.ts); RETURNING tells which rows are new.
-async function insertRows<T>(tx: Tx, table: string, rows: object[], returning: string): Promise<T[]> {
-  const first = rows[0];
-  if (!first) return [];
-  const columns = Object.keys(first).map((c) => `"${c}"`).join(', ');
-  return tx.$queryRawUnsafe<T[]>(
-    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json) ON CONFLICT DO NOTHING RETURNING ${returning}`,
-    JSON.stringify(rows),
-  );
-}
+// New rows only; RETURNING tells which rows are new.
+const insertRows = <T>(tx: Tx, table: string, rows: object[], returning: string) => insert<T>(tx, table, rows, { skipExisting: true, returning });
 
 async function ensureImportedCategory(db: PrismaClient): Promise<string> {
   const { slug, name, description } = IMPORTED_CATEGORY;
@@ -195,32 +184,6 @@ async function insertOrders(
   );
   await insertRows(tx, 'OrderLine', lines, '"id"');
   const basketOf = (invoice: PlannedInvoice | undefined) => (invoice?.items ?? []).map((code) => products.get(code) ?? '');
-  await incrementCoPurchases(tx, inserted.map((o) => basketOf(byInvoice.get(o.externalRef))));
+  await addCoPurchases(tx, inserted.map((o) => basketOf(byInvoice.get(o.externalRef))));
   return inserted.length;
-}
-
-// +1 per new order for each pair of distinct products in it, smaller id first (byte order, as in JavaScript).
-// Wholesale orders (more than MAX_COPURCHASE_BASKET products) are imported but not counted.
-export async function incrementCoPurchases(tx: Tx, baskets: string[][]): Promise<void> {
-  const counts = new Map<string, number>();
-  for (const basket of baskets) {
-    const ids = [...new Set(basket)].sort();
-    if (ids.length > MAX_COPURCHASE_BASKET) continue;
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-      const key = `${ids[i]} ${ids[j]}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, count]) => {
-    const [productAId, productBId] = key.split(' ');
-    return { productAId, productBId, count };
-  });
-  for (let i = 0; i < rows.length; i += 20_000) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "CoPurchase" ("productAId", "productBId", "count")
-       SELECT "productAId", "productBId", "count" FROM json_populate_recordset(NULL::"CoPurchase", $1::json)
-       ON CONFLICT ("productAId", "productBId") DO UPDATE SET "count" = "CoPurchase"."count" + EXCLUDED."count"`,
-      JSON.stringify(rows.slice(i, i + 20_000)),
-    );
-  }
 }

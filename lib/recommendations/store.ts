@@ -1,15 +1,14 @@
 import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { MAX_COPURCHASE_BASKET } from './history-import';
+import { PURCHASED_SQL } from './co-purchases';
 import type { Basket, ItemMeta, ViewEvent } from './types';
 
 // The database side of recommendations: baskets and item metadata for the model, and the few
 // per-request reads (cards with live stock, views, the cart's products).
 
 /** Orders that count as purchases. */
-export const PURCHASED = ['PAID', 'READY_FOR_PICKUP', 'COMPLETED'] as const;
-const purchased = Prisma.sql`('PAID', 'READY_FOR_PICKUP', 'COMPLETED')`;
+const purchased = Prisma.raw(PURCHASED_SQL);
 
 export type OrderBasket = Basket & { orderId: string; changedAt: number };
 type BasketRow = { orderId: string; userId: string | null; placedAt: Date; changedAt: Date; items: string[] };
@@ -121,24 +120,4 @@ export async function loadCartProductIds(db: Db, cart: { userId: string } | { ca
     FROM "Cart" c JOIN "CartLine" l ON l."cartId" = c."id" JOIN "Variant" v ON v."id" = l."variantId"
     WHERE ${owner} GROUP BY v."productId" ORDER BY "addedAt", v."productId"`;
   return rows.map((r) => r.productId);
-}
-
-/**
- * Sets the co-purchase counts of every pair in one order to the number of paid orders holding both.
- * A recount rather than +1, so calling it twice for the same order changes nothing. Wholesale
- * orders (more than MAX_COPURCHASE_BASKET products) are not counted, as in the importer.
- */
-export async function recountCoPurchases(db: Db, orderId: string): Promise<void> {
-  await db.$executeRaw`
-    WITH mine AS (SELECT DISTINCT "productId" FROM "OrderLine" WHERE "orderId" = ${orderId}),
-    lines AS (
-      SELECT DISTINCT l."orderId", l."productId" FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
-      WHERE l."productId" IN (SELECT "productId" FROM mine) AND o."status"::text IN ${purchased}
-        AND (SELECT count(DISTINCT x."productId") FROM "OrderLine" x WHERE x."orderId" = o."id") <= ${MAX_COPURCHASE_BASKET}
-    )
-    INSERT INTO "CoPurchase" ("productAId", "productBId", "count")
-    SELECT a."productId", b."productId", count(*)::int
-    FROM lines a JOIN lines b ON a."orderId" = b."orderId" AND a."productId" COLLATE "C" < b."productId" COLLATE "C"
-    GROUP BY 1, 2
-    ON CONFLICT ("productAId", "productBId") DO UPDATE SET "count" = EXCLUDED."count"`;
 }

@@ -3,7 +3,7 @@
 export type Place = { name: string; postcodeDistrict?: string; latitude: number; longitude: number };
 export type ResolvedPlace = { label: string; latitude: number; longitude: number };
 
-export { londonPlaces } from '../../prisma/seed/locations';
+export { londonPlaces } from './london-places';
 
 const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/;
 const DISTRICT = /^[A-Z]{1,2}\d[A-Z\d]?$/;

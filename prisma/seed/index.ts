@@ -1,6 +1,7 @@
 // Writes the Northwind Supply demo shop. Run only on an empty database (the CLI checks).
 // Everything is built by pure functions first, then written with a handful of bulk inserts in one transaction.
 import { hash } from '@node-rs/argon2';
+import { insertRows } from '../../lib/db/bulk-insert';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { buildCatalog } from './catalog';
 import { buildLocations } from './locations';
@@ -19,19 +20,6 @@ export interface SeedOptions {
 }
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
-
-// Bulk insert through json_populate_recordset: one statement and one parameter per table, which is
-// far faster than createMany (and than thousands of single inserts on the one-transaction-at-a-time PGlite).
-// Columns not in the rows take their defaults; timestamps are ISO strings in UTC, as Prisma stores them.
-async function insertRows(tx: Tx, table: string, rows: object[]): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first).map((c) => `"${c}"`).join(', ');
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
-    JSON.stringify(rows),
-  );
-}
 
 // Scaled stock is generated inside PostgreSQL: 250k rows in one statement instead of 250k parameters.
 // The rows reference variants and locations by construction, so where allowed (a superuser, as on the

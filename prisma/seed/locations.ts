@@ -1,8 +1,8 @@
 // The warehouse and the London stores (pure; seed() writes them).
-import { londonPlaces } from './london-places';
+import { londonPlaces } from '../../lib/stores/london-places';
 import { seedId, slugify } from './random';
 
-export { londonPlaces, type LondonPlace } from './london-places';
+export { londonPlaces, type LondonPlace } from '../../lib/stores/london-places';
 
 export interface OpeningHours { day: number; open: string; close: string }
 

@@ -1,5 +1,6 @@
 // Six months of plausible purchase history, so recommendation shelves have something to say.
 import type { ProductArtKind } from '../../lib/catalog/product-art';
+import { countCoPurchases, type CoPurchaseCount } from '../../lib/recommendations/co-purchases';
 import type { SeedCatalog, SeedVariant } from './catalog';
 import type { SeedLocation } from './locations';
 import type { SeedUser } from './people';
@@ -15,8 +16,7 @@ export interface SeedOrderLine {
   id: string; orderId: string; productId: string; variantId: string; name: string; sku: string;
   unitPriceMinor: number; quantity: number; position: number;
 }
-export interface SeedCoPurchase { productAId: string; productBId: string; count: number }
-export interface SeedHistory { orders: SeedOrder[]; lines: SeedOrderLine[]; coPurchases: SeedCoPurchase[] }
+export interface SeedHistory { orders: SeedOrder[]; lines: SeedOrderLine[]; coPurchases: CoPurchaseCount[] }
 
 export const FIRST_ORDER_NUMBER = 100001;
 export const FREE_DELIVERY_FROM_MINOR = 7500;
@@ -132,7 +132,7 @@ export function buildOrderHistory(options: HistoryOptions): SeedHistory {
       placedAt, paidAt: placedAt, createdAt: placedAt, updatedAt: placedAt,
     });
   });
-  return { orders, lines, coPurchases: countCoPurchases(lines) };
+  return { orders, lines, coPurchases: countCoPurchases(basketsOf(lines)) };
 }
 
 function pickVariant(rng: Rng, variants: SeedVariant[]): SeedVariant {
@@ -140,22 +140,9 @@ function pickVariant(rng: Rng, variants: SeedVariant[]): SeedVariant {
   return pickWeighted(rng, variants, variants.map((v) => (v.size === null || middle.has(v.size) ? 3 : 1)));
 }
 
-// One row per unordered pair (productAId < productBId): the number of orders containing both.
-export function countCoPurchases(lines: Pick<SeedOrderLine, 'orderId' | 'productId'>[]): SeedCoPurchase[] {
-  const perOrder = new Map<string, Set<string>>();
-  for (const line of lines) perOrder.set(line.orderId, (perOrder.get(line.orderId) ?? new Set()).add(line.productId));
-  const counts = new Map<string, number>();
-  for (const products of perOrder.values()) {
-    const ids = [...products].sort();
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const key = `${ids[i]}|${ids[j]}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  return [...counts].map(([key, count]) => {
-    const [productAId = '', productBId = ''] = key.split('|');
-    return { productAId, productBId, count };
-  });
+// Each order's products, in line order.
+function basketsOf(lines: Pick<SeedOrderLine, 'orderId' | 'productId'>[]): string[][] {
+  const perOrder = new Map<string, string[]>();
+  for (const line of lines) perOrder.set(line.orderId, [...(perOrder.get(line.orderId) ?? []), line.productId]);
+  return [...perOrder.values()];
 }

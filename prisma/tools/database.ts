@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { readLock, startEmbedded, stopOnSignals } from './embedded';
 import { checkConnection, ToolError } from './errors';
 import { applyMigrations } from './migrate';
-import { pgliteDir, repoRoot } from './paths';
+import { pgliteDir } from './paths';
 
 type Env = typeof import('../../lib/env').env;
 
@@ -73,19 +70,10 @@ export async function withClient<T>(url: string, fn: (db: PrismaClient) => Promi
   }
 }
 
-const seedFile = join(repoRoot, 'prisma/seed/index.ts');
-
-export function seedAvailable(): boolean {
-  return existsSync(seedFile);
-}
-
 // Demo sign-ins only exist in demo mode. SEED_SCALE=bench builds the benchmark catalogue (5,000 variants, 50 stores).
 export async function runSeed(url: string): Promise<void> {
-  if (!seedAvailable()) {
-    throw new ToolError('There is no demo seed yet (prisma/seed/index.ts is missing); the database is migrated but empty.');
-  }
   const env = await loadEnv();
-  const { seed } = (await import(pathToFileURL(seedFile).href)) as typeof import('../seed/index');
+  const { seed } = await import('../seed/index');
   const scale = env.SEED_SCALE === 'bench' ? { variants: 5000, stores: 50 } : undefined;
   const started = Date.now();
   await withClient(url, (db) => seed(db, { demoAccounts: env.demoMode, ...(scale ? { scale } : {}) }));

@@ -37,8 +37,6 @@ export async function runCatalogBench(baseUrl: string, urls: CatalogUrls) {
     const kib = (await (await fetch(baseUrl + path)).arrayBuffer()).byteLength / 1024;
     rows.push({ ...run, name, ratio: run.rps / staticRun.rps, p99At100: paced.p99, kib });
   }
-  // Cached pages are compressed once per version by the server (lib/http/page-compression.ts), so size costs less
-  // than it did; every byte is still sent and parsed.
   console.log(`\nCatalog throughput (20 connections, median of ${ROUNDS} interleaved 10 s rounds; ratio = rps / static page rps in this run; KiB = uncompressed body)`);
   console.log('page       rps      ratio  p95(ms)  p99(ms)  p99@100rps(ms)  errors  non2xx    KiB  url');
   for (const r of rows) {
@@ -54,7 +52,7 @@ export async function runCatalogBench(baseUrl: string, urls: CatalogUrls) {
 // current browser); "until idle" adds what loads after it, such as the routes Next prefetches for visible links.
 export async function measureFirstLoadJs(baseUrl: string, path: string) {
   const browser = await chromium.launch(chromiumLaunchOptions());
-  // The budget is in gzip bytes; the server would send Chromium brotli, which is smaller.
+  // The budget is in gzip bytes (what next start sends; a proxy in front may send brotli, which is smaller).
   const context = await browser.newContext({ extraHTTPHeaders: { 'accept-encoding': 'gzip' } });
   const page = await context.newPage();
   const scripts: Promise<{ url: string; bytes: number }>[] = [];

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { encode } from 'next-auth/jwt';
 import { createClient } from '../../lib/db/client';
-import { importOrderHistory } from '../../prisma/tools/import-orders';
+import { importOrderHistory } from '../../lib/recommendations/order-import';
 import { applyMigrations } from '../../prisma/tools/migrate';
 import { seed } from '../../prisma/seed';
 import { benchDatabase } from './database';

@@ -83,15 +83,15 @@ test('the product API answers a bad query string with 400 and the error shape', 
   expect(body.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['sort', 'pageSize']));
 });
 
-test('a cached catalog page arrives compressed in the encoding the client takes, the same page each time', async ({ request }) => {
+test('a cached catalog page arrives gzipped when the client takes it (next start), the same page each time', async ({ request }) => {
   const plain = await request.get('/c/jackets', { headers: { 'accept-encoding': 'identity' } });
   expect(plain.headers()['content-encoding']).toBeUndefined();
   const html = await plain.text();
   expect(html).toContain('<h1');
-  for (const [accepts, encoding] of [['gzip, deflate, br, zstd', 'br'], ['gzip, deflate, br, zstd', 'br'], ['gzip', 'gzip']] as const) {
+  for (const accepts of ['gzip, deflate, br, zstd', 'gzip']) {
     const res = await request.get('/c/jackets', { headers: { 'accept-encoding': accepts } });
-    expect(res.headers()['content-encoding']).toBe(encoding);
-    expect(res.headers()['vary']).toMatch(/\brsc\b.*\bAccept-Encoding\b/);
+    expect(res.headers()['content-encoding']).toBe('gzip');
+    expect(res.headers()['vary']).toMatch(/\bAccept-Encoding\b/);
     expect(await res.text()).toBe(html);
   }
 });

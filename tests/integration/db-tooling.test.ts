@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,13 +38,22 @@ function portOf(server: Server): number {
   return address.port;
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   const tsx = join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsx, 'prisma/tools/cli.ts', ...args], { cwd: repoRoot, env }, (error, stdout, stderr) =>
+    execFile(process.execPath, [tsx, script, ...args], { cwd: repoRoot, env, timeout: 120_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+const runCli = (args: string[], env: NodeJS.ProcessEnv) => runScript('scripts/cli.ts', args, env);
+
+// The environment of a start that sets only what the test names.
+function startEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['DATABASE_URL', 'DEMO_MODE', 'DEV_MAIL_ENABLED', 'HOST', 'DEMO_PUBLIC', 'SEED_SCALE']) delete env[name];
+  return { ...env, ...vars };
 }
 
 describe('migrations', () => {
@@ -136,6 +145,40 @@ describe('command line', () => {
       `Cannot connect to PostgreSQL at 127.0.0.1:${port} (ECONNREFUSED, is it running?). Check DATABASE_URL.`,
     ]);
   });
+});
+
+describe('demo mode', () => {
+  it('npm start refuses to open a demo to other machines on HOST alone, before it starts anything', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'pglite-demo-')), 'data');
+    const free = await listen();
+    const port = String(portOf(free));
+    await new Promise((resolve) => free.close(resolve));
+    try {
+      const result = await runScript('scripts/run.ts', ['start'], startEnv({ HOST: '0.0.0.0', EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: port }));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^Refusing to listen on HOST=0\.0\.0\.0 in demo mode: .*Add DEMO_PUBLIC=true/);
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('seeds no demo sign-ins on DATABASE_URL without DEMO_MODE, and seeds them with DEMO_MODE=true', async () => {
+    const own = await createTestDatabase();
+    try {
+      const plain = await runCli(['seed'], startEnv({ DATABASE_URL: own.url }));
+      expect(plain.code).toBe(0);
+      expect(await own.db.product.count()).toBeGreaterThan(0);
+      expect(await own.db.user.count({ where: { email: { endsWith: '@example.com' } } })).toBe(0);
+      expect(await own.db.user.count({ where: { passwordHash: { not: null } } })).toBe(0);
+
+      const demo = await runCli(['reset'], startEnv({ DATABASE_URL: own.url, DEMO_MODE: 'true' }));
+      expect(demo.code).toBe(0);
+      expect(await own.db.user.findUnique({ where: { email: 'admin@example.com' }, select: { role: true } })).toEqual({ role: 'ADMIN' });
+    } finally {
+      await own.drop();
+    }
+  }, 180_000);
 });
 
 describe('embedded database', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
-import { importOrderHistory } from '@/prisma/tools/import-orders';
+import { importOrderHistory } from '@/lib/recommendations/order-import';
 import { createTestDatabase } from '../helpers/db';
 
 const { db } = await createTestDatabase();

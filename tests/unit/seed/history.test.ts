@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '@/prisma/seed/catalog';
 import { buildLocations } from '@/prisma/seed/locations';
-import { buildOrderHistory, countCoPurchases } from '@/prisma/seed/orders';
+import { buildOrderHistory } from '@/prisma/seed/orders';
+import { countCoPurchases, MAX_COPURCHASE_BASKET } from '@/lib/recommendations/co-purchases';
 import { buildCustomers, buildDemoUsers } from '@/prisma/seed/people';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -84,15 +85,21 @@ describe('demo purchase history', () => {
     expect(jacketWithWinter / withJacket).toBeGreaterThan(0.3);
   });
 
-  it('counts pairs from raw lines', () => {
-    const counts = countCoPurchases([
-      { orderId: 'o1', productId: 'b' }, { orderId: 'o1', productId: 'a' }, { orderId: 'o1', productId: 'a' },
-      { orderId: 'o2', productId: 'a' }, { orderId: 'o2', productId: 'b' }, { orderId: 'o2', productId: 'c' },
-    ]);
-    expect(counts.sort((x, y) => (x.productBId < y.productBId ? -1 : 1))).toEqual([
+  it('counts pairs from baskets with the rule the importer and the live path use', () => {
+    const wholesale = Array.from({ length: MAX_COPURCHASE_BASKET + 1 }, (_, i) => `w${i}`).concat('a', 'b');
+    const counts = countCoPurchases([['b', 'a', 'a'], ['a', 'b', 'c'], wholesale]);
+    expect(counts).toEqual([
       { productAId: 'a', productBId: 'b', count: 2 },
       { productAId: 'a', productBId: 'c', count: 1 },
       { productAId: 'b', productBId: 'c', count: 1 },
     ]);
+  });
+
+  it('counts every pair of distinct products of every order once', () => {
+    const perOrder = new Map<string, Set<string>>();
+    for (const line of history.lines) perOrder.set(line.orderId, (perOrder.get(line.orderId) ?? new Set()).add(line.productId));
+    const pairs = [...perOrder.values()].reduce((n, products) => n + (products.size * (products.size - 1)) / 2, 0);
+    expect(history.coPurchases.reduce((n, c) => n + c.count, 0)).toBe(pairs);
+    expect(history.coPurchases.every((c) => c.productAId < c.productBId)).toBe(true);
   });
 });
