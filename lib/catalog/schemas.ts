@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@/lib/validation/text';
 import type { ListingFilters, SortKey } from './types';
 
 // Query-string schemas shared by the catalog pages, the proxy's canonical URLs and GET /api/v1/products.
@@ -10,7 +11,7 @@ export const MAX_PAGE_SIZE = 48;
 const MAX_VALUES = 8;
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const list = (item: z.ZodString) =>
+const list = (item: z.ZodType<string, string>) =>
   z
     .union([item, z.array(item)])
     .transform((v) => (Array.isArray(v) ? v : [v]))
@@ -35,10 +36,10 @@ const positiveInt = (max: number, message: string) =>
   );
 
 export const fieldSchemas = {
-  q: z.string().trim().max(200, 'The search is too long.').optional(),
+  q: text().max(200, 'The search is too long.').optional(),
   category: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9-]{1,80}$/, 'Not a category slug.').optional()),
-  size: list(z.string().trim().min(1).max(20)).optional(),
-  color: list(z.string().trim().min(1).max(30)).optional(),
+  size: list(text().min(1).max(20)).optional(),
+  color: list(text().min(1).max(30)).optional(),
   minPrice: price,
   maxPrice: price,
   inStock: z.preprocess(blankToUndefined, z.enum(['1', '0', 'true', 'false', 'on']).transform((v) => v !== '0' && v !== 'false').optional()),

@@ -78,11 +78,14 @@ export type DemoPaymentResponse = { status: OrderStatus | 'requires_action'; cha
 // The demo sheet's buttons, for the order's own shopper or the device holding its receipt (everyone else gets
 // the same 404 as for an order that does not exist). A hold that ran out is released and the payment refused.
 export async function payDemoOrder(viewer: DemoPaymentViewer, orderId: string, outcome: DemoOutcome, now: Date = new Date()): Promise<DemoPaymentResponse> {
-  const order = await db.order.findUnique({ where: { id: orderId }, select: { userId: true, status: true, holdExpiresAt: true } });
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { userId: true, status: true, holdExpiresAt: true, cancelledAt: true } });
   const owns = Boolean(order && ((viewer.user && order.userId === viewer.user.id) || viewer.receipt?.id === orderId));
   if (!order || !owns) throw new OrderError('order_not_found', 'We could not find that order.');
-  if (order.status === 'PENDING' && order.holdExpiresAt && order.holdExpiresAt <= now) {
-    await releaseHold(orderId, now);
+  const expired = order.holdExpiresAt !== null && order.holdExpiresAt <= now;
+  if (order.status === 'PENDING' && expired) await releaseHold(orderId, now);
+  // Also when the sweeper or another checkout released it first (cancelled at or after the hold's end).
+  const ranOut = order.status === 'CANCELLED' && order.holdExpiresAt && order.cancelledAt && order.cancelledAt >= order.holdExpiresAt;
+  if ((order.status === 'PENDING' && expired) || ranOut) {
     throw new OrderError('hold_expired', 'The time to pay ran out and the items went back on the shelf. Nothing was charged.');
   }
   const result = await completeDemoPayment(orderId, outcome);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@/lib/validation/text';
 
 // Query and body schemas shared by the route handlers and /api/v1/openapi.json.
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -31,7 +32,7 @@ export const storesQuerySchema = z
   .object({
     lat: coordinate(-90, 90, 'Latitude').optional().describe('Shopper latitude (WGS84)'),
     lng: coordinate(-180, 180, 'Longitude').optional().describe('Shopper longitude (WGS84)'),
-    near: z.string().trim().min(2).max(80).optional().describe('A London postcode (SE1 7PB, SE1) or town (Camden)'),
+    near: text().min(2).max(80).optional().describe('A London postcode (SE1 7PB, SE1) or town (Camden)'),
     variantIds: idList.optional().describe('Include stock per store for these variants (a product or a cart)'),
     quantities: quantityList.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -248,9 +248,11 @@ describe('POST /api/v1/checkout/demo-payment', () => {
     const otherRes = await checkout(other, pickup('other'));
     expect(otherRes.status).toBe(201);
     expect((await orderRow(result.order.id)).status).toBe('CANCELLED');
+    // Paying now is refused with the reason, as the README says: 409 hold_expired (it answered 200 "CANCELLED").
     const late = await pay(guest, result.order.id, 'succeed');
-    expect(late.status).toBe(200);
-    expect(await late.json()).toMatchObject({ status: 'CANCELLED', changed: false });
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as ErrorBody).error.code).toBe('hold_expired');
+    expect((await orderRow(result.order.id)).status).toBe('CANCELLED');
     expect(await stockAt(db, ids.scarce)).toEqual({ onHand: 1, reserved: 1 });
     const otherOrder = ((await otherRes.json()) as CheckoutBody).order;
     expect((await pay(other, otherOrder.id, 'decline')).status).toBe(200);
