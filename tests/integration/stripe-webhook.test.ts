@@ -1,53 +1,16 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
+import { startStripeApiDouble, type Call, type StripeApiDouble } from '../helpers/stripe-api-double';
 import { cookiesMock, device, insertUser, json, signedInJar } from './cart-fixtures';
 import { deliveryInput, ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
 
 vi.mock('next/headers', () => cookiesMock());
 
-// A local stand-in for Stripe's API: the real SDK talks to it over HTTP. It records each mutating call with its
-// idempotency key and, like Stripe, answers a repeated key with the first response.
-type Call = { method: string; path: string; idempotencyKey: string | undefined; form: URLSearchParams };
-const calls: Call[] = [];
-const replies = new Map<string, unknown>();
-let intents = 0;
-
-function reply(req: IncomingMessage, form: URLSearchParams): unknown {
-  const path = req.url ?? '';
-  if (path === '/v1/payment_intents') {
-    if (form.get('receipt_email') === 'stripe-down@example.com') return 'unavailable';
-    intents += 1;
-    const id = `pi_test_${intents}`;
-    return { id, object: 'payment_intent', client_secret: `${id}_secret_abc`, status: 'requires_payment_method', amount: Number(form.get('amount')), currency: form.get('currency') };
-  }
-  const cancel = path.match(/^\/v1\/payment_intents\/([^/]+)\/cancel$/);
-  if (cancel) return { id: cancel[1], object: 'payment_intent', status: 'canceled' };
-  if (path === '/v1/refunds') return { id: `re_${form.get('payment_intent')}`, object: 'refund', status: 'succeeded', payment_intent: form.get('payment_intent') };
-  return null;
-}
-
-const stripeDouble = createServer((req, res) => {
-  let body = '';
-  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-  req.on('end', () => {
-    const form = new URLSearchParams(body);
-    const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
-    calls.push({ method: req.method ?? '', path: req.url ?? '', idempotencyKey, form });
-    const cached = idempotencyKey ? replies.get(idempotencyKey) : undefined;
-    const answer = cached ?? reply(req, form);
-    if (answer === 'unavailable') {
-      res.writeHead(500, { 'content-type': 'application/json', 'request-id': 'req_test' });
-      res.end(JSON.stringify({ error: { type: 'api_error', message: 'Stripe is having a bad day' } }));
-      return;
-    }
-    if (idempotencyKey && answer) replies.set(idempotencyKey, answer);
-    res.writeHead(answer ? 200 : 404, { 'content-type': 'application/json', 'request-id': 'req_test' });
-    res.end(JSON.stringify(answer ?? { error: { type: 'invalid_request_error', message: 'Unknown path' } }));
-  });
-});
+// The real SDK talks over HTTP to the stand-in of Stripe's API (tests/helpers/stripe-api-double.ts), which records
+// each call with its idempotency key and, like Stripe, answers a repeated key with the first response.
+let double: StripeApiDouble;
+let calls: Call[] = [];
 
 const secret = 'whsec_test_secret';
 const { db } = await createTestDatabase();
@@ -60,16 +23,16 @@ const cartRoute = await import('@/app/api/v1/cart/route');
 const checkoutRoute = await import('@/app/api/v1/checkout/route');
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => stripeDouble.listen(0, '127.0.0.1', resolve));
-  const { port } = stripeDouble.address() as AddressInfo;
+  double = await startStripeApiDouble();
+  calls = double.calls;
   // lib/env is parsed once per process; the test switches Stripe on for this file only.
   Object.assign(env, {
     STRIPE_SECRET_KEY: 'sk_test_double', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_double', stripeEnabled: true,
-    STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: `http://127.0.0.1:${port}`,
+    STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: double.url,
   });
   await insertCheckoutWorld(db);
 });
-afterAll(() => new Promise<void>((resolve) => stripeDouble.close(() => resolve())));
+afterAll(() => double.close());
 
 let events = 0;
 function eventFor(type: string, intentId: string, orderId: string, id = `evt_test_${++events}`) {
@@ -92,7 +55,7 @@ describe('Stripe payments', () => {
   it('creates a PaymentIntent for the server-computed total with automatic payment methods and an idempotency key', async () => {
     const { order } = await placeOrder({ ...deliveryInput([{ variantId: ids.jacket, quantity: 1 }]), paymentProvider: 'STRIPE' });
     const start = await getPaymentProvider('STRIPE').createPayment(order);
-    expect(start).toMatchObject({ provider: 'STRIPE', status: 'requires_payment', clientSecret: expect.stringMatching(/^pi_test_\d+_secret_/) });
+    expect(start).toMatchObject({ provider: 'STRIPE', status: 'requires_payment', clientSecret: expect.stringMatching(/^pi_[0-9a-f]+_secret_/) });
     const call = calls.find((c) => c.path === '/v1/payment_intents' && c.form.get('metadata[orderId]') === order.id)!;
     expect(call.form.get('amount')).toBe('4950');
     expect(call.form.get('currency')).toBe('gbp');
