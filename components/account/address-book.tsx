@@ -4,8 +4,8 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { AddressView } from '@/lib/auth/users';
 import { addAddressAction, deleteAddressAction, setDefaultAddressAction } from './actions';
-import { FormField } from './form-field';
-import { FormMessage } from './form-message';
+import { FormField } from '@/components/ui/form-field';
+import { FormMessage } from '@/components/ui/form-message';
 
 export function AddressBook({ addresses }: { addresses: AddressView[] }) {
   const [addState, addAction, adding] = useActionState(addAddressAction, undefined);

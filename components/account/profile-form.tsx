@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { updateProfileAction } from './actions';
-import { FormField } from './form-field';
-import { FormMessage } from './form-message';
+import { FormField } from '@/components/ui/form-field';
+import { FormMessage } from '@/components/ui/form-message';
 
 export function ProfileForm({ name, phone }: { name: string; phone: string }) {
   const [state, formAction, pending] = useActionState(updateProfileAction, undefined);

@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { sendMagicLinkAction, signInWithPasswordAction, signInWithProviderAction } from './actions';
-import { FormField } from './form-field';
-import { FormMessage } from './form-message';
+import { FormField } from '@/components/ui/form-field';
+import { FormMessage } from '@/components/ui/form-message';
 
 export function SignInForm({ callbackUrl, providers, initialError }: { callbackUrl: string; providers: { id: string; name: string }[]; initialError?: string }) {
   const [mode, setMode] = useState<'password' | 'link'>('password');

@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { signUpAction } from './actions';
-import { FormField } from './form-field';
-import { FormMessage } from './form-message';
+import { FormField } from '@/components/ui/form-field';
+import { FormMessage } from '@/components/ui/form-message';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, pending] = useActionState(signUpAction, undefined);

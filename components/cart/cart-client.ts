@@ -1,5 +1,6 @@
 'use client';
 
+import { apiGet, apiSend } from '@/lib/api/client';
 import { isNewer, type PendingChange } from '@/lib/cart/optimistic';
 import type { CartResponse } from '@/lib/cart/types';
 import type { CartStore } from './cart-store';
@@ -20,17 +21,15 @@ function accept(store: CartStore, body: CartResponse) {
 
 export async function refreshCart(store: CartStore): Promise<void> {
   if (!store.getState().server) store.setState({ status: 'loading' });
-  try {
-    const response = await fetch('/api/v1/cart', { cache: 'no-store', credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`status ${response.status}`);
-    const body = (await response.json()) as CartResponse;
-    // A full read is authoritative even if its version is lower (e.g. the cart was replaced).
-    store.setState({ server: body.cart, status: 'ready' });
-    if (body.notice) showMessage(store, body.notice);
-  } catch (error) {
-    console.error('Could not load the bag', error);
+  const result = await apiGet<CartResponse>('/api/v1/cart', { cache: 'no-store' });
+  if (!result.ok) {
+    console.error('Could not load the bag', result.status, result.message);
     store.setState((s) => ({ status: s.server ? s.status : 'error' }));
+    return;
   }
+  // A full read is authoritative even if its version is lower (e.g. the cart was replaced).
+  store.setState({ server: result.data.cart, status: 'ready' });
+  if (result.data.notice) showMessage(store, result.data.notice);
 }
 
 type Change = { kind: 'add'; variantId: string; quantity: number } | { kind: 'set'; variantId: string; quantity: number } | { kind: 'remove'; variantId: string };
@@ -50,28 +49,20 @@ export function changeCart(store: CartStore, change: Change): Promise<boolean> {
 async function send(store: CartStore, change: Change, pending: PendingChange): Promise<boolean> {
   const version = store.getState().server?.version;
   const drop = () => store.setState((s) => ({ pending: s.pending.filter((p) => p.id !== pending.id) }));
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = {};
   if (change.kind !== 'add' && version !== undefined && store.getState().server?.exists) headers['if-match'] = `"${version}"`;
   const url = change.kind === 'add' ? '/api/v1/cart/lines' : `/api/v1/cart/lines/${encodeURIComponent(change.variantId)}`;
   const method = change.kind === 'add' ? 'POST' : change.kind === 'set' ? 'PATCH' : 'DELETE';
   const body = change.kind === 'add' ? { variantId: change.variantId, quantity: change.quantity } : change.kind === 'set' ? { quantity: change.quantity } : undefined;
-  try {
-    // keepalive: a change must reach the server even if the shopper navigates away straight after tapping.
-    const response = await fetch(url, { method, headers, body: body && JSON.stringify(body), credentials: 'same-origin', keepalive: true });
-    const json = (await response.json().catch(() => null)) as (CartResponse & { error?: { code: string; message: string } }) | null;
-    if (!response.ok || !json?.cart) {
-      drop();
-      showMessage(store, json?.error?.message ?? 'We could not update your bag. Please try again.', 'error');
-      if (response.status === 409 || response.status === 404) await refreshCart(store);
-      return false;
-    }
-    accept(store, json);
+  // keepalive: a change must reach the server even if the shopper navigates away straight after tapping.
+  const result = await apiSend<CartResponse>(method, url, body, { headers, keepalive: true, fallback: 'We could not update your bag. Please try again.' });
+  if (!result.ok || !result.data?.cart) {
     drop();
-    return true;
-  } catch (error) {
-    console.error('Bag update failed', error);
-    drop();
-    showMessage(store, 'We could not reach the shop. Check your connection and try again.', 'error');
+    showMessage(store, result.ok ? 'We could not update your bag. Please try again.' : result.message, 'error');
+    if (!result.ok && (result.status === 409 || result.status === 404)) await refreshCart(store);
     return false;
   }
+  accept(store, result.data);
+  drop();
+  return true;
 }

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { apiSend } from '@/lib/api/client';
 import { useOptimisticCart } from './cart-provider';
 
 type Transfer = { url: string; qrSvg: string; expiresAt: string };
@@ -17,17 +18,10 @@ export function ContinueOnDevice() {
   async function create() {
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch('/api/v1/cart/transfer', { method: 'POST' });
-      const body = (await response.json()) as Transfer & { error?: { message: string } };
-      if (!response.ok) setError(body.error?.message ?? 'We could not make a link. Please try again.');
-      else setTransfer(body);
-    } catch (e) {
-      console.error('Transfer link failed', e);
-      setError('We could not reach the shop. Check your connection and try again.');
-    } finally {
-      setBusy(false);
-    }
+    const result = await apiSend<Transfer>('POST', '/api/v1/cart/transfer', undefined, { fallback: 'We could not make a link. Please try again.' });
+    if (result.ok) setTransfer(result.data);
+    else setError(result.message);
+    setBusy(false);
   }
 
   return (

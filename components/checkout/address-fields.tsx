@@ -1,6 +1,6 @@
 'use client';
 
-import { FormField } from '@/components/account/form-field';
+import { FormField } from '@/components/ui/form-field';
 
 export type AddressInput = { name: string; line1: string; line2: string; city: string; postcode: string; phone: string };
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { apiSend, type ApiFailure as BaseApiFailure } from '@/lib/api/client';
 import type { ShortLine } from '@/lib/inventory/errors';
 import type { OrderLineSummary, OrderStatus } from '@/lib/orders/types';
 import type { DemoOutcome, PaymentStart } from '@/lib/payments/provider';
@@ -19,29 +20,13 @@ export type PlacedOrder = {
   confirmationUrl: string;
 };
 
-export type ApiFailure = { ok: false; status: number; code: string; message: string; issues: { path: string; message: string }[]; lines: ShortLine[] };
-
-const OFFLINE: ApiFailure = { ok: false, status: 0, code: 'network', message: 'We could not reach the shop. Check your connection and try again.', issues: [], lines: [] };
+export type ApiFailure = BaseApiFailure & { lines: ShortLine[] };
 
 async function post<T>(url: string, body: unknown): Promise<{ ok: true; data: T } | ApiFailure> {
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
-  } catch (error) {
-    console.error('Checkout request failed', error);
-    return OFFLINE;
-  }
-  const json = (await response.json().catch(() => null)) as (T & { error?: Partial<Omit<ApiFailure, 'ok' | 'status'>> }) | null;
-  if (response.ok && json) return { ok: true, data: json };
-  const error = json?.error;
-  return {
-    ok: false,
-    status: response.status,
-    code: error?.code ?? 'internal',
-    message: error?.message ?? 'Something went wrong. Nothing was charged; please try again.',
-    issues: error?.issues ?? [],
-    lines: error?.lines ?? [],
-  };
+  const result = await apiSend<T>('POST', url, body, { fallback: 'Something went wrong. Nothing was charged; please try again.' });
+  if (result.ok) return { ok: true, data: result.data };
+  // Out of stock names the short lines, so the page can say which and offer another store or delivery.
+  return { ...result, lines: Array.isArray(result.details.lines) ? (result.details.lines as ShortLine[]) : [] };
 }
 
 export function submitCheckout(body: unknown) {

@@ -5,7 +5,7 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useRef, useState, type FormEvent } from 'react';
-import { FormField } from '@/components/account/form-field';
+import { FormField } from '@/components/ui/form-field';
 import { useOptimisticCart } from '@/components/cart/cart-provider';
 import { useMyStore } from '@/components/stores/my-store-state';
 import { buttonClassName } from '@/components/ui/button';

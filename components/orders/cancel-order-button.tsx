@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { FormMessage } from '@/components/account/form-message';
+import { FormMessage } from '@/components/ui/form-message';
 import { Button } from '@/components/ui/button';
 import { cancelOrderAction } from './actions';
 

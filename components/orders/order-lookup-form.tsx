@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormField } from '@/components/account/form-field';
-import { FormMessage } from '@/components/account/form-message';
+import { FormField } from '@/components/ui/form-field';
+import { FormMessage } from '@/components/ui/form-message';
 import { Button } from '@/components/ui/button';
 import { lookupOrderAction } from './actions';
 

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, buttonClassName } from '@/components/ui/button';
+import { apiGet } from '@/lib/api/client';
 
 // Stripe (or the demo sheet) usually confirms within seconds; past this the shopper is told what to do instead.
 const SLOW_AFTER_MS = 45_000;
@@ -17,18 +18,11 @@ export function PaymentPending({ orderId, holdExpiresAt }: { orderId: string; ho
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const check = useCallback(async (): Promise<boolean> => {
-    try {
-      const res = await fetch(`/api/v1/orders/${orderId}`, { cache: 'no-store' });
-      if (!res.ok) return false;
-      const { order } = (await res.json()) as { order: { status: string } };
-      if (order.status === 'PENDING') return false;
-      router.refresh();
-      return true;
-    } catch (error) {
-      // Offline for a moment: the next check tries again.
-      console.warn('[orders] status check failed', error);
-      return false;
-    }
+    // Offline for a moment, or any refusal: the next check tries again.
+    const result = await apiGet<{ order: { status: string } }>(`/api/v1/orders/${encodeURIComponent(orderId)}`, { cache: 'no-store' });
+    if (!result.ok || result.data.order.status === 'PENDING') return false;
+    router.refresh();
+    return true;
   }, [orderId, router]);
 
   const poll = useCallback(

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { apiGet, apiSend } from '@/lib/api/client';
 import type { RecommendationContext, RecommendationShelf, RecommendationsResponse } from '@/lib/recommendations/schemas';
 import { RecommendationCard } from './recommendation-card';
 
@@ -32,25 +33,21 @@ export function RecommendationShelves({ context, productId, orderId, slots, limi
 
   useEffect(() => {
     if (context !== 'product' || !productId) return;
-    fetch('/api/v1/views', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ productId }) }).catch(
-      (error: unknown) => console.error('[recommendations] could not record the view', error),
-    );
+    void apiSend('POST', '/api/v1/views', { productId }).then((result) => {
+      if (!result.ok) console.error('[recommendations] could not record the view', result.message);
+    });
   }, [context, productId]);
 
   useEffect(() => {
     if (!near) return;
     const controller = new AbortController();
     const params = new URLSearchParams({ context, limit: String(limit), ...(productId ? { productId } : {}), ...(orderId ? { orderId } : {}) });
-    fetch(`/api/v1/recommendations?${params}`, { signal: controller.signal })
-      .then(async (res) => {
-        if (!res.ok) throw new Error(`recommendations answered ${res.status}`);
-        setShelves(((await res.json()) as RecommendationsResponse).shelves);
-      })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        console.error('[recommendations] could not load shelves', error);
-        setFailed(true);
-      });
+    void apiGet<RecommendationsResponse>(`/api/v1/recommendations?${params}`, { signal: controller.signal }).then((result) => {
+      if (result.ok) return setShelves(result.data.shelves);
+      if (result.code === 'aborted') return;
+      console.error('[recommendations] could not load shelves', result.status, result.message);
+      setFailed(true);
+    });
     return () => controller.abort();
   }, [near, context, productId, orderId, limit]);
 

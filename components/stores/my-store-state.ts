@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import { apiGet, apiSend } from '@/lib/api/client';
 import type { StoreView } from '@/lib/stores/view';
 
 // The shopper's store, shared by the header, product page, listing filter and picker. Pages are cached,
@@ -13,49 +14,26 @@ export const useMyStoreState = create<MyStoreState>(() => ({ status: 'idle', sto
 
 let loading: Promise<void> | null = null;
 
-export async function errorMessage(response: Response, fallback: string): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? fallback;
-  } catch {
-    return fallback;
-  }
-}
-
 export function loadMyStore(): Promise<void> {
   if (useMyStoreState.getState().status === 'ready') return Promise.resolve();
   loading ??= (async () => {
     useMyStoreState.setState({ status: 'loading' });
-    try {
-      const response = await fetch('/api/v1/stores/mine', { cache: 'no-store' });
-      if (!response.ok) throw new Error(await errorMessage(response, `status ${response.status}`));
-      const { store } = (await response.json()) as { store: StoreView | null };
-      useMyStoreState.setState({ status: 'ready', store });
-    } catch (error) {
-      console.error('Could not load your store', error);
+    const result = await apiGet<{ store: StoreView | null }>('/api/v1/stores/mine', { cache: 'no-store' });
+    if (result.ok) useMyStoreState.setState({ status: 'ready', store: result.data.store });
+    else {
+      console.error('Could not load your store', result.message);
       useMyStoreState.setState({ status: 'error', store: null });
-    } finally {
-      loading = null;
     }
+    loading = null;
   })();
   return loading;
 }
 
 export async function chooseStore(storeId: string): Promise<{ ok: true; store: StoreView } | { ok: false; message: string }> {
-  try {
-    const response = await fetch('/api/v1/stores/mine', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ storeId }),
-    });
-    if (!response.ok) return { ok: false, message: await errorMessage(response, 'We could not save your store. Please try again.') };
-    const { store } = (await response.json()) as { store: StoreView };
-    useMyStoreState.setState({ status: 'ready', store });
-    return { ok: true, store };
-  } catch (error) {
-    console.error('Could not save your store', error);
-    return { ok: false, message: 'We could not reach the shop. Check your connection and try again.' };
-  }
+  const result = await apiSend<{ store: StoreView }>('PUT', '/api/v1/stores/mine', { storeId }, { fallback: 'We could not save your store. Please try again.' });
+  if (!result.ok) return { ok: false, message: result.message };
+  useMyStoreState.setState({ status: 'ready', store: result.data.store });
+  return { ok: true, store: result.data.store };
 }
 
 export function useMyStore(): MyStoreState {

@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { apiGet } from '@/lib/api/client';
 import type { StoreView } from '@/lib/stores/view';
 import { cn } from '@/lib/utils';
-import { errorMessage, useMyStore } from './my-store-state';
+import { useMyStore } from './my-store-state';
 import { StorePicker } from './store-picker';
 
 type Stock = { key: string; available: number } | { key: string; error: string };
@@ -29,17 +30,12 @@ export function StoreAvailability({ productId, variantId }: { productId: string;
     const controller = new AbortController();
     const key = `${store.id}:${variantId}`;
     const url = `/api/v1/availability?variantIds=${encodeURIComponent(variantId)}&storeId=${encodeURIComponent(store.id)}`;
-    fetch(url, { cache: 'no-store', signal: controller.signal })
-      .then(async (response) => {
-        if (!response.ok) return setStock({ key, error: await errorMessage(response, 'Stock could not be checked.') });
-        const body = (await response.json()) as { variants: { stores: { available: number }[] }[] };
-        setStock({ key, available: body.variants[0]?.stores[0]?.available ?? 0 });
-      })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        console.error('Could not check stock', error);
-        setStock({ key, error: 'Stock could not be checked. Please try again.' });
-      });
+    void apiGet<{ variants: { stores: { available: number }[] }[] }>(url, { cache: 'no-store', signal: controller.signal, fallback: 'Stock could not be checked.' }).then(
+      (result) => {
+        if (result.ok) setStock({ key, available: result.data.variants[0]?.stores[0]?.available ?? 0 });
+        else if (result.code !== 'aborted') setStock({ key, error: result.status === 0 ? 'Stock could not be checked. Please try again.' : result.message });
+      },
+    );
     return () => controller.abort();
   }, [store, variantId]);
 

@@ -2,9 +2,10 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { buttonClassName } from '@/components/ui/button';
+import { apiGet } from '@/lib/api/client';
 import type { StoreView } from '@/lib/stores/view';
 import { cn } from '@/lib/utils';
-import { chooseStore, errorMessage, useMyStore } from './my-store-state';
+import { chooseStore, useMyStore } from './my-store-state';
 import { StoreOption } from './store-option';
 
 export type PickerLine = { variantId: string; quantity: number };
@@ -26,22 +27,15 @@ function storesUrl(search: Search, lines: readonly PickerLine[]): string {
 }
 
 async function loadStores(url: string, signal: AbortSignal): Promise<Result> {
-  try {
-    const response = await fetch(url, { cache: url.includes('variantIds=') ? 'no-store' : 'default', signal });
-    if (!response.ok) {
-      const message = await errorMessage(response, 'We could not load stores. Please try again.');
-      return { url, stores: [], status: { busy: false, error: true, message } };
-    }
-    const body = (await response.json()) as { origin: { label: string } | null; stores: StoreView[] };
-    const count = `${body.stores.length} ${body.stores.length === 1 ? 'store' : 'stores'}`;
-    const message = body.origin
-      ? `${count} near ${body.origin.label}, nearest first.`
-      : `${count}. Use your location or a postcode to sort them by distance.`;
-    return { url, stores: body.stores, status: { busy: false, message } };
-  } catch (error) {
-    if (!signal.aborted) console.error('Could not load stores', error);
-    return { url, stores: [], status: { busy: false, error: true, message: 'We could not reach the shop. Check your connection and try again.' } };
-  }
+  const cache = url.includes('variantIds=') ? 'no-store' : 'default';
+  const result = await apiGet<{ origin: { label: string } | null; stores: StoreView[] }>(url, { cache, signal, fallback: 'We could not load stores. Please try again.' });
+  if (!result.ok) return { url, stores: [], status: { busy: false, error: true, message: result.message } };
+  const body = result.data;
+  const count = `${body.stores.length} ${body.stores.length === 1 ? 'store' : 'stores'}`;
+  const message = body.origin
+    ? `${count} near ${body.origin.label}, nearest first.`
+    : `${count}. Use your location or a postcode to sort them by distance.`;
+  return { url, stores: body.stores, status: { busy: false, message } };
 }
 
 // The store picker: a bottom sheet on phones, a side panel from md up. Pass `lines` (one variant on a

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_BODY_LIMIT } from './body';
 
 // Each capability describes its routes with the same zod schemas the handlers validate with;
 // app/api/v1/openapi.json merges them.
@@ -35,8 +36,12 @@ export function buildOpenApi(operations: Operation[]) {
         schema: jsonSchema(s as z.ZodType),
       })),
     ];
+    // What the route wrapper (lib/api/route.ts) answers for every route: a write from another site, a body too big.
+    const common: Operation['responses'] = {};
+    if (op.method !== 'get') common[403] = { description: 'Cross-site request refused' };
+    if (op.body) common[413] = { description: `Body over ${API_BODY_LIMIT / 1024} KiB, refused before it is read` };
     const responses = Object.fromEntries(
-      Object.entries(op.responses).map(([status, r]) => [
+      Object.entries({ ...common, ...op.responses }).map(([status, r]) => [
         status,
         {
           description: r.description,
