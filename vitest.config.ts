@@ -32,6 +32,8 @@ export default defineConfig({
           setupFiles: ['tests/helpers/integration-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // next-auth imports `next/server` without an extension, which only a bundler resolves: run it through Vite.
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
     ],

@@ -9,6 +9,15 @@ import { FormMessage } from '@/components/ui/form-message';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, pending] = useActionState(signUpAction, undefined);
+  // The same answer whether or not the address already had an account: the rest happens through the e-mail.
+  if (state?.ok) {
+    return (
+      <div className="flex flex-col gap-4">
+        <h2 className="text-xl font-semibold">Check your e-mail</h2>
+        <FormMessage state={state} />
+      </div>
+    );
+  }
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -1,5 +1,6 @@
 import 'server-only';
 import NextAuth from 'next-auth';
+import type { Adapter } from 'next-auth/adapters';
 import type { Provider } from 'next-auth/providers';
 import Apple from 'next-auth/providers/apple';
 import Credentials from 'next-auth/providers/credentials';
@@ -8,13 +9,26 @@ import { PrismaAdapter } from '@auth/prisma-adapter';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/notifications/email';
-import { magicLinkEmail } from '@/lib/notifications/templates';
 import { rateLimitAll } from '@/lib/rate-limit';
+import { cookieOptions } from './cookie-options';
 import { authorizeCredentials } from './credentials';
+import { linkEmail } from './emails';
 import { clientIp } from './request-ip';
+import { endSession, isSessionActive, SESSION_MAX_AGE_SECONDS, startSession } from './sessions';
+import { confirmSignUp, prepareLinkEmail } from './sign-up';
 import { loadSessionClaims } from './users';
 
-const MAGIC_LINK_MINUTES = 15;
+export const MAGIC_LINK_MINUTES = 15;
+
+// Auth.js builds its links (the e-mailed sign-in link, OAuth callbacks, redirects) from AUTH_URL, and without it
+// from the request's Host and X-Forwarded-Host, which a client chooses. Links come from the configured origin.
+process.env.AUTH_URL ??= env.APP_URL;
+
+// The link always points at APP_URL, whatever origin Auth.js was given.
+const onAppUrl = (url: string) => {
+  const link = new URL(url);
+  return new URL(`${link.pathname}${link.search}`, env.APP_URL).toString();
+};
 
 const providers: Provider[] = [
   Credentials({
@@ -29,13 +43,15 @@ const providers: Provider[] = [
     maxAge: MAGIC_LINK_MINUTES * 60,
     normalizeIdentifier: (identifier: string) => identifier.trim().toLowerCase(),
     // The sign-in form checks the same limits first and explains them; this guards direct POSTs.
-    async sendVerificationRequest({ identifier, url, request }) {
+    async sendVerificationRequest({ identifier, url, token, request }) {
       const limit = await rateLimitAll([
         ['magicLinkSendEmail', identifier],
         ['magicLinkSendIp', clientIp(request.headers)],
       ]);
       if (!limit.ok) throw new Error('Too many sign-in links requested');
-      await sendEmail({ to: identifier, ...magicLinkEmail({ url, expiresMinutes: MAGIC_LINK_MINUTES }) });
+      // The sign-up action asks for its link with ?purpose=sign-up (signIn's authorization params).
+      const kind = await prepareLinkEmail(identifier, new URL(request.url).searchParams.get('purpose'), token);
+      await sendEmail({ to: identifier, ...linkEmail(kind, { url: onAppUrl(url), expiresMinutes: MAGIC_LINK_MINUTES }) });
     },
   },
 ];
@@ -53,22 +69,47 @@ export const oauthProviders = providers
 
 const devSecret = env.NODE_ENV === 'production' ? undefined : 'northwind-development-secret-not-for-production';
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
-  // The generated client is structurally the Prisma client the adapter expects.
-  adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
-  // Credentials sign-in requires JWT sessions; role and stores ride in the token.
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+// The generated client is structurally the Prisma client the adapter expects.
+const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+const adapter: Adapter = {
+  ...prismaAdapter,
+  // Following the link sent for a sign-up turns that sign-up's password on.
+  async useVerificationToken(params) {
+    const used = await prismaAdapter.useVerificationToken!(params);
+    if (used) await confirmSignUp(params.identifier, params.token);
+    return used;
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter,
+  // Credentials sign-in requires JWT sessions; role and stores ride in the token, with the id of the server-side
+  // session (lib/auth/sessions.ts) that sign-out ends.
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   secret: env.AUTH_SECRET ?? devSecret,
+  // The session cookie is Secure exactly when our own cookies are (one rule, in ./cookie-options.ts).
+  useSecureCookies: cookieOptions(0).secure,
   trustHost: true,
   providers,
   pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in' },
+  events: {
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await endSession(sid);
+    },
+  },
   callbacks: {
     async jwt({ token, user, trigger }) {
-      const userId = user?.id ?? token.sub;
-      if (userId && (user || trigger === 'update')) {
-        const claims = await loadSessionClaims(userId);
+      if (user?.id) {
+        const claims = await loadSessionClaims(user.id);
         if (!claims) return null;
-        Object.assign(token, { sub: userId, ...claims });
+        return Object.assign(token, { sub: user.id, ...claims, sid: await startSession(user.id) });
+      }
+      if (!token.sub || typeof token.sid !== 'string' || !(await isSessionActive(token.sid, token.sub))) return null;
+      if (trigger === 'update') {
+        const claims = await loadSessionClaims(token.sub);
+        if (!claims) return null;
+        Object.assign(token, claims);
       }
       return token;
     },

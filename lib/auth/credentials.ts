@@ -1,7 +1,8 @@
 import 'server-only';
 import { CredentialsSignin } from '@auth/core/errors';
 import { db } from '@/lib/db';
-import { rateLimitAll, resetRateLimit } from '@/lib/rate-limit';
+import { rateLimitAll, resetRateLimit, type LimitName } from '@/lib/rate-limit';
+import { DEVICE_COOKIE, knownDeviceId, readCookie } from './device';
 import { verifyPassword } from './password';
 import { clientIp } from './request-ip';
 import { signInSchema } from './schemas';
@@ -10,20 +11,20 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
 }
 
-// The credentials provider's check. null (not signed in) looks the same for a wrong password and an
-// unknown e-mail, and takes as long; too many attempts per e-mail or per IP throw RateLimitedSignIn.
+// The credentials provider's check. null (not signed in) looks the same for a wrong password, an unknown e-mail and
+// an account whose sign-up is not confirmed yet, and takes as long. Too many attempts throw RateLimitedSignIn: per IP,
+// and per e-mail from devices that never signed in to it (from a known device, per device: see ./device.ts).
 export async function authorizeCredentials(credentials: unknown, headers: Headers) {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const limit = await rateLimitAll([
-    ['signInEmail', email],
-    ['signInIp', clientIp(headers)],
-  ]);
+  const device = knownDeviceId(readCookie(headers, DEVICE_COOKIE), email);
+  const perAccount: [LimitName, string] = device ? ['signInDevice', device] : ['signInEmail', email];
+  const limit = await rateLimitAll([perAccount, ['signInIp', clientIp(headers)]]);
   if (!limit.ok) throw new RateLimitedSignIn();
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;
-  await resetRateLimit('signInEmail', email);
+  await resetRateLimit(...perAccount);
   return { id: user.id, email: user.email, name: user.name };
 }

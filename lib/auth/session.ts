@@ -2,6 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
 import { authSecret } from './secret';
+import { isSessionActive } from './sessions';
 
 export type SessionUser = {
   id: string;
@@ -9,21 +10,30 @@ export type SessionUser = {
   name: string | null;
   role: 'CUSTOMER' | 'STAFF' | 'ADMIN';
   storeIds: string[];
+  // The server-side session this sign-in holds (lib/auth/sessions.ts).
+  sessionId?: string;
 };
 
 export const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
 
-// Reads the Auth.js session cookie directly: decrypting the JWT is all a session check needs,
-// and it avoids running Auth.js's whole session endpoint (which re-encrypts the token) on every API call.
+// Reads the Auth.js session cookie directly: decrypting the JWT and checking its session is still open is all a
+// session check needs, and it avoids running Auth.js's whole session endpoint (which re-encrypts the token) on every API call.
 export async function getSessionUser(): Promise<SessionUser | null> {
   const jar = await cookies();
   for (const name of SESSION_COOKIES) {
     const value = jar.get(name)?.value;
     if (!value) continue;
-    const user = await decodeSessionToken(value, name);
+    const user = await userFromSessionToken(value, name);
     if (user) return user;
   }
   return null;
+}
+
+// A token made before sessions were kept on the server names none, and is refused like an ended one.
+export async function userFromSessionToken(token: string, salt: string): Promise<SessionUser | null> {
+  const user = await decodeSessionToken(token, salt);
+  if (!user?.sessionId || !(await isSessionActive(user.sessionId, user.id))) return null;
+  return user;
 }
 
 // Decrypting a session token derives its key first, which costs more than most API handlers' own work; a token
@@ -52,6 +62,7 @@ async function decodeFresh(token: string, salt: string): Promise<{ user: Session
     const role = jwt.role === 'STAFF' || jwt.role === 'ADMIN' ? jwt.role : 'CUSTOMER';
     const storeIds = Array.isArray(jwt.storeIds) ? jwt.storeIds.filter((s): s is string => typeof s === 'string') : [];
     const user: SessionUser = { id: jwt.sub, email: jwt.email, name: typeof jwt.name === 'string' ? jwt.name : null, role, storeIds };
+    if (typeof jwt.sid === 'string') user.sessionId = jwt.sid;
     return { user, expiresAt: typeof jwt.exp === 'number' ? jwt.exp * 1000 : undefined };
   } catch {
     return { user: null }; // expired, tampered with, or signed with another secret: not signed in

@@ -1,8 +1,8 @@
 import 'server-only';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import type { SessionUser } from './session';
+import { endOtherSessions } from './sessions';
 
 export async function loadSessionClaims(userId: string) {
   const user = await db.user.findUnique({
@@ -13,17 +13,21 @@ export async function loadSessionClaims(userId: string) {
   return { email: user.email, name: user.name, role: user.role, storeIds: user.staffStores.map((s) => s.locationId) };
 }
 
-export type CreateUserResult = { ok: true; userId: string } | { ok: false; reason: 'email_taken' };
+// A new password ends the account's other sessions (whoever was signed in elsewhere must sign in again). A password
+// can be set without the current one only by an account that has none (signed up by e-mail link or a provider).
+export async function changePassword(user: SessionUser, input: { currentPassword: string; newPassword: string }): Promise<boolean> {
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!row || (row.passwordHash && !(await verifyPassword(row.passwordHash, input.currentPassword)))) return false;
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.user.update({ where: { id: user.id }, data: { passwordHash, pendingPasswordHash: null, pendingPasswordToken: null } });
+  await endOtherSessions(user.id, user.sessionId);
+  return true;
+}
 
-export async function createUserWithPassword(input: { name: string; email: string; password: string }): Promise<CreateUserResult> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    const user = await db.user.create({ data: { name: input.name, email: input.email, passwordHash }, select: { id: true } });
-    return { ok: true, userId: user.id };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { ok: false, reason: 'email_taken' };
-    throw error;
-  }
+// A role travels in the session token, so changing it ends every session of that user: the next sign-in carries the new one.
+export async function setUserRole(userId: string, role: SessionUser['role']): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { role } });
+  await endOtherSessions(userId);
 }
 
 export type AddressView = {

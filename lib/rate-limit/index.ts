@@ -7,7 +7,9 @@ export type { RateLimitResult } from './bucket';
 // Limits for what can be guessed at or sends messages (sign-in, checkout, order pages). Counting per e-mail
 // stops guessing one account's password; counting per IP stops one client spraying many accounts.
 export const limits = {
+  // From devices that never signed in to the account; a device that has is counted on its own (lib/auth/device.ts).
   signInEmail: { limit: 10, windowSeconds: 15 * 60 },
+  signInDevice: { limit: 10, windowSeconds: 15 * 60 },
   signInIp: { limit: 60, windowSeconds: 15 * 60 },
   magicLinkEmail: { limit: 5, windowSeconds: 60 * 60 },
   magicLinkIp: { limit: 20, windowSeconds: 60 * 60 },
@@ -24,6 +26,9 @@ export const limits = {
   // "Send me a new pickup code": each send is an e-mail to the shopper.
   pickupCodeOrder: { limit: 3, windowSeconds: 60 * 60 },
   pickupCodeIp: { limit: 10, windowSeconds: 60 * 60 },
+  // A code to cancel an order found by the guest lookup: each send is an e-mail to the order's address.
+  cancelCodeOrder: { limit: 3, windowSeconds: 60 * 60 },
+  cancelCodeIp: { limit: 10, windowSeconds: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof limits;

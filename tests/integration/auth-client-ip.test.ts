@@ -26,7 +26,8 @@ beforeAll(async () => {
   server = createServer(async (req, res) => {
     req.headers['x-forwarded-for'] ??= req.socket.remoteAddress;
     seen = { ...req.headers };
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
     const email = new URL(req.url ?? '/', 'http://x').searchParams.get('email');
     try {
       const user = await authorizeCredentials({ email, password: 'a-wrong-password' }, headers);

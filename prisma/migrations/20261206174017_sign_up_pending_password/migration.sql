@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "pendingPasswordHash" TEXT,
+ADD COLUMN     "pendingPasswordToken" TEXT;
