@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AuthorizationError } from '@/lib/auth/errors';
+import { AppError } from '@/lib/errors';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 
 // Every server action goes through one of these: the session is loaded and the input parsed before
@@ -14,7 +15,12 @@ export type ActionState = {
   redirectTo?: string;
 };
 
-export class ActionError extends Error {}
+// A refusal an action words itself; any AppError a lib function throws is shown the same way.
+export class ActionError extends AppError {
+  constructor(message: string) {
+    super(400, 'refused', message);
+  }
+}
 
 type Handler<S extends z.ZodType, U> = (input: z.output<S>, user: U) => Promise<ActionState | void>;
 
@@ -38,7 +44,7 @@ function wrap<S extends z.ZodType, U>(schema: S, load: () => Promise<U>, fn: Han
       return (await fn(parsed.data, user)) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof ActionError || error instanceof AuthorizationError) return { ok: false, message: error.message, values: echo };
+      if (error instanceof AppError) return { ok: false, message: error.message, values: echo };
       console.error('[action] failed', error);
       return { ok: false, message: 'Something went wrong on our side. Please try again.', values: echo };
     }
