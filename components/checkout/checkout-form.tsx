@@ -10,13 +10,13 @@ import { useOptimisticCart } from '@/components/cart/cart-provider';
 import { useMyStore } from '@/components/stores/my-store-state';
 import { buttonClassName } from '@/components/ui/button';
 import { applyPending } from '@/lib/cart/optimistic';
-import type { CartLineView, CartView } from '@/lib/cart/types';
+import type { CartView } from '@/lib/cart/types';
+import type { Quote } from '@/lib/checkout/quote';
 import type { ShortLine } from '@/lib/inventory/errors';
-import { computeTotals, TotalsError } from '@/lib/checkout/totals';
 import type { StoreView } from '@/lib/stores/view';
 import { formatMoney } from '@/lib/utils';
 import { AddressFields, type AddressInput } from './address-fields';
-import { submitCheckout, type PlacedOrder } from './checkout-client';
+import { newIdempotencyKey, submitCheckout, type PlacedOrder, type QuoteRequest } from './checkout-client';
 import { FulfilmentChoice } from './fulfilment-choice';
 import { OrderReview } from './order-review';
 import { PaymentChoice, type Payment } from './payment-choice';
@@ -25,6 +25,7 @@ import { PickupStore } from './pickup-store';
 import { ShortLinesNotice } from './short-lines-notice';
 import type { ExpressStart, StripeHandle } from './stripe-payment';
 import { walletAddress } from './stripe-loader';
+import { useQuote } from './use-quote';
 
 // Stripe's code is fetched only when Stripe is configured and the payment section shows.
 const StripePayment = dynamic(() => import('./stripe-payment').then((m) => m.StripePayment), {
@@ -43,12 +44,14 @@ export function CheckoutForm({
   defaults,
   online,
   stripeKey,
+  initialQuote,
 }: {
   initialCart: CartView | null;
   signedIn: boolean;
   defaults: CheckoutDefaults;
   online: 'STRIPE' | 'DEMO' | null;
   stripeKey: string | null;
+  initialQuote: { request: QuoteRequest; quote: Quote } | null;
 }) {
   const router = useRouter();
   const { cart: liveCart } = useOptimisticCart();
@@ -68,12 +71,15 @@ export function CheckoutForm({
   const [placing, setPlacing] = useState(false);
   const [placed, setPlaced] = useState<PlacedOrder | null>(null);
   const stripeRef = useRef<StripeHandle | null>(null);
+  // The attempt in flight or last cut short: the same form sent again reuses its Idempotency-Key.
+  const attempt = useRef<{ payload: string; key: string } | null>(null);
   const onStripeReady = useCallback((handle: StripeHandle | null) => (stripeRef.current = handle), []);
 
   const store = chosenStore ?? (myStore?.pickup.enabled ? myStore : null);
   const lines = (cart?.lines ?? []).filter((l) => l.status !== 'unavailable');
   const paymentChoice: Payment = fulfilment === 'DELIVERY' ? 'online' : payment;
-  const preview = previewTotals(lines, fulfilment, cart?.currency ?? 'GBP', discountCode);
+  const code = discountCode.trim() || null;
+  const { quote } = useQuote(lines.length ? quoteRequest(lines, fulfilment, code, email) : null, initialQuote);
 
   function body(overrides: { email?: string; address?: ReturnType<typeof walletAddress> } = {}) {
     const common = { email: overrides.email ?? email, discountCode: discountCode.trim() || null, payment: paymentChoice };
@@ -95,8 +101,12 @@ export function CheckoutForm({
   async function place(payload: ReturnType<typeof body>): Promise<PlacedOrder | null> {
     setFormError(null);
     setShortLines([]);
+    const text = JSON.stringify(payload);
+    if (attempt.current?.payload !== text) attempt.current = { payload: text, key: newIdempotencyKey() };
     // The server validates with the shared schema and names each bad field; zod stays out of the page's bundle.
-    const result = await submitCheckout(payload);
+    const result = await submitCheckout(payload, attempt.current.key);
+    // Only an attempt that got no answer (offline, or the server failed) is retried under the same key.
+    if (result.ok || (result.status >= 400 && result.status < 500)) attempt.current = null;
     setErrors({});
     if (result.ok) return result.data;
     if (result.code === 'out_of_stock') setShortLines(result.lines);
@@ -150,7 +160,7 @@ export function CheckoutForm({
     return <PaymentStep placed={placed} onRetry={() => setPlaced(null)} />;
   }
 
-  const totals = preview.totals;
+  const totals = quote?.totals ?? null;
   const totalLabel = totals ? formatMoney(totals.totalMinor, totals.currency) : '';
   return (
     <form noValidate onSubmit={onSubmit} className="grid gap-8 lg:grid-cols-[1fr_22rem]" aria-describedby={formError ? 'checkout-error' : undefined}>
@@ -199,7 +209,7 @@ export function CheckoutForm({
                   <span className="flex-1">Standard delivery, 2–4 working days</span>
                   <span className="tabular-nums">{totals ? deliveryPrice(totals.shippingMinor, totals.currency) : ''}</span>
                 </label>
-                <p className="mt-1 text-sm text-muted">Free on orders of £75 or more.</p>
+                {quote && <p className="mt-1 text-sm text-muted">Free on orders of {formatMoney(quote.freeDeliveryFromMinor, totals?.currency ?? 'GBP', { compact: true })} or more.</p>}
               </fieldset>
             </>
           )}
@@ -249,7 +259,7 @@ export function CheckoutForm({
           spellCheck={false}
           value={discountCode}
           onChange={(e) => setDiscountCode(e.target.value)}
-          errors={errors.discountCode ? [errors.discountCode] : preview.discountError ? [preview.discountError] : undefined}
+          errors={errors.discountCode ? [errors.discountCode] : code && quote?.discountError ? [quote.discountError.message] : undefined}
         />
         {placed?.order.holdExpiresAt && placed.payment.provider === 'STRIPE' && (
           <p className="text-sm text-muted">Order {placed.order.number} is waiting for your payment.</p>
@@ -283,16 +293,8 @@ function formErrorText(order: PlacedOrder | null): string {
   return order ? 'This order cannot be paid with a wallet.' : 'Check the details on the page and try again.';
 }
 
-// A preview from the bag's prices; the server prices the order again when it is placed. A code that does not
-// apply is reported and left out of the preview.
-function previewTotals(lines: readonly CartLineView[], fulfilment: Fulfilment, currency: string, discountCode: string) {
-  if (!lines.length) return { totals: null, discountError: null };
-  const priced = lines.map((l) => ({ variantId: l.variantId, unitPriceMinor: l.unitPrice.amountMinor, quantity: l.quantity }));
-  const input = { lines: priced, fulfilment, country: 'GB', currency };
-  try {
-    return { totals: computeTotals({ ...input, discountCode }), discountError: null };
-  } catch (error) {
-    if (!(error instanceof TotalsError)) throw error;
-    return { totals: computeTotals(input), discountError: error.message };
-  }
+// What the quote is for: the lines on screen, how they reach the shopper and the code typed (with the e-mail, which
+// decides a first-order or per-customer code, only once there is a code).
+function quoteRequest(lines: readonly { variantId: string; quantity: number }[], fulfilment: Fulfilment, code: string | null, email: string): QuoteRequest {
+  return { lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })), fulfilment, discountCode: code, email: code && email.includes('@') ? email.trim() : null };
 }

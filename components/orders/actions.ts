@@ -6,19 +6,21 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action, type ActionState } from '@/lib/action';
 import { clientIp } from '@/lib/auth/request-ip';
-import { cancelOrder, CancelRefusedError } from '@/lib/orders/cancel';
-import { OrderError } from '@/lib/orders/errors';
+import { AppError } from '@/lib/errors';
+import { cancelOrder } from '@/lib/orders/cancel';
+import { sendCancelCode } from '@/lib/orders/cancel-code';
 import { lookUpOrderForDevice } from '@/lib/orders/lookup';
 import { requestNewPickupCode } from '@/lib/pickup/new-code';
-import { orderIdSchema, orderLookupSchema } from '@/lib/orders/schemas';
-import { TransitionError } from '@/lib/orders/state';
+import { cancelCodeSchema, orderIdSchema, orderLookupSchema } from '@/lib/orders/schemas';
 import { currentOrderViewer } from '@/lib/orders/access';
 import { describeRetry } from '@/lib/rate-limit';
 
 const orderForm = z.object({ orderId: orderIdSchema });
+// The code field is there only for a device that looked the order up (the e-mailed code).
+const cancelForm = z.object({ orderId: orderIdSchema, code: cancelCodeSchema.optional().or(z.literal('').transform(() => undefined)) });
 
 function refusal(error: unknown): ActionState | null {
-  if (error instanceof OrderError || error instanceof TransitionError || error instanceof CancelRefusedError) return { ok: false, message: error.message };
+  if (error instanceof AppError) return { ok: false, message: error.message };
   return null;
 }
 
@@ -28,12 +30,23 @@ function revalidateOrder(orderId: string) {
   revalidatePath('/account/orders');
 }
 
-export const cancelOrderAction = action(orderForm, async ({ orderId }) => {
+export const cancelOrderAction = action(cancelForm, async ({ orderId, code }) => {
   try {
-    const result = await cancelOrder(await currentOrderViewer(), orderId);
+    const result = await cancelOrder(await currentOrderViewer(), orderId, { code });
     revalidateOrder(orderId);
     const refund = result.refunded ? ' Your payment is being refunded to the way you paid; it usually shows within 5–10 working days.' : '';
     return { ok: true, message: `Your order is cancelled.${refund}` };
+  } catch (error) {
+    const refused = refusal(error);
+    if (refused) return refused;
+    throw error;
+  }
+});
+
+export const sendCancelCodeAction = action(orderForm, async ({ orderId }) => {
+  try {
+    const { email } = await sendCancelCode(await currentOrderViewer(), orderId, clientIp(await headers()));
+    return { ok: true, message: `We e-mailed a 6-digit code to ${email}. It works for 15 minutes.` };
   } catch (error) {
     const refused = refusal(error);
     if (refused) return refused;

@@ -14,7 +14,7 @@ export function OrderLookupForm() {
       <FormField
         label="Order number"
         name="number"
-        placeholder="NW-100612"
+        placeholder="NW-7KQ4-M9XC"
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}

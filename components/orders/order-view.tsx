@@ -12,7 +12,7 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeSty
 
 // One order as its shopper sees it: the confirmation page and the account's order detail.
 export function OrderView({ data, heading }: { data: OrderPageData; heading: string }) {
-  const { order, pickup, canRequestNewCode } = data;
+  const { order, pickup, canRequestNewCode, cancel } = data;
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-8">
       <header className="flex flex-col gap-1">
@@ -57,13 +57,13 @@ export function OrderView({ data, heading }: { data: OrderPageData; heading: str
       <FulfilmentDetails fulfilment={order.fulfilmentView} />
       <OrderTotals order={order} rows={totalsRows(order)} />
 
-      {order.cancellable && (
+      {cancel && (
         <section aria-labelledby="cancel-heading" className="flex flex-col gap-2 border-t border-border pt-6">
           <h2 id="cancel-heading" className="text-lg font-semibold">
             Changed your mind?
           </h2>
           <p className="text-muted">You can cancel until the order is ready for pickup or dispatched.</p>
-          <CancelOrderButton orderId={order.id} paid={order.status === 'PAID'} />
+          <CancelOrderButton orderId={order.id} paid={order.status === 'PAID'} needsCode={cancel === 'code'} />
         </section>
       )}
     </div>

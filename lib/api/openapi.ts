@@ -8,6 +8,7 @@ export type Operation = {
   path: string;
   summary: string;
   query?: z.ZodObject;
+  headers?: z.ZodObject;
   body?: z.ZodType;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
@@ -32,6 +33,12 @@ export function buildOpenApi(operations: Operation[]) {
       ...Object.entries(op.query?.shape ?? {}).map(([name, s]) => ({
         name,
         in: 'query',
+        required: !(s as z.ZodType).safeParse(undefined).success,
+        schema: jsonSchema(s as z.ZodType),
+      })),
+      ...Object.entries(op.headers?.shape ?? {}).map(([name, s]) => ({
+        name,
+        in: 'header',
         required: !(s as z.ZodType).safeParse(undefined).success,
         schema: jsonSchema(s as z.ZodType),
       })),

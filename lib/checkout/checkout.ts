@@ -11,16 +11,17 @@ import { onOrderConfirmed } from '@/lib/orders/after-confirmed';
 import { channelFromUserAgent } from '@/lib/orders/channel';
 import { OrderError } from '@/lib/orders/errors';
 import { cancelPendingOrderTx, releaseHold } from '@/lib/orders/transitions';
-import { priceOrder, writePendingOrder, type PlaceOrderInput } from '@/lib/checkout/place-order';
+import { priceOrder, writePendingOrder, type PlacedOrder, type PlaceOrderInput } from '@/lib/checkout/place-order';
+import { checkoutKeyFor, findAttempt, lockBagTx, repeatCheckout } from '@/lib/checkout/attempts';
 import type { Receipt } from '@/lib/orders/receipts';
 import type { CheckoutBody } from '@/lib/checkout/schemas';
 import { ORDER_TX } from '@/lib/db/tx-options';
 import type { OrderStatus, OrderSummary } from '@/lib/orders/types';
-import { getOrderSummaryOrThrow } from '@/lib/orders/view';
 
 export type CheckoutActor = { user: SessionUser | null; cart: CartOwner };
-export type CheckoutContext = { userAgent: string | null; clientIp: string; now?: Date };
-export type CheckoutResult = { order: OrderSummary; payment: PaymentStart; pickupCode: string | null };
+export type CheckoutContext = { userAgent: string | null; clientIp: string; now?: Date; idempotencyKey?: string | null };
+// `repeated`: the answer to a repeat of an attempt (same Idempotency-Key), which found the order the first one placed.
+export type CheckoutResult = { order: OrderSummary; payment: PaymentStart; pickupCode: string | null; repeated?: boolean };
 
 function orderInput(actor: CheckoutActor, body: CheckoutBody, cart: { cartId: string; lines: PlaceOrderInput['lines'] }, userAgent: string | null): PlaceOrderInput {
   const common = {
@@ -38,23 +39,34 @@ function orderInput(actor: CheckoutActor, body: CheckoutBody, cart: { cartId: st
 }
 
 // Places the order for what is in the shopper's own bag (read here, never taken from the client) and starts
-// its payment. A pending checkout left behind by the same bag is cancelled first, so a shopper retrying
-// never competes with their own hold. Throws OrderError, OutOfStockError or TotalsError; a refusal writes nothing.
+// its payment. A repeat of an attempt (same Idempotency-Key) answers with the attempt's order; a bag version that is
+// already a confirmed or paid order is refused (lib/checkout/attempts.ts). A pending checkout left behind by the same
+// bag is cancelled first, so a shopper retrying never competes with their own hold. Throws OrderError,
+// OutOfStockError, TotalsError or a checkout error; a refusal writes nothing.
 export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ctx: CheckoutContext): Promise<CheckoutResult> {
   const now = ctx.now ?? new Date();
   const cart = await readCartForCheckout(actor.cart);
+  const checkoutKey = cart && ctx.idempotencyKey ? checkoutKeyFor(cart.cartId, ctx.idempotencyKey) : null;
+  // A repeat that arrives once the attempt's order is written: answered without counting against the limits.
+  const earlier = checkoutKey ? await findAttempt(db, checkoutKey) : null;
+  if (earlier) return repeatCheckout(earlier);
   if (!cart?.lines.length) throw new OrderError('empty_order', 'Your bag is empty.');
   const input = orderInput(actor, body, cart, ctx.userAgent);
   const limited = await rateLimitAll([['checkoutEmail', body.email], ['checkoutIp', ctx.clientIp]]);
   if (!limited.ok) throw new OrderError('rate_limited', `Too many orders in a short time. Try again in ${describeRetry(limited.retryAfterSeconds)}.`);
 
   // Priced before the transaction, which then holds the database only for the writes.
-  const priced = await priceOrder(db, input);
-  const placed = await db.$transaction(async (tx) => {
+  const priced = await priceOrder(db, input, now);
+  const written = await db.$transaction(async (tx): Promise<{ repeatOf: string; placed?: undefined } | { repeatOf?: undefined; placed: PlacedOrder }> => {
+    const { repeatOf } = await lockBagTx(tx, cart, checkoutKey);
+    if (repeatOf) return { repeatOf };
     const leftovers = await tx.order.findMany({ where: { cartId: cart.cartId, status: 'PENDING' }, select: { id: true } });
     for (const o of leftovers) await cancelPendingOrderTx(tx, o.id, now);
-    return writePendingOrder(tx, input, priced, now);
+    return { placed: await writePendingOrder(tx, input, priced, now, { checkoutKey, cartVersion: cart.version }) };
   }, ORDER_TX);
+  // A repeat that raced the first request: it waited for the bag's lock and found the attempt's order.
+  if (written.placed === undefined) return repeatCheckout(written.repeatOf);
+  const { placed } = written;
 
   let payment: PaymentStart;
   try {
@@ -66,10 +78,9 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
     console.error('[checkout] could not start the payment', placed.order.id, error);
     throw new OrderError('payment_unavailable', 'We could not start the payment. Nothing was charged; please try again.');
   }
-  if (payment.status !== 'confirmed') return { order: placed.order, payment, pickupCode: placed.pickupCode };
-  // Confirming moved the order on (status, how long the stock stays held): read it again.
-  await onOrderConfirmed(placed.order.id, placed.pickupCode);
-  return { order: await getOrderSummaryOrThrow(placed.order.id), payment, pickupCode: placed.pickupCode };
+  // Pay at pickup: the order was written CONFIRMED, so the bag empties and the e-mail goes out now.
+  if (payment.status === 'confirmed') await onOrderConfirmed(placed.order.id, placed.pickupCode);
+  return { order: placed.order, payment, pickupCode: placed.pickupCode };
 }
 
 export type DemoPaymentViewer = { user: SessionUser | null; receipt: Receipt | null };

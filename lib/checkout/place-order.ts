@@ -5,10 +5,11 @@ import { newRowId } from '@/lib/db/ids';
 import { env } from '@/lib/env';
 import type { SalesChannel } from '@/lib/generated/prisma/enums';
 import { OrderError } from '@/lib/orders/errors';
-import { paymentHoldExpiry } from '@/lib/inventory/hold-expiry';
+import { payAtPickupHoldExpiry, paymentHoldExpiry } from '@/lib/inventory/hold-expiry';
 import { recordHoldsTx, releaseExpiredHoldsTx, reserveStockTx, type HoldRequest } from '@/lib/inventory/holds';
-import { nextOrderNumber } from '@/lib/orders/order-number';
-import { generatePickupCode, hashPickupCode } from '@/lib/pickup/code';
+import { newOrderNumber } from '@/lib/orders/order-number';
+import { generatePickupCode, hashPickupCode, sealPickupCode } from '@/lib/pickup/code';
+import { assertDiscountAllowed, findDiscount, lockDiscountTx, redeemDiscountTx, type Discount } from '@/lib/checkout/discounts';
 import { computeTotals, type OrderTotals } from '@/lib/checkout/totals';
 import type { OrderSummary, PaymentProviderKind, ShippingAddress } from '@/lib/orders/types';
 import { ORDER_TX } from '@/lib/db/tx-options';
@@ -38,27 +39,33 @@ function mergeLines(lines: PlaceOrderInput['lines']): Map<string, number> {
   return merged;
 }
 
-async function resolveLocation(tx: Tx, input: PlaceOrderInput): Promise<{ id: string; country: string }> {
+type OrderLocation = { id: string; country: string; openingHours: unknown; timeZone: string };
+
+async function resolveLocation(tx: Tx, input: PlaceOrderInput): Promise<OrderLocation> {
   if (input.fulfilment === 'PICKUP') {
-    const store = await tx.location.findUnique({ where: { id: input.pickupLocationId }, select: { id: true, type: true, pickupEnabled: true, country: true } });
+    const store = await tx.location.findUnique({
+      where: { id: input.pickupLocationId },
+      select: { id: true, type: true, pickupEnabled: true, country: true, openingHours: true, timeZone: true },
+    });
     if (!store || store.type !== 'STORE' || !store.pickupEnabled) throw new OrderError('store_unavailable', 'That store does not offer pickup. Choose another store or delivery.');
     return store;
   }
-  const warehouse = await tx.location.findFirst({ where: { type: 'WAREHOUSE' }, orderBy: { code: 'asc' }, select: { id: true } });
+  const warehouse = await tx.location.findFirst({ where: { type: 'WAREHOUSE' }, orderBy: { code: 'asc' }, select: { id: true, timeZone: true } });
   if (!warehouse) throw new OrderError('warehouse_missing', 'Delivery is unavailable right now. Try pickup in a store.');
-  return { id: warehouse.id, country: input.shippingAddress.country };
+  return { id: warehouse.id, country: input.shippingAddress.country, openingHours: null, timeZone: warehouse.timeZone };
 }
 
 type PricedLine = { variantId: string; quantity: number; position: number; productId: string; sku: string; unitPriceMinor: number; name: string };
 
 // The order as priced from the database: where its stock comes from, its lines and totals. Nothing is written.
-export type PricedOrder = { location: { id: string; country: string }; lines: PricedLine[]; totals: OrderTotals };
+export type PricedOrder = { location: OrderLocation; lines: PricedLine[]; totals: OrderTotals; discount: Discount | null };
 
 // Reads the store (or warehouse) and the variants' prices and prices the order. It needs no transaction, so a
 // checkout reads before it opens one and holds the database (the embedded one serves a transaction at a time) only
 // for its writes; read inside the transaction, these rows would be no fresher. Throws OrderError or TotalsError.
-export async function priceOrder(client: Tx, input: PlaceOrderInput): Promise<PricedOrder> {
+export async function priceOrder(client: Tx, input: PlaceOrderInput, now: Date = new Date()): Promise<PricedOrder> {
   if (input.fulfilment === 'DELIVERY' && !input.shippingAddress) throw new OrderError('address_required', 'Add a delivery address.');
+  if (input.paymentProvider === 'PAY_AT_PICKUP' && input.fulfilment !== 'PICKUP') throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
   const quantities = mergeLines(input.lines);
   if (!quantities.size) throw new OrderError('empty_order', 'Your bag is empty.');
   const location = await resolveLocation(client, input);
@@ -76,34 +83,47 @@ export async function priceOrder(client: Tx, input: PlaceOrderInput): Promise<Pr
     const label = [v.color, v.size].filter(Boolean).join(' / ');
     return { variantId, quantity, position, productId: v.productId, sku: v.sku, unitPriceMinor: v.priceMinor, name: label ? `${v.productName} – ${label}` : v.productName };
   });
-  const totals = computeTotals({ lines, fulfilment: input.fulfilment, country: location.country, currency: env.SHOP_CURRENCY, discountCode: input.discountCode });
-  return { location, lines, totals };
+  const discount = await findDiscount(client, input.discountCode, now);
+  const totals = computeTotals({ lines, fulfilment: input.fulfilment, country: location.country, currency: env.SHOP_CURRENCY, discount });
+  return { location, lines, totals, discount };
 }
 
-// Writes the PENDING order, its lines and its stock holds in the caller's transaction, and returns the order as
-// written (built here rather than read back). Throws OutOfStockError; nothing is kept once the transaction rolls back.
-export async function writePendingOrder(tx: Tx, input: PlaceOrderInput, priced: PricedOrder, now: Date = new Date()): Promise<PlacedOrder> {
+// What the checkout adds to the order row: the attempt's key and the bag version it was placed from.
+export type CheckoutMarks = { checkoutKey?: string | null; cartVersion?: number | null };
+
+// Writes the order, its lines and its stock holds in the caller's transaction, and returns the order as written
+// (built here rather than read back). An online payment's order is PENDING until paid; a pay-at-pickup order is
+// CONFIRMED at once, in this same transaction, so no second checkout of the bag can slip in between. A discount
+// code's limits are checked with its row locked and its use recorded here too. Throws OutOfStockError or
+// TotalsError; nothing is kept once the transaction rolls back.
+export async function writePendingOrder(tx: Tx, input: PlaceOrderInput, priced: PricedOrder, now: Date = new Date(), marks: CheckoutMarks = {}): Promise<PlacedOrder> {
   const { location, lines } = priced;
-  const holdExpiresAt = paymentHoldExpiry(now);
+  const customer = { userId: input.userId, email: input.email };
+  const discount = priced.discount ? await lockDiscountTx(tx, priced.discount, now) : null;
+  if (discount) await assertDiscountAllowed(tx, discount, customer);
+  const payAtPickup = input.paymentProvider === 'PAY_AT_PICKUP';
+  const holdExpiresAt = payAtPickup ? payAtPickupHoldExpiry(location, now) : paymentHoldExpiry(now);
   const holds: HoldRequest[] = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, sku: l.sku, name: l.name }));
   // Stock before anything else is written, so a refused checkout stops early. Holds that expired on this stock
   // go back first: nobody is refused stock that only an abandoned checkout was sitting on.
   await releaseExpiredHoldsTx(tx, now, { locationId: location.id, variantIds: holds.map((h) => h.variantId) });
   await reserveStockTx(tx, location.id, holds);
   const pickupCode = input.fulfilment === 'PICKUP' ? generatePickupCode() : null;
-  // Numbered only once the stock is secured: a refused checkout uses no number.
-  const number = await nextOrderNumber(tx);
+  const number = await newOrderNumber(tx);
 
   // The id is made here so that the pickup code's hash, which binds the code to it, goes in with the insert.
   const { currency, subtotalMinor, discountMinor, discountCode, shippingMinor, taxMinor, totalMinor } = priced.totals;
   const columns = {
-    id: newRowId('o'), number, status: 'PENDING' as const, email: input.email.trim().toLowerCase(), userId: input.userId, channel: input.channel,
+    id: newRowId('o'), number, status: payAtPickup ? ('CONFIRMED' as const) : ('PENDING' as const), email: input.email.trim().toLowerCase(), userId: input.userId, channel: input.channel,
     fulfilment: input.fulfilment, pickupLocationId: input.fulfilment === 'PICKUP' ? location.id : null, paymentProvider: input.paymentProvider,
     currency, subtotalMinor, discountMinor, discountCode, shippingMinor, taxMinor, totalMinor, holdExpiresAt, placedAt: now,
   };
   const shippingAddress = input.fulfilment === 'DELIVERY' ? input.shippingAddress : null;
   await tx.order.create({
-    data: { ...columns, shippingAddress: shippingAddress ?? undefined, cartId: input.cartId ?? null, pickupCodeHash: pickupCode ? hashPickupCode(columns.id, pickupCode) : null },
+    data: {
+      ...columns, shippingAddress: shippingAddress ?? undefined, cartId: input.cartId ?? null, checkoutKey: marks.checkoutKey ?? null, cartVersion: marks.cartVersion ?? null,
+      pickupCodeHash: pickupCode ? hashPickupCode(columns.id, pickupCode) : null, pickupCodeSealed: pickupCode ? sealPickupCode(columns.id, pickupCode) : null,
+    },
     select: { id: true },
   });
   const order: OrderSummary = {
@@ -114,12 +134,13 @@ export async function writePendingOrder(tx: Tx, input: PlaceOrderInput, priced: 
     data: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({ orderId: order.id, productId, variantId, name, sku, unitPriceMinor, quantity, position })),
   });
   await recordHoldsTx(tx, { orderId: order.id, locationId: location.id, lines: holds, expiresAt: holdExpiresAt });
+  if (discount) await redeemDiscountTx(tx, discount, order.id, customer);
   return { order, locationId: location.id, pickupCode };
 }
 
 // Prices and writes the order in the caller's transaction.
 export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Date = new Date()): Promise<PlacedOrder> {
-  return writePendingOrder(tx, input, await priceOrder(tx, input), now);
+  return writePendingOrder(tx, input, await priceOrder(tx, input, now), now);
 }
 
 // One transaction: expired holds on the same stock released, then order, lines and holds.

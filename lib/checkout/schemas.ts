@@ -33,3 +33,16 @@ export const demoPaymentBodySchema = z.object({
   orderId: text().min(1).max(64),
   outcome: z.enum(['succeed', 'decline', 'requires_action']),
 });
+
+// POST /api/v1/checkout/quote: the totals the checkout page shows before the order is placed, for the lines it
+// shows. Prices come from the database; the e-mail only decides whether a code's "first order" or per-customer
+// limit allows it (an address that is not one yet is left out, as before it is typed).
+export const quoteBodySchema = z.object({
+  lines: z.array(z.object({ variantId: z.string().min(1).max(64), quantity: z.number().int().min(1).max(999) })).max(100),
+  fulfilment: z.enum(['PICKUP', 'DELIVERY']).default('PICKUP'),
+  country: z.string().trim().length(2).transform((c) => c.toUpperCase()).default('GB'),
+  discountCode: text().max(40).nullish(),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullish().catch(null),
+});
+
+export type QuoteBody = z.input<typeof quoteBodySchema>;

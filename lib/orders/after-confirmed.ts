@@ -4,16 +4,12 @@ import { db } from '@/lib/db';
 import { recordPaidOrder } from '@/lib/recommendations/service';
 import { sendOrderConfirmation } from '@/lib/orders/confirmation';
 
-export type AfterConfirmedOptions = {
-  // The Stripe webhook has no pickup code (only a hash is stored), so it leaves the e-mail to the confirmation
-  // page, which reads the code from the shopper's receipts cookie.
-  email?: boolean;
-};
-
 // Runs once an order has become PAID or CONFIRMED (the caller saw the transition happen): the bought lines
-// leave the shopper's bag, a paid order feeds the recommendations, and the confirmation e-mail goes out.
-// Each step is safe to repeat, and one failing does not stop the others: the order itself is already settled.
-export async function onOrderConfirmed(orderId: string, pickupCode: string | null, { email = true }: AfterConfirmedOptions = {}): Promise<void> {
+// leave the shopper's bag, a paid order feeds the recommendations, and the confirmation e-mail goes out (with the
+// caller's pickup code, or the order's own sealed copy when the caller has none, as the Stripe webhook has not).
+// Each step is safe to repeat, and one failing does not stop the others: the order itself is already settled (the
+// sweeper sends an e-mail that failed here).
+export async function onOrderConfirmed(orderId: string, pickupCode: string | null): Promise<void> {
   const order = await db.order.findUnique({
     where: { id: orderId },
     select: { status: true, cartId: true, lines: { select: { variantId: true, quantity: true } } },
@@ -23,7 +19,7 @@ export async function onOrderConfirmed(orderId: string, pickupCode: string | nul
   const steps: Promise<unknown>[] = [];
   if (order.cartId) steps.push(removeOrderedLines(order.cartId, ordered));
   if (order.status === 'PAID') steps.push(recordPaidOrder(orderId));
-  if (email) steps.push(sendOrderConfirmation(orderId, pickupCode));
+  steps.push(sendOrderConfirmation(orderId, pickupCode));
   const results = await Promise.allSettled(steps);
   for (const r of results) if (r.status === 'rejected') console.error('[orders] after-confirmation step failed', orderId, r.reason);
 }

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import type { OrderStatus, PaymentProvider } from '@/lib/generated/prisma/enums';
 import { getPaymentProvider } from '@/lib/payments/providers';
 import { canViewOrder, type OrderViewer } from '@/lib/orders/access';
+import { assertMayCancel } from '@/lib/orders/cancel-code';
 import { CANCELLABLE_STATUSES } from '@/lib/orders/detail';
 import { OrderError } from '@/lib/orders/errors';
 import { releaseHoldsTx, restockConsumedHoldsTx } from '@/lib/inventory/holds';
@@ -34,7 +35,9 @@ type LockedOrder = {
 // for the whole transaction, so a webhook or a second tap waits and then finds it cancelled. The provider call comes
 // last inside the transaction (as lib/payments/outcomes.ts does): if Stripe refuses, nothing is written; if the
 // commit fails after Stripe said yes, a retry sends the same idempotency key and Stripe answers without refunding twice.
-export async function cancelOrder(viewer: OrderViewer, orderId: string, now: Date = new Date()): Promise<CancelResult> {
+// A device that only looked the order up passes the code e-mailed to the order (lib/orders/cancel-code.ts).
+export async function cancelOrder(viewer: OrderViewer, orderId: string, { code, now = new Date() }: { code?: string; now?: Date } = {}): Promise<CancelResult> {
+  await assertMayCancel(viewer, orderId, code, now);
   return db.$transaction(
     async (tx) => {
       const [order] = await tx.$queryRaw<LockedOrder[]>`

@@ -7,7 +7,7 @@ import { orderConfirmationEmail, type OrderEmailView } from '@/lib/notifications
 import { formatMoney } from '@/lib/utils';
 import { describeOrder, totalsRows, type OrderDetail } from '@/lib/orders/detail';
 import { OrderError } from '@/lib/orders/errors';
-import { generatePickupCode, hashPickupCode, normalisePickupCode, pickupCodeMatches } from '@/lib/pickup/code';
+import { currentPickupCode, generatePickupCode, hashPickupCode, normalisePickupCode, pickupCodeMatches, sealPickupCode } from '@/lib/pickup/code';
 import { pickupQrPng } from '@/lib/pickup/qr';
 import { getOrderSummaryOrThrow } from '@/lib/orders/view';
 
@@ -52,22 +52,29 @@ export async function buildOrderEmail(orderId: string, kind: OrderEmailView['kin
   return { to: order.email, subject, text, html, inlineImages };
 }
 
-// Claims the e-mail with one conditional update, so it goes out once however many pages, sweepers and checkouts
-// race for it. A pickup order's e-mail always carries a code that works: the caller's if it matches the stored
-// hash, else a new one whose hash replaces the old in the same update (the old code was never seen by the shopper).
+// Claims the e-mail with one conditional update, so it goes out once however many webhooks, sweepers and checkouts
+// race for it. A pickup order's e-mail always carries a code that works: the caller's if it matches the stored hash,
+// else the order's own sealed copy (so the webhook and the sweeper send the code the shopper's page shows), else a
+// new one whose hash replaces the old in the same update (orders placed before codes were sealed).
 async function claimConfirmation(orderId: string, pickupCode: string | null, now: Date): Promise<{ code: string | null } | null> {
-  const order = await db.order.findUnique({ where: { id: orderId }, select: { status: true, fulfilment: true, pickupCodeHash: true, confirmationSentAt: true } });
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, status: true, fulfilment: true, pickupCodeHash: true, pickupCodeSealed: true, confirmationSentAt: true },
+  });
   if (!order || order.confirmationSentAt || !CONFIRMABLE.includes(order.status)) return null;
   let code: string | null = null;
-  let newHash: string | undefined;
+  let newCode: { pickupCodeHash: string; pickupCodeSealed: string } | undefined;
   if (order.fulfilment === 'PICKUP') {
-    const given = pickupCode && order.pickupCodeHash && pickupCodeMatches(orderId, pickupCode, order.pickupCodeHash);
-    code = given ? normalisePickupCode(pickupCode) : generatePickupCode();
-    if (!given) newHash = hashPickupCode(orderId, code);
+    const given = pickupCode && order.pickupCodeHash && pickupCodeMatches(orderId, pickupCode, order.pickupCodeHash) ? normalisePickupCode(pickupCode) : null;
+    code = given ?? currentPickupCode(order);
+    if (!code) {
+      code = generatePickupCode();
+      newCode = { pickupCodeHash: hashPickupCode(orderId, code), pickupCodeSealed: sealPickupCode(orderId, code) };
+    }
   }
   const claimed = await db.order.updateMany({
     where: { id: orderId, confirmationSentAt: null, status: { in: CONFIRMABLE }, pickupCodeHash: order.pickupCodeHash },
-    data: { confirmationSentAt: now, ...(newHash ? { pickupCodeHash: newHash } : {}) },
+    data: { confirmationSentAt: now, ...newCode },
   });
   return claimed.count === 1 ? { code } : null;
 }
@@ -92,7 +99,7 @@ export async function sendNewPickupCode(orderId: string, now: Date = new Date())
   const code = generatePickupCode();
   const rotated = await db.order.updateMany({
     where: { id: orderId, fulfilment: 'PICKUP', status: { in: CONFIRMABLE } },
-    data: { pickupCodeHash: hashPickupCode(orderId, code) },
+    data: { pickupCodeHash: hashPickupCode(orderId, code), pickupCodeSealed: sealPickupCode(orderId, code) },
   });
   if (rotated.count === 0) throw new OrderError('order_not_found', 'This order has no pickup code to send.');
   await sendEmail(await buildOrderEmail(orderId, 'new_code', code));
@@ -101,8 +108,8 @@ export async function sendNewPickupCode(orderId: string, now: Date = new Date())
   return code;
 }
 
-// The sweeper's part: confirmed orders still without an e-mail some minutes after payment (a Stripe shopper who
-// closed the tab) get it now, with a new pickup code since nobody but their lost page knew the first.
+// The sweeper's part: confirmed orders still without an e-mail some minutes after payment (the e-mail failed when the
+// order was paid or confirmed) get it now, with the order's pickup code.
 export async function sendMissedConfirmations(now: Date = new Date()): Promise<{ sent: string[] }> {
   const cutoff = new Date(now.getTime() - MISSED_CONFIRMATION_MINUTES * 60_000);
   const due = await db.order.findMany({

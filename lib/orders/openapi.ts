@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Operation } from '@/lib/api/openapi';
+import { cancelBodySchema } from '@/lib/orders/schemas';
 
 const statusSchema = z.enum(['PENDING', 'CONFIRMED', 'PAID', 'READY_FOR_PICKUP', 'COMPLETED', 'CANCELLED']);
 
@@ -46,12 +47,27 @@ export const orderOperations: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/orders/{id}/cancel',
-    summary: 'Cancel before pickup or dispatch. Awaiting payment or pay at pickup: the stock hold is released. Paid: the stock goes back and the payment is refunded (Stripe, with an idempotency key)',
+    summary:
+      'Cancel before pickup or dispatch. Awaiting payment or pay at pickup: the stock hold is released. Paid: the stock goes back and the payment is refunded (Stripe, with an idempotency key). The owner, staff of its store and the device that placed it need no body; a device that found the order by number and e-mail sends `{ code }` from the e-mail that POST /api/v1/orders/{id}/cancel-code sends',
+    body: cancelBodySchema,
     responses: {
       200: { description: 'The cancelled order and what was undone', schema: cancelResponseSchema },
-      403: { description: 'Cross-site request refused' },
+      403: { description: 'Cross-site request refused; or this device only looked the order up and sent no code (`cancel_code_required`) or a wrong, expired or overtried one (`cancel_code_invalid`)' },
       404: notFound,
       422: { description: 'Not cancellable now: already cancelled or collected (invalid_transition), or ready at the store (not_cancellable)' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orders/{id}/cancel-code',
+    summary:
+      "E-mails a one-time 6-digit code to the order's address (works for 15 minutes and 5 tries, replaces any earlier one), for a device that found the order by number and e-mail and wants to cancel it",
+    responses: {
+      202: { description: 'Sent; `sentTo` is the address it went to', schema: z.object({ sentTo: z.string() }) },
+      403: { description: 'Cross-site request refused' },
+      404: notFound,
+      422: { description: 'The order can no longer be cancelled online (`not_cancellable`)' },
+      429: { description: 'Too many codes for this order (3 an hour) or from this client (10 an hour)' },
     },
   },
 ];

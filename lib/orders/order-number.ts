@@ -1,26 +1,37 @@
+import { randomInt } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 
 export const ORDER_NUMBER_PREFIX = 'NW-';
 
-// Order numbers come from a sequence (created in the checkout_holds migration) so concurrent checkouts never
-// wait on each other. When rows written outside it (the seed's NW-100001…NW-100605, imports) hold this number or a
-// higher one, the sequence is caught up past them once. (An index range scan: numbers of the same length compare as text.)
-export async function nextOrderNumber(tx: Tx): Promise<string> {
-  const [row] = await tx.$queryRaw<{ n: bigint; taken: boolean }[]>`
-    SELECT s.n, EXISTS (
-      SELECT 1 FROM "Order" o
-      WHERE o."number" >= ${ORDER_NUMBER_PREFIX} || s.n::text AND o."number" LIKE 'NW-%' AND length(o."number") = length(${ORDER_NUMBER_PREFIX} || s.n::text)
-    ) AS taken
-    FROM (SELECT nextval('order_number_seq') AS n) s`;
-  if (row && !row.taken) return `${ORDER_NUMBER_PREFIX}${row.n}`;
-  // Serialised so one catch-up never moves the sequence back below a number another just handed out.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('order_number_seq'))`;
-  await tx.$executeRaw`
-    SELECT setval('order_number_seq', greatest(
-      (SELECT last_value FROM order_number_seq),
-      (SELECT coalesce(max(substring("number" from 4)::bigint), 0) FROM "Order" WHERE "number" ~ '^NW-[0-9]+$')
-    ))`;
-  const [caught] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('order_number_seq') AS n`;
-  if (!caught) throw new Error('order_number_seq is missing');
-  return `${ORDER_NUMBER_PREFIX}${caught.n}`;
+// Order numbers are random (a number must not tell how many orders there are, nor lead to the next shopper's):
+// eight characters in two groups from an alphabet without 0/O and 1/I/L, read aloud and typed from an e-mail.
+// 31⁸ ≈ 8.5 × 10¹¹ numbers, so guessing one that exists, with its e-mail, is out of reach of the rate-limited lookup.
+export const ORDER_NUMBER_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const GROUP = 4;
+
+export function randomOrderNumber(): string {
+  let body = '';
+  for (let i = 0; i < GROUP * 2; i++) body += ORDER_NUMBER_ALPHABET[randomInt(ORDER_NUMBER_ALPHABET.length)];
+  return `${ORDER_NUMBER_PREFIX}${body.slice(0, GROUP)}-${body.slice(GROUP)}`;
+}
+
+// What a shopper types into the lookup form, as stored: any case, spaces or dashes, with or without the prefix.
+// Numbers from before they were random (NW-100612, imported history) keep working. Null for anything else.
+export function normaliseOrderNumber(typed: string): string | null {
+  const compact = typed.toUpperCase().replace(/[\s-]/g, '');
+  const body = compact.startsWith('NW') ? compact.slice(2) : compact;
+  if (/^\d{1,12}$/.test(body)) return `${ORDER_NUMBER_PREFIX}${body}`;
+  const random = new RegExp(`^[${ORDER_NUMBER_ALPHABET}]{${GROUP * 2}}$`);
+  return random.test(body) ? `${ORDER_NUMBER_PREFIX}${body.slice(0, GROUP)}-${body.slice(GROUP)}` : null;
+}
+
+// A number no order has. A clash is about one in 10¹¹ per order, so the first draw nearly always stands; the unique
+// index on Order.number still guards the moment between this check and the insert.
+export async function newOrderNumber(tx: Tx): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const number = randomOrderNumber();
+    const taken = await tx.order.findUnique({ where: { number }, select: { id: true } });
+    if (!taken) return number;
+  }
+  throw new Error('Could not find a free order number in five draws.');
 }

@@ -6,13 +6,19 @@ import { authSecret } from '@/lib/auth/secret';
 import { cookieOptions } from '@/lib/auth/cookie-options';
 
 // The device that placed an order keeps a receipt for it in a sealed (AES-256-GCM), httpOnly cookie: it lets a
-// guest see their own confirmation page, and it carries the pickup code, which the database keeps only as a hash.
+// guest see and manage their own order, and it carries the pickup code. A device that found the order by number and
+// e-mail gets a receipt too, marked `placed: false`: it may look, not cancel (that takes a code e-mailed to the order).
 export const RECEIPTS_COOKIE = 'nw_receipts';
 const MAX_RECEIPTS = 10;
 const MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
 
-const receiptSchema = z.object({ id: z.string().min(1), code: z.string().nullable() });
+const receiptSchema = z.object({ id: z.string().min(1), code: z.string().nullable(), placed: z.boolean().optional() });
 export type Receipt = z.infer<typeof receiptSchema>;
+
+// Receipts written before `placed` existed: only a placing device ever had a code in its receipt.
+export function placedHere(receipt: Receipt | null | undefined): boolean {
+  return Boolean(receipt && (receipt.placed ?? receipt.code !== null));
+}
 
 function key(): Buffer {
   return createHash('sha256').update(`order-receipts:${authSecret()}`).digest();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { authSecret } from '@/lib/auth/secret';
 import { db } from '@/lib/db';
 
@@ -26,6 +26,40 @@ export function pickupCodeMatches(orderId: string, code: string, storedHash: str
   const given = Buffer.from(hashPickupCode(orderId, code), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+function sealKey(): Buffer {
+  return createHash('sha256').update(`pickup-code-seal:${authSecret()}`).digest();
+}
+
+// The code sealed (AES-256-GCM) for the order row, bound to the order: the confirmation e-mail can carry it whoever
+// sends it (the Stripe webhook, the sweeper), and a repeated checkout answers with it. Opening it needs the same
+// secret that keys the hash, so it tells someone holding only the database nothing the hash does not.
+export function sealPickupCode(orderId: string, code: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(), iv);
+  cipher.setAAD(Buffer.from(orderId));
+  const body = Buffer.concat([cipher.update(normalisePickupCode(code), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+export function unsealPickupCode(orderId: string, sealed: string | null | undefined): string | null {
+  if (!sealed) return null;
+  try {
+    const raw = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', sealKey(), raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(orderId));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+// The order's current code, if its sealed copy still matches the stored hash (a code replaced since is not returned).
+export function currentPickupCode(order: { id: string; pickupCodeHash: string | null; pickupCodeSealed: string | null }): string | null {
+  const code = unsealPickupCode(order.id, order.pickupCodeSealed);
+  return code && order.pickupCodeHash && pickupCodeMatches(order.id, code, order.pickupCodeHash) ? code : null;
 }
 
 export async function verifyPickupCode(orderId: string, code: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { getViewableOrder } from '@/lib/orders/access';
 import { sendNewPickupCode } from '@/lib/orders/confirmation';
 import { OrderError } from '@/lib/orders/errors';
 import { rateLimitAll } from '@/lib/rate-limit';
-import { findReceipt, rememberReceipt } from '@/lib/orders/receipts';
+import { findReceipt, placedHere, rememberReceipt } from '@/lib/orders/receipts';
 
 export type NewPickupCodeResult =
   | { ok: true; email: string; shownHere: boolean }
@@ -26,7 +26,7 @@ export async function requestNewPickupCode(user: SessionUser | null, orderId: st
   const limit = await rateLimitAll([['pickupCodeOrder', orderId], ['pickupCodeIp', clientIp]]);
   if (!limit.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
   const code = await sendNewPickupCode(orderId);
-  const shownHere = isOwner || Boolean(receipt?.code);
-  if (shownHere) await rememberReceipt({ id: orderId, code });
+  const shownHere = isOwner || placedHere(receipt);
+  if (shownHere) await rememberReceipt({ id: orderId, code, placed: placedHere(receipt) });
   return { ok: true, email: order.email, shownHere };
 }

@@ -4,6 +4,7 @@ import { hash } from '@node-rs/argon2';
 import { insertRows } from '../../lib/db/bulk-insert';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { buildCatalog } from './catalog';
+import { buildDiscountCodes } from './discount-codes';
 import { buildLocations } from './locations';
 import { buildOrderHistory } from './orders';
 import { buildCustomers, buildDemoUsers, buildShopperViews, demoShopperAddress } from './people';
@@ -79,6 +80,7 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
       await insertRows(tx, 'Order', history.orders);
       await insertRows(tx, 'OrderLine', history.lines);
       await insertRows(tx, 'CoPurchase', history.coPurchases);
+      await insertRows(tx, 'DiscountCode', buildDiscountCodes(now));
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import type { PlaceOrderInput } from '@/lib/checkout/place-order';
+import { buildDiscountCodes } from '../../prisma/seed/discount-codes';
 
 // A small world for the checkout tests: one pickup store, one store without pickup, a warehouse.
 export const ids = {
@@ -43,7 +44,9 @@ export async function insertCheckoutWorld(db: Db) {
       { variantId: ids.boots, locationId: ids.warehouse, onHand: 50 },
     ],
   });
-  // An imported order, as the seed writes them: checkout numbers must continue after it.
+  // The demo codes, as the seed writes them.
+  await db.discountCode.createMany({ data: buildDiscountCodes(new Date()).map((c) => ({ ...c, kind: c.kind as 'PERCENT' | 'AMOUNT' })) });
+  // An imported order, as the seed writes them.
   await db.order.create({
     data: {
       number: 'NW-100605', email: 'old@example.com', status: 'COMPLETED', channel: 'IMPORT', fulfilment: 'DELIVERY',

@@ -3,6 +3,7 @@ import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { getAccountOverview } from '@/lib/auth/users';
 import { peekCartForPage } from '@/lib/cart/request';
+import { quoteCheckout } from '@/lib/checkout/quote';
 import { env } from '@/lib/env';
 import { onlinePaymentKind } from '@/lib/payments/providers';
 
@@ -15,6 +16,10 @@ export default async function CheckoutPage() {
   const [account, initialCart] = await Promise.all([user ? getAccountOverview(user) : null, peekCartForPage()]);
   const saved = account?.addresses.find((a) => a.isDefault) ?? account?.addresses[0] ?? null;
   const online = onlinePaymentKind();
+  // The totals shown at first paint, for the bag as rendered; the page asks the server again as the shopper chooses.
+  const lines = (initialCart?.lines ?? []).filter((l) => l.status !== 'unavailable').map((l) => ({ variantId: l.variantId, quantity: l.quantity }));
+  const quoteRequest = { lines, fulfilment: 'PICKUP' as const, discountCode: null, email: null };
+  const initialQuote = lines.length ? { request: quoteRequest, quote: await quoteCheckout({ ...quoteRequest, country: 'GB' }, user?.id ?? null) } : null;
   const address = saved ? { name: saved.name, line1: saved.line1, line2: saved.line2 ?? '', city: saved.city, postcode: saved.postcode, phone: account?.phone ?? '' } : null;
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
@@ -25,6 +30,7 @@ export default async function CheckoutPage() {
         defaults={{ email: account?.email ?? user?.email ?? '', address }}
         online={online === 'PAY_AT_PICKUP' ? null : online}
         stripeKey={online === 'STRIPE' ? (env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY ?? null) : null}
+        initialQuote={initialQuote}
       />
     </div>
   );
