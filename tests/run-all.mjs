@@ -18,6 +18,8 @@ const steps = [
     ['run', '--silent', 'recs:eval', '--', '--train', '../shared/data/online-retail/train.csv', '--test', '../shared/data/online-retail/validation.csv', '--min-next-basket', '0.6126', '--min-completion', '0.1702'],
   ],
   ['e2e', 'npx', ['playwright', 'test']],
+  // On the build the end-to-end run just made: no discount code reaches a browser bundle.
+  ['bundle', 'node', ['tests/tools/check-client-bundle.mjs']],
 ];
 const only = process.argv.slice(2);
 
