@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { BenchDatabase } from './database';
 
-// Starts the production server the way `npm start` does, on the bench's database (embedded or a real server).
+// Starts the production server with `npm start` (migrate, seed, build if needed, then `next start`) on the bench's
+// database (embedded or a real server). Both are demo mode, so it listens on 127.0.0.1, where the bench connects.
 export async function startServer(opts: { port: number; db: BenchDatabase; fresh?: boolean; env?: Record<string, string> }) {
   if (opts.fresh) await opts.db.reset();
   const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
+  for (const name of ['DATABASE_URL', 'HOST', 'DEMO_PUBLIC', 'NEXT_COMPRESS', 'NEXT_OUTPUT']) delete env[name];
   Object.assign(env, {
     PORT: String(opts.port),
     APP_URL: `http://127.0.0.1:${opts.port}`,
