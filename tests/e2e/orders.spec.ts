@@ -1,5 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { demo, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { demo, expect, newEmail, test, type Shop, type Shopper } from './fixtures';
 
 // After checkout: the confirmation page with its pickup code, payment confirmed while the page waits, cancelling,
 // the guest lookup and the account's history. Orders are placed through the JSON API with the page's own cookies,
@@ -7,35 +7,12 @@ import { demo, expect, test } from './fixtures';
 type Order = { id: string; number: string };
 type Placed = { order: Order; pickupCode: string; storeId: string; variantId: string };
 
-// Each test and project takes its own variant (`slot`), so parallel runs never move each other's stock.
-async function pickupPick(request: APIRequestContext, slot: number): Promise<{ variantId: string; storeId: string }> {
-  const stores = (await (await request.get('/api/v1/stores')).json()) as { stores: { id: string; pickup: { enabled: boolean } }[] };
-  const pickupStores = new Set(stores.stores.filter((s) => s.pickup.enabled).map((s) => s.id));
-  const list = (await (await request.get('/api/v1/products?pageSize=24&inStock=1')).json()) as { items: { slug: string }[] };
-  let skip = slot;
-  // From the end of the list: other journeys take the first products.
-  for (const item of list.items.reverse()) {
-    const detail = (await (await request.get(`/api/v1/products/${item.slug}`)).json()) as { variants: { id: string; inStock: boolean }[] };
-    for (const variant of detail.variants.filter((v) => v.inStock)) {
-      const stock = (await (await request.get(`/api/v1/availability?variantIds=${variant.id}`)).json()) as { variants: { stores: { storeId: string; available: number }[] }[] };
-      const store = stock.variants[0]?.stores.find((s) => pickupStores.has(s.storeId) && s.available >= 3);
-      if (store && skip-- === 0) return { variantId: variant.id, storeId: store.storeId };
-    }
-  }
-  throw new Error('no variant in stock at a pickup store');
-}
-
-async function available(request: APIRequestContext, variantId: string, storeId: string): Promise<number> {
-  const body = (await (await request.get(`/api/v1/availability?variantIds=${variantId}&storeId=${storeId}`)).json()) as { variants: { stores: { available: number }[] }[] };
-  return body.variants[0]?.stores[0]?.available ?? 0;
-}
-
-const newEmail = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-
-async function placeGuestPickupOrder(page: Page, email: string, testSlot: number): Promise<Placed> {
-  const slot = testSlot * 2 + (test.info().project.name === 'phone' ? 0 : 1);
-  const { variantId, storeId } = await pickupPick(page.request, slot);
-  expect((await page.request.post('/api/v1/cart/lines', { data: { variantId, quantity: 1 } })).status()).toBe(201);
+// Each test and project takes its own variant (`slot`), from the end of the list: other journeys take the first
+// products. The order is placed through the API with the page's cookies, as the checkout page places it.
+async function placeGuestPickupOrder(page: Page, shop: Shop, shopper: Shopper, email: string, slot: number): Promise<Placed> {
+  const [pick] = await shop.stockedVariants({ count: 1, at: 'any pickup store', minAvailable: 3, inStockOnly: true, fromEnd: true, variant: 'each', skip: slot });
+  const { variantId, storeId } = { variantId: pick!.variantId, storeId: pick!.storeId! };
+  await shopper.putInBag(variantId);
   const res = await page.request.post('/api/v1/checkout', { data: { email, fulfilment: 'PICKUP', pickupLocationId: storeId, payment: 'online' } });
   expect(res.status()).toBe(201);
   const body = (await res.json()) as { order: Order; pickupCode: string };
@@ -44,11 +21,11 @@ async function placeGuestPickupOrder(page: Page, email: string, testSlot: number
 
 const payDemo = (page: Page, orderId: string) => page.request.post('/api/v1/checkout/demo-payment', { data: { orderId, outcome: 'succeed' } });
 
-test('a guest waits on the confirmation page while payment completes, then sees the pickup code and can cancel', async ({ page, axe }) => {
-  const placed = await placeGuestPickupOrder(page, newEmail('confirm'), 0);
+test('a guest waits on the confirmation page while payment completes, then sees the pickup code and can cancel', async ({ page, axe, shop, shopper, projectIndex }) => {
+  const placed = await placeGuestPickupOrder(page, shop, shopper, newEmail('confirm'), projectIndex);
   await page.goto(`/orders/${placed.order.id}`);
   await expect(page.getByTestId('payment-pending')).toContainText('Confirming your payment');
-  const before = await available(page.request, placed.variantId, placed.storeId);
+  const before = await shop.available(placed.variantId, placed.storeId);
 
   expect((await payDemo(page, placed.order.id)).status()).toBe(200);
   // The page notices by itself (it polls the orders API) and re-renders from the server.
@@ -65,7 +42,7 @@ test('a guest waits on the confirmation page while payment completes, then sees 
   await expect(page.getByTestId('cancelled-note')).toContainText('Your payment is refunded in full');
   await expect(page.getByTestId('pickup-code')).toHaveCount(0);
   // The paid unit went back on the store's shelf.
-  expect(await available(page.request, placed.variantId, placed.storeId)).toBe(before + 1);
+  expect(await shop.available(placed.variantId, placed.storeId)).toBe(before + 1);
 
   // The confirmation e-mail (demo outbox) carries the same code, and its HTML the QR code.
   await page.goto('/dev/mail');
@@ -75,9 +52,9 @@ test('a guest waits on the confirmation page while payment completes, then sees 
   await expect(mail.frameLocator('iframe').getByRole('img', { name: `QR code for pickup code ${placed.pickupCode}` })).toBeVisible();
 });
 
-test('another device finds a guest order by number and e-mail, and a wrong e-mail learns nothing', async ({ page, browser, axe }) => {
+test('another device finds a guest order by number and e-mail, and a wrong e-mail learns nothing', async ({ page, browser, axe, shop, shopper, projectIndex }) => {
   const email = newEmail('lookup');
-  const placed = await placeGuestPickupOrder(page, email, 1);
+  const placed = await placeGuestPickupOrder(page, shop, shopper, email, 2 + projectIndex);
   expect((await payDemo(page, placed.order.id)).status()).toBe(200);
 
   const other = await (await browser.newContext()).newPage();
@@ -102,12 +79,8 @@ test('another device finds a guest order by number and e-mail, and a wrong e-mai
   await other.context().close();
 });
 
-test('a signed-in shopper sees their order history and a past order', async ({ page, axe }) => {
-  await page.goto('/sign-in?callbackUrl=/account');
-  await page.getByLabel('Email').fill(demo.shopper.email);
-  await page.getByLabel('Password').fill(demo.shopper.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+test('a signed-in shopper sees their order history and a past order', async ({ page, axe, shopper }) => {
+  await shopper.signIn(demo.shopper.email, { password: demo.shopper.password, then: '/account' });
 
   await page.getByRole('link', { name: /See your orders/ }).click();
   await expect(page).toHaveURL(/\/account\/orders$/);

@@ -1,32 +1,16 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type Shop } from './fixtures';
 
 // Gabriel's Wharf on the South Bank, a few steps from the Riverside store.
 const southBank = { latitude: 51.5074, longitude: -0.111 };
 
-type Variant = { id: string; size: string | null; color: string | null };
-
-// A product page URL with a variant preselected that the Riverside store has on its shelf, found through the API.
-async function productInStockAt(request: APIRequestContext, storeName: string) {
-  const stores = (await (await request.get('/api/v1/stores?near=SE1')).json()) as { stores: { id: string; name: string }[] };
-  const store = stores.stores.find((s) => s.name === storeName);
-  if (!store) throw new Error(`no store named ${storeName}`);
-  const list = (await (await request.get('/api/v1/products?pageSize=24')).json()) as { items: { slug: string }[] };
-  for (const { slug } of list.items) {
-    const product = (await (await request.get(`/api/v1/products/${slug}`)).json()) as { variants: Variant[] };
-    const ids = product.variants.map((v) => v.id).join(',');
-    const stock = (await (await request.get(`/api/v1/availability?variantIds=${ids}&storeId=${store.id}`)).json()) as {
-      variants: { variantId: string; stores: { available: number }[] }[];
-    };
-    const hit = stock.variants.find((v) => (v.stores[0]?.available ?? 0) > 3);
-    const variant = product.variants.find((v) => v.id === hit?.variantId);
-    if (!hit || !variant) continue;
-    const params = new URLSearchParams();
-    if (variant.color) params.set('color', variant.color);
-    if (variant.size) params.set('size', variant.size);
-    return { url: `/p/${slug}?${params}`, available: hit.stores[0]!.available };
-  }
-  throw new Error(`no product with stock at ${storeName}`);
+// A product page URL with a variant preselected that the Riverside store has on its shelf.
+async function productInStockAt(shop: Shop, storeName: string) {
+  const [variant] = await shop.stockedVariants({ count: 1, at: storeName, minAvailable: 4 });
+  const params = new URLSearchParams();
+  if (variant!.color) params.set('color', variant!.color);
+  if (variant!.size) params.set('size', variant!.size);
+  return { url: `/p/${variant!.slug}?${params}`, available: variant!.available };
 }
 
 function picker(page: Page) {
@@ -40,8 +24,8 @@ async function storeNames(dialog: Locator) {
 test.describe('store picker', () => {
   test.use({ permissions: ['geolocation'], geolocation: southBank });
 
-  test('finds the nearest stores with stock by location and remembers the one picked', async ({ page, request }) => {
-    const product = await productInStockAt(request, 'Riverside');
+  test('finds the nearest stores with stock by location and remembers the one picked', async ({ page, shop }) => {
+    const product = await productInStockAt(shop, 'Riverside');
     await page.goto(product.url);
 
     const pickup = page.getByRole('region', { name: 'Pick up in store' });
@@ -113,22 +97,10 @@ test('finds stores from a typed postcode, explains an unknown place, and is keyb
   await expect(page.getByRole('button', { name: /My store: Camden/ })).toBeVisible();
 });
 
-test('from the bag, the picker tells for each store how much of the bag it has', async ({ page, request }) => {
+test('from the bag, the picker tells for each store how much of the bag it has', async ({ page, shop, shopper }) => {
   // Two variants on Riverside's shelf, put in the bag through the API with the page's own cookies.
-  const stores = (await (await request.get('/api/v1/stores?near=SE1')).json()) as { stores: { id: string; name: string }[] };
-  const riversideId = stores.stores.find((s) => s.name === 'Riverside')!.id;
-  const list = (await (await request.get('/api/v1/products?pageSize=24')).json()) as { items: { slug: string }[] };
-  const picked: string[] = [];
-  for (const { slug } of list.items.slice(0, 8)) {
-    const product = (await (await request.get(`/api/v1/products/${slug}`)).json()) as { variants: Variant[] };
-    const stock = (await (await request.get(`/api/v1/availability?variantIds=${product.variants.map((v) => v.id).join(',')}&storeId=${riversideId}`)).json()) as {
-      variants: { variantId: string; stores: { available: number }[] }[];
-    };
-    const hit = stock.variants.find((v) => (v.stores[0]?.available ?? 0) > 3);
-    if (hit) picked.push(hit.variantId);
-    if (picked.length === 2) break;
-  }
-  for (const variantId of picked) expect((await page.request.post('/api/v1/cart/lines', { data: { variantId, quantity: 1 } })).status()).toBe(201);
+  const picked = await shop.stockedVariants({ count: 2, at: 'Riverside', minAvailable: 4, pageSize: 8 });
+  for (const { variantId } of picked) await shopper.putInBag(variantId);
 
   await page.goto('/cart');
   await page.getByRole('button', { name: 'Check stock at a store' }).click();
