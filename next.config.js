@@ -1,4 +1,5 @@
 // @ts-check
+import { contentSecurityPolicy, policySettings, STATIC_POLICY_SOURCE, strictTransportSecurity } from './lib/security/csp.js';
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -7,6 +8,10 @@ const securityHeaders = [
   // The store picker asks for the shopper's location and the staff page may scan pickup codes.
   { key: 'Permissions-Policy', value: 'geolocation=(self), camera=(self), microphone=(), usb=()' },
 ];
+// The static CSP (every page but proxy.ts's nonce pages) and HSTS follow the environment `next build` runs in.
+const policy = policySettings(process.env);
+const hsts = strictTransportSecurity(policy);
+if (hsts) securityHeaders.push({ key: 'Strict-Transport-Security', value: hsts });
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -25,7 +30,10 @@ const nextConfig = {
   // `npm run typecheck` (part of `npm test`) checks types; skipping it here keeps a cold `npm start` well under 3 minutes.
   typescript: { ignoreBuildErrors: true },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: STATIC_POLICY_SOURCE, headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy(policy) }] },
+    ];
   },
 };
 

@@ -1,12 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { canonicalListingQuery, encodeListingView, listingFiltersFromSearchParams, MAX_VIEW_LENGTH } from '@/lib/catalog/filters';
 import { fieldSchemas } from '@/lib/catalog/schemas';
+import { NONCE_PATH, withNonce } from '@/lib/security/nonce';
 
 const FILTER_KEYS = new Set(Object.keys(fieldSchemas));
 
 // Category listings keep their filters in the query string, but are served from the page cache:
 // this rewrite (not just a redirect) maps each filter combination to its own cached path /c/<slug>/<view>.
 export function proxy(request: NextRequest) {
+  // The pages with a per-request Content-Security-Policy nonce (lib/security/csp.js); everything else is a listing.
+  if (NONCE_PATH.test(request.nextUrl.pathname)) return withNonce(request);
+  if (!request.nextUrl.pathname.startsWith('/c/')) return NextResponse.next();
   const url = request.nextUrl;
   const slug = url.pathname.split('/')[2] ?? '';
   const filters = listingFiltersFromSearchParams(url.searchParams, slug);
@@ -41,5 +45,13 @@ export const config = {
     { source: '/c/:slug', has: [{ type: 'query', key: 'availableAt' }] },
     { source: '/c/:slug', has: [{ type: 'query', key: 'sort' }] },
     { source: '/c/:slug', has: [{ type: 'query', key: 'page' }] },
+    // Pages with a nonce policy (NONCE_PATH; /orders/lookup passes through, with the static policy).
+    '/sign-in',
+    '/sign-up',
+    '/cart',
+    '/checkout',
+    '/dev/mail',
+    '/account/:path*',
+    '/orders/:id',
   ],
 };

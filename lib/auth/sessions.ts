@@ -11,7 +11,10 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 // query once per call. This process forgets a row the moment it ends one; another instance notices within CHECK_TTL_MS.
 const CHECK_TTL_MS = 5_000;
 const CHECKED_MAX = 10_000;
-const checked = new Map<string, { userId: string | null; until: number }>();
+// On globalThis: Next bundles pages and route handlers separately, each with its own copy of this module, and the
+// sign-out route must be able to tell the pages of this process.
+const shared = globalThis as typeof globalThis & { northwindSessionChecks?: Map<string, { userId: string | null; until: number }> };
+const checked = (shared.northwindSessionChecks ??= new Map());
 
 export async function startSession(userId: string): Promise<string> {
   const sessionToken = randomBytes(24).toString('base64url');
