@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { demoShop, stripeApi, stripeKeys, stripeShop } from './tests/e2e/servers';
 
 // End-to-end tests drive a production build started the way `npm start` starts it, on a fresh embedded
-// database of its own (tests/run-all.mjs clears it), with a system Chromium when there is one.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// database of its own (tests/run-all.mjs clears it), with a system Chromium when there is one. The wallet
+// journeys run against the same build started again with Stripe's keys (tests/e2e/servers.ts).
 const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p): p is string => Boolean(p && existsSync(p)),
 );
@@ -20,6 +20,23 @@ const launchOptions = {
   ],
 };
 
+const shop = (server: typeof demoShop, env: Record<string, string> = {}) => ({
+  command: 'npm start',
+  url: `${server.baseURL}/api/v1/products?pageSize=1`,
+  timeout: 10 * 60_000,
+  reuseExistingServer: !process.env.CI,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
+  env: {
+    PORT: String(server.port),
+    EMBEDDED_DB_PORT: String(server.dbPort),
+    EMBEDDED_DB_DIR: server.dbDir,
+    APP_URL: server.baseURL,
+    AUTH_URL: server.baseURL,
+    ...env,
+  },
+});
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -31,24 +48,29 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 7_500 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  use: { baseURL, trace: 'retain-on-failure', launchOptions },
+  use: { baseURL: demoShop.baseURL, trace: 'retain-on-failure', launchOptions },
   projects: [
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions } },
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions } },
   ],
-  webServer: {
-    command: 'npm start',
-    url: `${baseURL}/api/v1/products?pageSize=1`,
-    timeout: 10 * 60_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(port),
-      EMBEDDED_DB_PORT: process.env.E2E_DB_PORT ?? '54330',
-      EMBEDDED_DB_DIR: process.env.E2E_DB_DIR ?? '.data/e2e',
-      APP_URL: baseURL,
-      AUTH_URL: baseURL,
+  // In this order: the first start builds the app if it needs building, the second reuses that build.
+  webServer: [
+    shop(demoShop),
+    {
+      command: 'npx tsx tests/helpers/stripe-api-double-server.ts',
+      url: `${stripeApi.url}/test/health`,
+      reuseExistingServer: !process.env.CI,
+      env: {
+        STRIPE_DOUBLE_PORT: String(stripeApi.port),
+        STRIPE_DOUBLE_WEBHOOK_URL: `${stripeShop.baseURL}/api/webhooks/stripe`,
+        STRIPE_DOUBLE_WEBHOOK_SECRET: stripeKeys.webhookSecret,
+      },
     },
-  },
+    shop(stripeShop, {
+      STRIPE_SECRET_KEY: stripeKeys.secret,
+      NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: stripeKeys.publishable,
+      STRIPE_WEBHOOK_SECRET: stripeKeys.webhookSecret,
+      STRIPE_API_BASE: stripeApi.url,
+    }),
+  ],
 });

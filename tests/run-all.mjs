@@ -28,7 +28,8 @@ for (const [name, cmd, args] of steps) {
   const env = { ...process.env };
   if (name === 'e2e') {
     delete env.DATABASE_URL;
-    rmSync('.data/e2e', { recursive: true, force: true });
+    // The demo shop's database and the Stripe-mode shop's (tests/e2e/servers.ts).
+    for (const dir of ['.data/e2e', '.data/e2e-stripe']) rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();

@@ -1,18 +1,15 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import type { ReactNode } from 'react';
 import { CartContents } from './cart-contents';
 import { ContinueOnDevice } from './continue-on-device';
 
-// Stripe's code is fetched only when Stripe is configured.
-const ExpressCheckoutButton = dynamic(() => import('@/components/checkout/express-checkout-button').then((m) => m.ExpressCheckoutButton), { ssr: false });
-
-export function CartPageView({ stripeKey = null }: { stripeKey?: string | null }) {
+export function CartPageView({ wallet = null }: { wallet?: ReactNode }) {
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
       <CartContents />
       <aside className="flex flex-col gap-4">
-        {stripeKey && <ExpressCheckoutButton publishableKey={stripeKey} />}
+        {wallet}
         <ContinueOnDevice />
       </aside>
     </div>

@@ -22,6 +22,12 @@ export function stripeClient(): Stripe {
   return client;
 }
 
+// For the pages that show Stripe's elements: read when a page is served (never inlined into a build), so the same
+// build serves a shop with Stripe and one without.
+export function stripePublishableKey(): string | null {
+  return env.stripeEnabled ? (env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY ?? null) : null;
+}
+
 function requireIntent(order: PaidOrderRef): string {
   if (!order.paymentIntentId) throw new Error(`Order ${order.id} has no Stripe PaymentIntent.`);
   return order.paymentIntentId;

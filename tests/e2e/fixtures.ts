@@ -41,7 +41,8 @@ export type Shop = {
 };
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {
-  const response = await request.get(path);
+  // A read may meet a kept-alive connection the server is closing just then (ECONNRESET); it is safe to send again.
+  const response = await request.get(path, { maxRetries: 2 });
   expect(response.status(), path).toBe(200);
   return (await response.json()) as T;
 }
