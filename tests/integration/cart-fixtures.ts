@@ -66,10 +66,13 @@ export function cookiesMock() {
   };
 }
 
-export async function signedInJar(user: { id: string; email: string }, role = 'CUSTOMER') {
+// A signed-in device, as after a sign-in: the token names its server-side session row (lib/auth/sessions.ts).
+export async function signedInJar(user: { id: string; email: string }, role = 'CUSTOMER', storeIds: string[] = []) {
   const jar = new Jar();
   const salt = 'authjs.session-token';
-  const token = await encode({ salt, secret: process.env.AUTH_SECRET ?? 'northwind-development-secret-not-for-production', token: { sub: user.id, email: user.email, name: null, role, storeIds: [] } });
+  const { startSession } = await import('@/lib/auth/sessions');
+  const sid = await startSession(user.id);
+  const token = await encode({ salt, secret: process.env.AUTH_SECRET ?? 'northwind-development-secret-not-for-production', token: { sub: user.id, email: user.email, name: null, role, storeIds, sid } });
   jar.set(salt, token);
   return jar;
 }

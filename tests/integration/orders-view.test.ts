@@ -1,6 +1,5 @@
-import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { cookiesMock, device, insertUser, Jar, json, signedInJar, type Device } from './cart-fixtures';
+import { cookiesMock, device, insertUser, json, signedInJar, type Device } from './cart-fixtures';
 import { ids, insertCheckoutWorld, pickupInput } from './orders-fixtures';
 
 vi.mock('next/headers', () => cookiesMock());
@@ -33,13 +32,7 @@ const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const getOrder = (d: Device, id: string) => d.call(() => orderRoute.GET(json('GET', `/api/v1/orders/${id}`), ctx(id)));
 const cancel = (d: Device, id: string) => d.call(() => cancelRoute.POST(json('POST', `/api/v1/orders/${id}/cancel`), ctx(id)));
 
-async function staffJar(user: { id: string; email: string }, storeIds: string[]) {
-  const jar = new Jar();
-  const salt = 'authjs.session-token';
-  const secret = process.env.AUTH_SECRET ?? 'northwind-development-secret-not-for-production';
-  jar.set(salt, await encode({ salt, secret, token: { sub: user.id, email: user.email, name: null, role: 'STAFF', storeIds } }));
-  return jar;
-}
+const staffJar = (user: { id: string; email: string }, storeIds: string[]) => signedInJar(user, 'STAFF', storeIds);
 
 // A guest's checkout as the checkout route leaves it: the order, and its receipt on the placing device.
 async function guestOrder(email = 'guest@example.com') {
