@@ -12,7 +12,8 @@ export type TransitionResult = { changed: boolean; status: OrderStatus };
 
 // Moves an order only if it is still in one of `from` (a conditional update, so concurrent callers cannot
 // both win). `from` must be legal for `to` by the state machine; anything else is a programming error.
-async function moveOrderTx(
+// Also used by the store's pickup steps (lib/pickup), which move the order along with their own record.
+export async function moveOrderTx(
   tx: Tx,
   orderId: string,
   from: readonly OrderStatus[],

@@ -6,11 +6,12 @@ import { cartOperations } from '@/lib/cart/openapi';
 import { catalogOperations } from '@/lib/catalog/openapi';
 import { checkoutOperations } from '@/lib/checkout/openapi';
 import { orderOperations } from '@/lib/orders/openapi';
+import { pickupOperations } from '@/lib/pickup/openapi';
 import { recommendationOperations } from '@/lib/recommendations/openapi';
 import { storeOperations } from '@/lib/stores/openapi';
 
 export const dynamic = 'force-static';
 
 export const GET = route({ label: 'openapi' }, () =>
-  apiJson(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...checkoutOperations, ...orderOperations, ...recommendationOperations])),
+  apiJson(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...checkoutOperations, ...orderOperations, ...pickupOperations, ...recommendationOperations])),
 );

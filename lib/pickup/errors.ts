@@ -1,0 +1,36 @@
+import { AppError, type ErrorDetails } from '@/lib/errors';
+
+export type PickupErrorCode =
+  | 'not_found'
+  | 'not_all_picked'
+  | 'unknown_line'
+  | 'wrong_code'
+  | 'code_locked'
+  | 'already_collected'
+  | 'payment_required'
+  | 'payment_mismatch'
+  | 'payment_not_due'
+  | 'not_ready';
+
+const statusOf: Record<PickupErrorCode, number> = {
+  not_found: 404,
+  not_all_picked: 422,
+  unknown_line: 400,
+  wrong_code: 422,
+  code_locked: 429,
+  already_collected: 409,
+  payment_required: 422,
+  payment_mismatch: 422,
+  payment_not_due: 422,
+  not_ready: 422,
+};
+
+export class PickupError extends AppError {
+  declare readonly code: PickupErrorCode;
+  constructor(code: PickupErrorCode, message: string, details?: ErrorDetails) {
+    super(statusOf[code], code, message, details);
+  }
+}
+
+// An order that is not a pickup at one of the caller's stores is the same 404 as one that does not exist.
+export const pickupNotFound = () => new PickupError('not_found', 'We could not find that order.');

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { text } from '@/lib/validation/text';
+import { orderIdSchema } from '@/lib/orders/schemas';
+
+// The staff pickup API's inputs and answers (app/api/v1/staff/**, POST /api/v1/orders/{id}/arrived).
+export const QUEUE_TABS = ['to_pick', 'picking', 'ready', 'waiting', 'collected', 'problems'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+const storeIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not a store id');
+export const storeParamsSchema = z.object({ storeId: storeIdSchema });
+export const staffOrderParamsSchema = z.object({ id: orderIdSchema });
+export const queueQuerySchema = z.object({ status: z.enum(QUEUE_TABS).optional() });
+
+export const pickBodySchema = z.object({
+  lines: z
+    .array(z.object({ lineId: z.string().min(1).max(64), status: z.enum(['picked', 'unpicked']) }).strict())
+    .min(1)
+    .max(200),
+});
+export type PickBody = z.infer<typeof pickBodySchema>;
+
+export const handoverBodySchema = z
+  .object({
+    code: z.string().trim().min(4).max(20),
+    collectedBy: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('shopper') }).strict(),
+      z.object({ kind: z.literal('proxy'), name: text().min(1, 'Enter who is collecting').max(80) }).strict(),
+    ]),
+    payment: z.object({ method: z.enum(['card', 'cash']), amountMinor: z.number().int().min(0).max(100_000_000) }).strict().optional(),
+  })
+  .strict();
+export type HandoverBody = z.infer<typeof handoverBodySchema>;
+
+const pickupStatusSchema = z.enum(['TO_PICK', 'PICKING', 'READY', 'WAITING', 'COLLECTED', 'NOT_COLLECTED', 'CANCELLED']);
+
+export const pickupCardSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  storeId: z.string(),
+  shopperName: z.string(),
+  status: pickupStatusSchema,
+  orderStatus: z.string(),
+  placedAt: z.string(),
+  readyBy: z.string().nullable(),
+  overdue: z.boolean(),
+  arrivedAt: z.string().nullable(),
+  collectedAt: z.string().nullable(),
+  collectedBy: z.object({ kind: z.enum(['shopper', 'proxy']), name: z.string().nullable() }).nullable(),
+  payment: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('paid') }),
+    z.object({ kind: z.literal('due'), amountMinor: z.number().int(), currency: z.string() }),
+  ]),
+  totalMinor: z.number().int(),
+  currency: z.string(),
+  lockedUntil: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      sku: z.string(),
+      size: z.string().nullable(),
+      color: z.string().nullable(),
+      quantity: z.number().int(),
+      image: z.object({ url: z.string(), alt: z.string() }).nullable(),
+      picked: z.enum(['PICKED', 'SHORT']).nullable(),
+    }),
+  ),
+});
+export type PickupCard = z.infer<typeof pickupCardSchema>;
+
+export const queueResponseSchema = z.object({
+  store: z.object({ id: z.string(), name: z.string() }),
+  tab: z.enum(QUEUE_TABS).nullable(),
+  counts: z.record(z.enum(QUEUE_TABS), z.number().int()),
+  orders: z.array(pickupCardSchema),
+});
+export type QueueResponse = z.infer<typeof queueResponseSchema>;
+
+export const staffOrderResponseSchema = z.object({ order: pickupCardSchema });
