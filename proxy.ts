@@ -1,40 +1,60 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { canonicalListingQuery, encodeListingView, listingFiltersFromSearchParams, MAX_VIEW_LENGTH } from '@/lib/catalog/filters';
-import { fieldSchemas } from '@/lib/catalog/schemas';
+import { canonicalListingQuery, encodeListingView, isCachedListing, knownListingFilters, listingFiltersFromSearchParams } from '@/lib/catalog/filters';
+import { getListingVocabulary } from '@/lib/catalog/listing-vocabulary';
 import { NONCE_PATH, withNonce } from '@/lib/security/nonce';
 
-const FILTER_KEYS = new Set(Object.keys(fieldSchemas));
-
-// Category listings keep their filters in the query string, but are served from the page cache:
-// this rewrite (not just a redirect) maps each filter combination to its own cached path /c/<slug>/<view>.
-export function proxy(request: NextRequest) {
+// Category listings keep their filters in the query string. Only values the category offers get through (checked
+// against its vocabulary, see knownListingFilters): anything else is dropped by a redirect to the canonical URL, so
+// made-up values never reach a cache. Then a listing in the bounded cached set (isCachedListing) is rewritten to its
+// cached path /c/<slug>/<view>; any other combination to /c/<slug>/filtered, rendered per request.
+export async function proxy(request: NextRequest) {
   // The pages with a per-request Content-Security-Policy nonce (lib/security/csp.js); everything else is a listing.
   if (NONCE_PATH.test(request.nextUrl.pathname)) return withNonce(request);
   if (!request.nextUrl.pathname.startsWith('/c/')) return NextResponse.next();
   const url = request.nextUrl;
-  const slug = url.pathname.split('/')[2] ?? '';
-  const filters = listingFiltersFromSearchParams(url.searchParams, slug);
-  const canonical = canonicalListingQuery(filters);
-
-  const given = new URLSearchParams([...url.searchParams].filter(([key]) => FILTER_KEYS.has(key)));
-  const isRsc = request.headers.has('rsc');
-  if (!isRsc && given.toString() !== canonical.toString()) {
-    // A submitted filter form (blank fields, any order) lands on the one canonical URL.
-    const target = url.clone();
-    target.search = '';
-    for (const [key, value] of canonical) target.searchParams.append(key, value);
-    for (const [key, value] of url.searchParams) if (!FILTER_KEYS.has(key)) target.searchParams.append(key, value);
-    return NextResponse.redirect(target);
+  const [, , slug = '', internal] = url.pathname.split('/');
+  // /c/<slug>/<view> and /c/<slug>/filtered are reached only through the rewrite below.
+  if (internal !== undefined) {
+    return request.headers.get(REWRITE_MARK_HEADER) === REWRITE_MARK ? NextResponse.next() : new NextResponse('Not found', { status: 404 });
   }
 
-  const view = encodeListingView(filters);
+  const vocabulary = await getListingVocabulary(slug);
+  if (!vocabulary) return redirectTo(url, `/c/${slug}`, new URLSearchParams());
+  const filters = knownListingFilters(listingFiltersFromSearchParams(url.searchParams, slug), vocabulary);
+  const canonical = canonicalListingQuery(filters);
+  // A submitted filter form (blank fields, any order, unknown values) lands on the one canonical URL. Client-side
+  // navigations (RSC requests) only follow links the app made, which are canonical already.
+  if (!request.headers.has('rsc') && url.search !== (canonical.size > 0 ? `?${canonical}` : '')) {
+    return redirectTo(url, `/c/${slug}`, canonical);
+  }
   const target = url.clone();
-  target.pathname = `/c/${slug}/${view.length > MAX_VIEW_LENGTH ? 'filtered' : view}`;
-  return NextResponse.rewrite(target);
+  if (isCachedListing(filters)) {
+    target.pathname = `/c/${slug}/${encodeListingView(filters)}`;
+    target.search = '';
+  } else {
+    target.pathname = `/c/${slug}/filtered`;
+    target.search = `?${canonical}`;
+  }
+  const headers = new Headers(request.headers);
+  headers.set(REWRITE_MARK_HEADER, REWRITE_MARK);
+  return NextResponse.rewrite(target, { request: { headers } });
 }
 
-// Only listings with a filter in the query string (the plain /c/<slug> is served without the proxy).
-// Written out in full: Next reads the matcher statically.
+// Marks this proxy's own rewrites. On a server bound to a loopback address (-H 127.0.0.1, as a demo start is), Next
+// 16.4 writes the rewrite's host as "localhost", finds it differs from the address it serves on, and sends the
+// rewrite back through HTTP and this proxy: the internal path is then let through only with this process's mark.
+const REWRITE_MARK_HEADER = 'x-listing-rewrite';
+const REWRITE_MARK = crypto.randomUUID();
+
+function redirectTo(url: NextRequest['nextUrl'], pathname: string, query: URLSearchParams) {
+  const target = url.clone();
+  target.pathname = pathname;
+  target.search = query.size > 0 ? `?${query}` : '';
+  return NextResponse.redirect(target);
+}
+
+// Listings with a filter in the query string (the plain /c/<slug> is served without the proxy, which would double
+// its serving time), and the internal listing paths. Written out in full: Next reads the matcher statically.
 export const config = {
   matcher: [
     { source: '/c/:slug', has: [{ type: 'query', key: 'size' }] },
@@ -45,6 +65,7 @@ export const config = {
     { source: '/c/:slug', has: [{ type: 'query', key: 'availableAt' }] },
     { source: '/c/:slug', has: [{ type: 'query', key: 'sort' }] },
     { source: '/c/:slug', has: [{ type: 'query', key: 'page' }] },
+    '/c/:slug/:view',
     // Pages with a nonce policy (NONCE_PATH; /orders/lookup passes through, with the static policy).
     '/sign-in',
     '/sign-up',

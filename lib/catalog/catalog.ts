@@ -1,5 +1,5 @@
 import 'server-only';
-import { revalidateTag, unstable_cache } from 'next/cache';
+import { unstable_cache } from 'next/cache';
 import { db } from '../db';
 import type { CategoryFacets, CategorySummary, HomeContent, ListingFilters, ProductDetail, ProductPage, SearchResults } from './types';
 import { queryProductPage, queryVocabulary } from './queries';
@@ -11,66 +11,77 @@ import {
   queryProductDetail,
   queryProductSlugs,
 } from './product-queries';
+import { encodeListingView, isCachedListing, knownListingFilters } from './filters';
+import { getListingVocabulary } from './listing-vocabulary';
+import { DEFAULT_PAGE_SIZE } from './schemas';
 import { correctQuery } from './typo';
 
-// The catalog as pages and the API read it. Reads are cached in Next's data cache under the tag
-// "catalog" (and "product:<slug>" for one product); pages built from them are cached with them,
-// so invalidateCatalog() refreshes both.
+// The catalog as pages and the API read it, cached in Next's data cache; pages built from these reads are cached
+// with them. Nothing in the running app writes the catalog (the seed and the order import run as separate
+// commands, where Next's cache cannot be reached), so entries simply expire: an hour for categories and facets, ten
+// minutes for anything that shows stock. Only existing slugs and known filter values become cache keys.
 
-export const CATALOG_TAG = 'catalog';
-export const productTag = (slug: string) => `product:${slug}`;
 const HOUR = 3600;
 
 // For API responses: public data that shared caches may keep briefly and serve stale while refreshing.
 export const CATALOG_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
-export const listCategories: () => Promise<CategorySummary[]> = unstable_cache(
-  () => queryCategories(db),
-  ['catalog:categories'],
-  { tags: [CATALOG_TAG], revalidate: HOUR },
-);
-
-export const getCategoryBySlug: (slug: string) => Promise<CategorySummary | null> = unstable_cache(
-  (slug: string) => queryCategory(db, slug),
-  ['catalog:category'],
-  { tags: [CATALOG_TAG], revalidate: HOUR },
-);
-
-export const getCategoryFacets: (slug: string) => Promise<CategoryFacets> = unstable_cache(
-  (slug: string) => queryCategoryFacets(db, slug),
-  ['catalog:facets'],
-  { tags: [CATALOG_TAG], revalidate: HOUR },
-);
-
-// Stock changes make listings stale, so they expire sooner than the rest.
-export const listProducts: (filters: ListingFilters) => Promise<ProductPage> = unstable_cache(
-  (filters: ListingFilters) => queryProductPage(db, filters),
-  ['catalog:products'],
-  { tags: [CATALOG_TAG], revalidate: 600 },
-);
-
-export const getHomeContent: () => Promise<HomeContent> = unstable_cache(() => queryHomeContent(db), ['catalog:home'], {
-  tags: [CATALOG_TAG],
-  revalidate: 600,
+export const listCategories: () => Promise<CategorySummary[]> = unstable_cache(() => queryCategories(db), ['catalog:categories'], {
+  revalidate: HOUR,
 });
 
 export const listProductSlugs: () => Promise<{ slug: string; updatedAt: string }[]> = unstable_cache(
   () => queryProductSlugs(db),
   ['catalog:slugs'],
-  { tags: [CATALOG_TAG], revalidate: HOUR },
+  { revalidate: HOUR },
 );
 
-export async function getProductBySlug(slug: string): Promise<ProductDetail | null> {
-  return unstable_cache(() => queryProductDetail(db, slug), ['catalog:product', slug], {
-    tags: [CATALOG_TAG, productTag(slug)],
-    revalidate: 600,
-  })();
+const categoryExists = async (slug: string) => (await listCategories()).some((c) => c.slug === slug);
+
+const cachedCategory = unstable_cache((slug: string) => queryCategory(db, slug), ['catalog:category'], { revalidate: HOUR });
+
+// A slug not (yet) in the cached list is read straight from the database, so a made-up one never becomes a key.
+export async function getCategoryBySlug(slug: string): Promise<CategorySummary | null> {
+  return (await categoryExists(slug)) ? cachedCategory(slug) : queryCategory(db, slug);
 }
 
-const getVocabulary = unstable_cache(() => queryVocabulary(db), ['catalog:vocabulary'], {
-  tags: [CATALOG_TAG],
-  revalidate: HOUR,
+const cachedFacets = unstable_cache((slug: string) => queryCategoryFacets(db, slug), ['catalog:facets'], { revalidate: HOUR });
+
+export async function getCategoryFacets(slug: string): Promise<CategoryFacets> {
+  return (await categoryExists(slug)) ? cachedFacets(slug) : queryCategoryFacets(db, slug);
+}
+
+// Stock changes make listings stale, so they expire sooner than the rest.
+const cachedProductPage = unstable_cache((filters: ListingFilters) => queryProductPage(db, filters), ['catalog:products'], {
+  revalidate: 600,
 });
+
+// The first pages of the whole catalog, unfiltered (GET /api/v1/products without a category).
+const CACHED_CATALOG_PAGES = 10;
+
+// Cached only for the bounded set of listings the pages cache (isCachedListing, with values the category offers);
+// any other query is answered from SQL, as search is.
+async function isCacheable(filters: ListingFilters): Promise<boolean> {
+  if (!isCachedListing(filters) || filters.pageSize !== DEFAULT_PAGE_SIZE) return false;
+  if (!filters.category) return filters.sizes.length + filters.colors.length === 0 && !filters.availableAt && filters.page <= CACHED_CATALOG_PAGES;
+  const vocabulary = await getListingVocabulary(filters.category);
+  return vocabulary !== null && encodeListingView(knownListingFilters(filters, vocabulary)) === encodeListingView(filters);
+}
+
+export async function listProducts(filters: ListingFilters): Promise<ProductPage> {
+  return (await isCacheable(filters)) ? cachedProductPage(filters) : queryProductPage(db, filters);
+}
+
+export const getHomeContent: () => Promise<HomeContent> = unstable_cache(() => queryHomeContent(db), ['catalog:home'], {
+  revalidate: 600,
+});
+
+export async function getProductBySlug(slug: string): Promise<ProductDetail | null> {
+  if (!(await listProductSlugs()).some((p) => p.slug === slug)) return queryProductDetail(db, slug);
+  return unstable_cache(() => queryProductDetail(db, slug), ['catalog:product', slug], { revalidate: 600 })();
+}
+
+const getVocabulary = unstable_cache(() => queryVocabulary(db), ['catalog:vocabulary'], { revalidate: HOUR });
 
 // Full-text search, ranked; when nothing matches, retries with each unknown word spelled like the
 // closest catalog word. Results are not cached: free text would fill the cache with one-off keys.
@@ -83,10 +94,4 @@ export async function searchProducts(q: string, filters: ListingFilters): Promis
   if (!corrected) return { ...results, query, correctedQuery: null };
   const retried = await queryProductPage(db, filters, corrected);
   return retried.total > 0 ? { ...retried, query, correctedQuery: corrected } : { ...results, query, correctedQuery: null };
-}
-
-// Call from a route handler or server action after catalog data (or stock) changes, e.g.
-// invalidateCatalog([productTag(slug)]) for one product or invalidateCatalog() for everything.
-export function invalidateCatalog(tags: string[] = [CATALOG_TAG], { immediate = false } = {}): void {
-  for (const tag of tags) revalidateTag(tag, immediate ? { expire: 0 } : 'max');
 }

@@ -1,12 +1,10 @@
-import type { ListingFilters } from './types';
+import type { ListingFilters, ListingVocabulary } from './types';
 import { DEFAULT_PAGE_SIZE, parseListingQuery, toListingFilters } from './schemas';
 
-// Category listings are cached per filter combination: the proxy rewrites /c/<slug>?<filters> to
-// /c/<slug>/<view>, where <view> is the canonical (validated, sorted) query in base64url, or "all".
+// Filtered category listings: the proxy rewrites /c/<slug>?<filters> to /c/<slug>/<view> (cached), where <view> is
+// the canonical query in base64url, or to /c/<slug>/filtered (rendered per request); see isCachedListing.
 
 export const ALL_VIEW = 'all';
-// Longer views would not fit a cache file name; such listings are rendered per request instead.
-export const MAX_VIEW_LENGTH = 180;
 
 export function defaultListingFilters(category?: string): ListingFilters {
   return toListingFilters({ category }, { sort: 'featured', pageSize: DEFAULT_PAGE_SIZE });
@@ -49,6 +47,36 @@ export function listingFiltersFromSearchParams(params: URLSearchParams, category
   // A listing page is sorted by relevance only when searching.
   const sort = query.sort === 'relevance' ? undefined : query.sort;
   return toListingFilters({ ...query, sort, q: undefined, category, pageSize: undefined }, { sort: 'featured' });
+}
+
+// Keeps only what the category offers, spelled as it spells it (size=m → M); drops a price bound that filters out
+// nothing or everything, an unknown store and a page past the category's last. Made-up values must not reach a cache.
+export function knownListingFilters(filters: ListingFilters, vocabulary: ListingVocabulary): ListingFilters {
+  const pick = (given: string[], known: string[]) => {
+    const byLowerCase = new Map(known.map((k) => [k.toLowerCase(), k]));
+    return [...new Set(given.flatMap((v) => byLowerCase.get(v.toLowerCase()) ?? []))].sort();
+  };
+  const { priceMinMinor: low, priceMaxMinor: high } = vocabulary;
+  const minor = (pounds: number) => Math.round(pounds * 100);
+  const { minPrice, maxPrice, availableAt } = filters;
+  return {
+    ...filters,
+    sizes: pick(filters.sizes, vocabulary.sizes),
+    colors: pick(filters.colors, vocabulary.colors),
+    minPrice: minPrice !== undefined && minor(minPrice) > low && minor(minPrice) <= high ? minPrice : undefined,
+    maxPrice: maxPrice !== undefined && minor(maxPrice) < high && minor(maxPrice) >= low ? maxPrice : undefined,
+    availableAt: availableAt && vocabulary.storeIds.includes(availableAt) ? availableAt : undefined,
+    page: filters.page <= vocabulary.pages ? filters.page : 1,
+  };
+}
+
+// The listings kept in the page and data caches: no filter or a single filter value, with any sort and page. For a
+// category with S sizes, C colours and P pages in a shop with T stores, that is at most (1 + S + C + 1 + T) × 4
+// sorts × P listings, since values are first checked by knownListingFilters. Other combinations (several values, a
+// price range) are rendered per request from SQL, as search results are.
+export function isCachedListing(filters: ListingFilters): boolean {
+  const values = filters.sizes.length + filters.colors.length + (filters.inStock ? 1 : 0) + (filters.availableAt ? 1 : 0);
+  return values <= 1 && filters.minPrice === undefined && filters.maxPrice === undefined;
 }
 
 export function encodeListingView(filters: ListingFilters): string {

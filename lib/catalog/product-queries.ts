@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
-import type { CategoryFacets, CategorySummary, HomeContent, ProductDetail } from './types';
+import type { CategoryFacets, CategorySummary, HomeContent, ListingVocabulary, ProductDetail } from './types';
 import { compareSizes, defaultListingFilters } from './filters';
+import { DEFAULT_PAGE_SIZE } from './schemas';
 import { queryProductPage } from './queries';
 
 // Uncached reads for product pages, categories and the home page (see catalog.ts for the cached API).
@@ -138,4 +139,22 @@ export async function queryHomeContent(db: Db): Promise<HomeContent> {
 export async function queryProductSlugs(db: Db): Promise<{ slug: string; updatedAt: string }[]> {
   const rows = await db.product.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } });
   return rows.map((r) => ({ slug: r.slug, updatedAt: r.updatedAt.toISOString() }));
+}
+
+// The values a category's filters can take (see knownListingFilters), or null for no such category.
+export async function queryListingVocabulary(db: Db, slug: string): Promise<ListingVocabulary | null> {
+  const [category, facets, stores] = await Promise.all([
+    db.category.findUnique({ where: { slug }, select: { _count: { select: { products: true } } } }),
+    queryCategoryFacets(db, slug),
+    db.location.findMany({ where: { type: 'STORE' }, select: { id: true }, orderBy: { id: 'asc' } }),
+  ]);
+  if (!category) return null;
+  return {
+    sizes: facets.sizes,
+    colors: facets.colors.map((c) => c.name),
+    priceMinMinor: facets.priceMinMinor,
+    priceMaxMinor: facets.priceMaxMinor,
+    pages: Math.max(1, Math.ceil(category._count.products / DEFAULT_PAGE_SIZE)),
+    storeIds: stores.map((s) => s.id),
+  };
 }

@@ -81,6 +81,17 @@ export type CategoryFacets = {
   currency: string;
 };
 
+// What a category's listing filters can take: its sizes and colours, its price range, how many pages of
+// products it has, and the stores (for availableAt).
+export type ListingVocabulary = {
+  sizes: string[];
+  colors: string[];
+  priceMinMinor: number;
+  priceMaxMinor: number;
+  pages: number;
+  storeIds: string[];
+};
+
 export type ProductPage = {
   items: ProductCard[];
   total: number;

@@ -2,16 +2,26 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { GET as getProductRoute } from '@/app/api/v1/products/[slug]/route';
 import { GET as listProductsRoute } from '@/app/api/v1/products/route';
-import { listProducts, searchProducts } from '@/lib/catalog/catalog';
+import { getCategoryBySlug, getCategoryFacets, getProductBySlug, listProducts, searchProducts } from '@/lib/catalog/catalog';
 import { defaultListingFilters } from '@/lib/catalog/filters';
+import { getListingVocabulary } from '@/lib/catalog/listing-vocabulary';
 import { queryProductPage } from '@/lib/catalog/queries';
 import type { ListingFilters, ProductCard } from '@/lib/catalog/types';
 import type { Db } from '@/lib/db/client';
 import { seed } from '@/prisma/seed';
 import { createTestDatabase } from '../helpers/db';
 
-// Next's data cache only exists inside a Next server; here every read goes straight to this file's database.
-vi.mock('next/cache', () => ({ unstable_cache: (fn: unknown) => fn, revalidateTag: vi.fn() }));
+// Next's data cache only exists inside a Next server; here every read goes straight to this file's database, and
+// the keys a read would be cached under are recorded.
+const cacheKeys = vi.hoisted(() => [] as string[]);
+vi.mock('next/cache', () => ({
+  unstable_cache:
+    (fn: (...args: unknown[]) => unknown, keyParts: string[] = []) =>
+    (...args: unknown[]) => {
+      cacheKeys.push(JSON.stringify([...keyParts, ...args]));
+      return fn(...args);
+    },
+}));
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
@@ -111,6 +121,48 @@ describe('category listings', () => {
     expect(second.items.some((i) => firstSlugs.has(i.slug))).toBe(false);
     const past = await listProducts(filters({ pageSize: 10, page: 999 }));
     expect(past.items).toHaveLength(0);
+  });
+});
+
+describe('cache keys', () => {
+  const keysAdded = async (read: () => Promise<unknown>) => {
+    const before = cacheKeys.length;
+    await read();
+    return cacheKeys.slice(before).filter((key) => !/catalog:(categories|slugs)/.test(key));
+  };
+
+  it('give each category the vocabulary its filters are checked against', async () => {
+    const category = await db.category.findUniqueOrThrow({ where: { slug: 'jackets' }, include: { _count: { select: { products: true } } } });
+    const facets = await getCategoryFacets('jackets');
+    const stores = await db.location.findMany({ where: { type: 'STORE' }, select: { id: true } });
+    expect(await getListingVocabulary('jackets')).toEqual({
+      sizes: facets.sizes,
+      colors: facets.colors.map((c) => c.name),
+      priceMinMinor: facets.priceMinMinor,
+      priceMaxMinor: facets.priceMaxMinor,
+      pages: Math.ceil(category._count.products / 24),
+      storeIds: expect.arrayContaining(stores.map((s) => s.id)),
+    });
+    expect(await getListingVocabulary('no-such-category')).toBeNull();
+    expect(await getListingVocabulary('bad\u0000slug')).toBeNull();
+  });
+
+  it('are made only from existing slugs and the bounded set of listings with known values', async () => {
+    const [colour] = (await getListingVocabulary('jackets'))!.colors;
+    const jackets = (changes: Partial<ListingFilters>) => filters({ category: 'jackets', pageSize: 24, ...changes });
+    expect(await keysAdded(() => listProducts(jackets({ colors: [colour!] })))).toHaveLength(1);
+    expect(await keysAdded(() => listProducts(jackets({ sort: 'newest' })))).toHaveLength(1);
+
+    for (let i = 0; i < 5; i++) {
+      expect(await keysAdded(() => listProducts(jackets({ colors: [`zz-${i}`] })))).toEqual([]);
+      expect(await keysAdded(() => listProducts(jackets({ minPrice: 50 + i })))).toEqual([]);
+      expect(await keysAdded(() => getProductBySlug(`zz-${i}`))).toEqual([]);
+      expect(await keysAdded(() => getCategoryBySlug(`zz-${i}`))).toEqual([]);
+    }
+    expect(await keysAdded(() => listProducts(jackets({ colors: [colour!], inStock: true })))).toEqual([]);
+    // The made-up ones still answer, from SQL: nothing matches.
+    expect((await listProducts(jackets({ colors: ['zz-0'] }))).total).toBe(0);
+    expect(await getProductBySlug('zz-0')).toBeNull();
   });
 });
 

@@ -2,11 +2,12 @@ import { notFound } from 'next/navigation';
 import { decodeListingView } from '@/lib/catalog/filters';
 import { CategoryListing, categoryMetadata } from '../category-listing';
 
-// /c/<slug>?<filters> arrives here through proxy.ts as /c/<slug>/<view>: one cached page per filter
-// combination. Nothing here reads the request, so every view is a static page (ISR).
+// /c/<slug>?<filters> arrives here through proxy.ts as /c/<slug>/<view> when the filters are in the bounded cached
+// set (isCachedListing, values checked against the category): one cached page each. Nothing here reads the request,
+// so every view is a static page (ISR).
 export const revalidate = 600;
 
-// None at build time (there are too many combinations); each is rendered on its first visit, then cached.
+// None at build time (a few hundred per category); each is rendered on its first visit, then cached.
 export async function generateStaticParams() {
   return [];
 }

@@ -1,7 +1,8 @@
 import { listingFiltersFromSearchParams } from '@/lib/catalog/filters';
 import { CategoryListing, categoryMetadata } from '../category-listing';
 
-// Filter combinations too long for a cache key are rendered per request from the query string.
+// Filter combinations outside the cached set (several values, a price range) are rendered per request from the
+// query string, which proxy.ts has already checked against the category and put in canonical form.
 async function filtersOf({ params, searchParams }: PageProps<'/c/[slug]/filtered'>) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const search = new URLSearchParams();
