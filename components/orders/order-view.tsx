@@ -7,6 +7,7 @@ import { NewPickupCodeButton } from './new-pickup-code-button';
 import { OrderTotals } from './order-totals';
 import { PaymentPending } from './payment-pending';
 import { PickupCodeCard } from './pickup-code-card';
+import { PickupProgress } from './pickup-progress';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
@@ -26,6 +27,8 @@ export function OrderView({ data, heading }: { data: OrderPageData; heading: str
       </header>
 
       {order.status === 'PENDING' && <PaymentPending orderId={order.id} holdExpiresAt={order.holdExpiresAt?.toISOString() ?? null} />}
+
+      {order.fulfilment === 'PICKUP' && <PickupProgress orderId={order.id} orderStatus={order.status} />}
 
       {(pickup || canRequestNewCode) && (
         <div className="flex flex-col gap-3">

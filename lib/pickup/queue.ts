@@ -34,6 +34,11 @@ function readyByOf(row: CardRow, store: StoreClock): Date | null {
 }
 
 function toCard(row: CardRow, store: StoreClock, now: Date): PickupCard {
+  const card = cardOf(row, store, now);
+  return { ...card, tabs: tabsOf(card) };
+}
+
+function cardOf(row: CardRow, store: StoreClock, now: Date): Omit<PickupCard, 'tabs'> {
   const status = effectivePickupStatus(row.status, row.pickup?.status);
   const readyBy = readyByOf(row, store);
   const picked = new Map(row.pickup?.lines.map((l) => [l.orderLineId, l.status]) ?? []);
@@ -71,7 +76,7 @@ function toCard(row: CardRow, store: StoreClock, now: Date): PickupCard {
 
 const OPEN: OrderStatus[] = ['PAID', 'CONFIRMED', 'READY_FOR_PICKUP'];
 
-function tabsOf(card: PickupCard): QueueTab[] {
+function tabsOf(card: Omit<PickupCard, 'tabs'>): QueueTab[] {
   const tabs: QueueTab[] = [];
   const byStatus: Partial<Record<PickupStatus, QueueTab>> = { TO_PICK: 'to_pick', PICKING: 'picking', READY: 'ready', WAITING: 'waiting', COLLECTED: 'collected' };
   const tab = byStatus[card.status];
@@ -108,9 +113,8 @@ export async function storeQueue(storeId: string, tab: QueueTab | null, now: Dat
   });
   const cards = rows.map((r) => toCard(r, store, now));
   const counts = Object.fromEntries(QUEUE_TABS.map((t) => [t, 0])) as Record<QueueTab, number>;
-  const tabbed = cards.map((card) => ({ card, tabs: tabsOf(card) }));
-  for (const { tabs } of tabbed) for (const t of tabs) counts[t]++;
-  const chosen = tab ? tabbed.filter((c) => c.tabs.includes(tab)).map((c) => c.card) : cards;
+  for (const card of cards) for (const t of card.tabs) counts[t]++;
+  const chosen = tab ? cards.filter((c) => c.tabs.includes(tab)) : cards;
   const key = (c: PickupCard) => (tab === 'collected' ? -Date.parse(c.collectedAt ?? c.placedAt) : Date.parse(c.readyBy ?? c.placedAt));
   chosen.sort((a, b) => key(a) - key(b));
   return { store: { id: store.id, name: store.name }, tab, counts, orders: chosen };

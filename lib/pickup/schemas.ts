@@ -39,6 +39,8 @@ export const pickupCardSchema = z.object({
   storeId: z.string(),
   shopperName: z.string(),
   status: pickupStatusSchema,
+  // The queue tabs it shows under: its status's tab, and Problems when overdue, short or locked.
+  tabs: z.array(z.enum(QUEUE_TABS)),
   orderStatus: z.string(),
   placedAt: z.string(),
   readyBy: z.string().nullable(),
