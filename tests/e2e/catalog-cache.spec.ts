@@ -1,0 +1,83 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The page cache must not grow with made-up URLs (issue 15, items 6 and 7): filter values a category does not offer
+// are dropped by a redirect to the canonical URL before anything is rendered or stored. Checked on the build's own
+// files: Next writes each page it caches at run time under <distDir>/server.
+
+// A category no other spec filters, so the files it gains are this spec's.
+const CATEGORY = 'trousers';
+const serverDir = join(process.env.NEXT_DIST_DIR || '.next', 'server');
+
+function cachedListingFiles(dir = serverDir): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.includes(`c/${CATEGORY}/`));
+}
+
+// Next writes a page to its cache after answering; give it the time to, so a write would be seen.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+
+async function categoryColours(request: APIRequestContext): Promise<string[]> {
+  const body = await (await request.get(`/api/v1/products?category=${CATEGORY}&pageSize=48`)).json();
+  return [...new Set<string>(body.items.flatMap((p: { colors: { name: string }[] }) => p.colors.map((c) => c.name)))];
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('50 made-up colours each answer a redirect to the plain listing and add no cached page', async ({ request }) => {
+  const before = new Set(cachedListingFiles());
+  const stamp = Date.now().toString(36);
+  for (let i = 0; i < 50; i++) {
+    const response = await request.get(`/c/${CATEGORY}?color=zz-${stamp}-${i}`, { maxRedirects: 0 });
+    expect(response.status(), `color=zz-${stamp}-${i}`).toBe(307);
+    expect(new URL(response.headers().location!, 'http://x').pathname + new URL(response.headers().location!, 'http://x').search).toBe(`/c/${CATEGORY}`);
+  }
+  await settle();
+  expect(cachedListingFiles().filter((file) => !before.has(file))).toEqual([]);
+});
+
+test('a NUL byte or other junk in a filter redirects to the canonical URL instead of failing', async ({ request }) => {
+  for (const query of ['color=%00', 'size=%00', 'color=%00&sort=newest', 'availableAt=nowhere&minPrice=999999', 'page=999&utm_source=x']) {
+    const response = await request.get(`/c/${CATEGORY}?${query}`, { maxRedirects: 0 });
+    expect(response.status(), query).toBe(307);
+    const location = new URL(response.headers().location!, 'http://x');
+    expect(location.pathname + location.search, query).toBe(query.includes('sort=newest') ? `/c/${CATEGORY}?sort=newest` : `/c/${CATEGORY}`);
+  }
+  const followed = await request.get(`/c/${CATEGORY}?color=%00`);
+  expect(followed.status()).toBe(200);
+  expect(followed.url()).toMatch(new RegExp(`/c/${CATEGORY}$`));
+  // Search drops a query with control characters (the shared text schema) and shows its empty state.
+  const search = await request.get('/search?q=%00');
+  expect(search.status()).toBe(200);
+  expect(await search.text()).toContain('What are you looking for?');
+});
+
+test('known values are kept, spelled as the shop spells them, and a made-up one beside them is dropped', async ({ page, request }) => {
+  const [colour] = await categoryColours(request);
+  const canonical = new URLSearchParams({ color: colour! }).toString();
+  const response = await request.get(`/c/${CATEGORY}?color=${encodeURIComponent(colour!.toUpperCase())}&color=zz-made-up`, { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toMatch(new RegExp(`/c/${CATEGORY}\\?${canonical.replace(/[+]/g, '\\+')}$`));
+
+  await page.goto(`/c/${CATEGORY}?color=${encodeURIComponent(colour!)}&color=zz-made-up`);
+  await expect(page).toHaveURL(new RegExp(`/c/${CATEGORY}\\?${canonical.replace(/[+]/g, '\\+')}$`));
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(colour!);
+  await expect(page.locator('.card').first()).toBeVisible();
+});
+
+test('two filter values render per request (not cached); the internal listing paths are not reachable', async ({ request }) => {
+  const colours = await categoryColours(request);
+  expect(colours.length).toBeGreaterThan(1);
+  const before = new Set(cachedListingFiles());
+  const query = new URLSearchParams([['color', colours[0]!], ['color', colours[1]!]].sort((a, b) => a[1]!.localeCompare(b[1]!)));
+  const response = await request.get(`/c/${CATEGORY}?${query}`, { maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('aria-label="Active filters"');
+
+  for (const path of [`/c/${CATEGORY}/${btoa('color=zz-1').replace(/=+$/, '')}`, `/c/${CATEGORY}/filtered?color=zz-1`, `/c/${CATEGORY}/all`]) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+  await settle();
+  expect(cachedListingFiles().filter((file) => !before.has(file))).toEqual([]);
+});
