@@ -13,6 +13,7 @@ import { rateLimitAll } from '@/lib/rate-limit';
 import { cookieOptions } from './cookie-options';
 import { authorizeCredentials } from './credentials';
 import { linkEmail } from './emails';
+import { safeRedirectPath } from './redirect';
 import { clientIp } from './request-ip';
 import { endSession, isSessionActive, SESSION_MAX_AGE_SECONDS, startSession } from './sessions';
 import { confirmSignUp, prepareLinkEmail } from './sign-up';
@@ -99,6 +100,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
+    // Where Auth.js sends a browser after a link or provider sign-in: a path on this shop (./redirect.ts), on APP_URL.
+    // (Its own origin check would compare against the request's URL, which Next spells `localhost` for 127.0.0.1.)
+    redirect({ url }) {
+      const target = URL.canParse(url, env.APP_URL) ? new URL(url, env.APP_URL) : new URL('/', env.APP_URL);
+      return new URL(safeRedirectPath(`${target.pathname}${target.search}${target.hash}`, '/'), env.APP_URL).toString();
+    },
     async jwt({ token, user, trigger }) {
       if (user?.id) {
         const claims = await loadSessionClaims(user.id);
