@@ -39,6 +39,8 @@ const shop = (server: typeof demoShop, env: Record<string, string> = {}) => ({
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Runs that share a checkout each need their own (Playwright empties it when a run starts).
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
@@ -67,6 +69,7 @@ export default defineConfig({
       },
     },
     shop(stripeShop, {
+      REUSE_BUILD: '1',
       STRIPE_SECRET_KEY: stripeKeys.secret,
       NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: stripeKeys.publishable,
       STRIPE_WEBHOOK_SECRET: stripeKeys.webhookSecret,

@@ -36,6 +36,9 @@ function sourcesMtime(): number {
 // Why a build is needed, or null when .next is newer than every source and was built for the same database mode.
 export function buildReason(mode: string): string | null {
   if (!existsSync(buildIdPath)) return 'no production build yet';
+  // A second server started beside the one that built (the end-to-end tests' Stripe-mode shop) serves that build
+  // as it is: building again would replace the files the first one is serving.
+  if (process.env.REUSE_BUILD === '1') return null;
   if (sourcesMtime() > statSync(buildIdPath).mtimeMs) return 'sources changed since the last build';
   const stamp = existsSync(stampPath) ? readFileSync(stampPath, 'utf8') : '';
   if (stamp !== mode) return 'the database changed since the last build';
