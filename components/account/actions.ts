@@ -11,23 +11,21 @@ import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS, deviceCookieValue } from '@/lib/
 import { safeRedirectPath } from '@/lib/auth/redirect';
 import { clientIp } from '@/lib/auth/request-ip';
 import { addressIdSchema, addressSchema, magicLinkSchema, profileSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
-import { recordSignUp } from '@/lib/auth/sign-up';
+import { recordSignUp, signUpLinkPurpose } from '@/lib/auth/sign-up';
 import { addAddress, deleteAddress, setDefaultAddress, updateProfile } from '@/lib/auth/users';
 import { env } from '@/lib/env';
-import { describeRetry, rateLimitAll } from '@/lib/rate-limit';
+import { describeRetry, rateLimitAll, type LimitName } from '@/lib/rate-limit';
 
 const next = { callbackUrl: z.string().max(500).optional() };
 
 const demoHint = () => (env.devMailEnabled ? ' (Demo mode: open /dev/mail to read it.)' : '');
 
-// A one-time link by e-mail, within the per-address and per-IP limits; `purpose` picks the e-mail's wording.
+// A one-time link by e-mail, within the per-address and per-IP limits (for a sign-up, the sign-up's own per-IP limit);
+// `purpose` picks the e-mail's wording.
 async function sendSignInLink(email: string, callbackUrl: string | undefined, purpose?: 'sign-up'): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
-  const limit = await rateLimitAll([
-    ['magicLinkEmail', email],
-    ['magicLinkIp', clientIp(await headers())],
-  ]);
+  const limit = await rateLimitAll([['magicLinkEmail', email], ...(purpose ? [] : [['magicLinkIp', clientIp(await headers())] as [LimitName, string]])]);
   if (!limit.ok) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
-  await signIn('email', { email, redirect: false, redirectTo: safeRedirectPath(callbackUrl) }, purpose ? { purpose } : undefined);
+  await signIn('email', { email, redirect: false, redirectTo: safeRedirectPath(callbackUrl) }, purpose ? { purpose: signUpLinkPurpose(email) } : undefined);
   return { ok: true };
 }
 

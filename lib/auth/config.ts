@@ -9,14 +9,14 @@ import { PrismaAdapter } from '@auth/prisma-adapter';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/notifications/email';
-import { rateLimitAll } from '@/lib/rate-limit';
+import { rateLimitAll, type LimitName } from '@/lib/rate-limit';
 import { cookieOptions } from './cookie-options';
 import { authorizeCredentials } from './credentials';
 import { linkEmail } from './emails';
 import { safeRedirectPath } from './redirect';
 import { clientIp } from './request-ip';
 import { endSession, isSessionActive, SESSION_MAX_AGE_SECONDS, startSession } from './sessions';
-import { confirmSignUp, prepareLinkEmail } from './sign-up';
+import { confirmSignUp, isSignUpLink, prepareLinkEmail } from './sign-up';
 import { loadSessionClaims } from './users';
 
 export const MAGIC_LINK_MINUTES = 15;
@@ -45,13 +45,15 @@ const providers: Provider[] = [
     normalizeIdentifier: (identifier: string) => identifier.trim().toLowerCase(),
     // The sign-in form checks the same limits first and explains them; this guards direct POSTs.
     async sendVerificationRequest({ identifier, url, token, request }) {
+      // The sign-up action asks for its link with a signed ?purpose= (signIn's authorization params); its per-IP
+      // count is the sign-up limit, already taken.
+      const purpose = new URL(request.url).searchParams.get('purpose');
       const limit = await rateLimitAll([
         ['magicLinkSendEmail', identifier],
-        ['magicLinkSendIp', clientIp(request.headers)],
+        ...(isSignUpLink(purpose, identifier) ? [] : [['magicLinkSendIp', clientIp(request.headers)] as [LimitName, string]]),
       ]);
       if (!limit.ok) throw new Error('Too many sign-in links requested');
-      // The sign-up action asks for its link with ?purpose=sign-up (signIn's authorization params).
-      const kind = await prepareLinkEmail(identifier, new URL(request.url).searchParams.get('purpose'), token);
+      const kind = await prepareLinkEmail(identifier, purpose, token);
       await sendEmail({ to: identifier, ...linkEmail(kind, { url: onAppUrl(url), expiresMinutes: MAGIC_LINK_MINUTES }) });
     },
   },

@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
 import type { LinkEmailKind } from './emails';
 import { hashPassword } from './password';
-import { authSecret } from './secret';
+import { authSecret, signValue, unsignValue } from './secret';
 
 // Sign-up answers "check your e-mail" whether or not the address has an account, so it cannot be used to find out.
 // A new address gets an account that waits for its e-mail: the password chosen is kept aside and comes into use only
@@ -36,10 +36,15 @@ export async function recordSignUp(input: { name: string; email: string; passwor
   }
 }
 
+// The sign-up action asks Auth.js for its link with this signed purpose, so a POST straight to Auth.js cannot pass
+// for a sign-up (whose per-IP limit the action has already counted) and skip the per-IP link limit.
+export const signUpLinkPurpose = (email: string) => signValue(email, 'sign-up-link');
+export const isSignUpLink = (purpose: string | null, email: string) => unsignValue(purpose ?? undefined, 'sign-up-link') === email;
+
 // Which e-mail a sign-in link goes out in (called where Auth.js sends it). For a waiting sign-up, the link's token is
 // recorded as Auth.js will store it, so that link and no other turns the kept password on.
 export async function prepareLinkEmail(email: string, purpose: string | null, token: string): Promise<LinkEmailKind> {
-  if (purpose !== 'sign-up') return 'sign-in';
+  if (!isSignUpLink(purpose, email)) return 'sign-in';
   const user = await db.user.findUnique({ where: { email }, select: fields });
   if (!user || !isPending(user)) return 'existing-account';
   await db.user.update({ where: { email }, data: { pendingPasswordToken: verificationTokenHash(token) } });

@@ -93,6 +93,42 @@ test('sign-up answers the same for an address with an account, and tells its own
   await signInAsDemoShopper(page);
 });
 
+async function passwordAttempt(page: Page, email: string, password: string) {
+  await page.goto('/sign-in?callbackUrl=/account');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+test('a stranger’s guesses do not lock the owner out: their own device still signs in, a new one is sent a link', async ({ page, browser, shopper }) => {
+  const email = newEmail('guarded');
+  await shopper.signUp(email);
+  await shopper.signOut();
+  // Signing in with the password once marks this browser as the owner's device.
+  await passwordAttempt(page, email, newPassword);
+  await expect(page).toHaveURL((url) => url.pathname === '/account', { timeout: 20_000 });
+  await shopper.signOut();
+
+  const stranger = await browser.newContext();
+  const guesser = await stranger.newPage();
+  for (let i = 0; i < 10; i++) {
+    await passwordAttempt(guesser, email, `guess-number-${i}`);
+    await expect(guesser.getByText('That e-mail and password do not match an account.')).toBeVisible({ timeout: 20_000 });
+  }
+  // From a new device the right password no longer signs in; a link goes to the address instead.
+  await passwordAttempt(guesser, email, newPassword);
+  await expect(guesser.getByText(`To keep it safe, we e-mailed a sign-in link to ${email}`)).toBeVisible({ timeout: 20_000 });
+  await guesser.goto('/account');
+  await expect(guesser).toHaveURL(/\/sign-in/);
+  await stranger.close();
+
+  // The owner, on their own device, signs in with the password as usual.
+  await passwordAttempt(page, email, newPassword);
+  await expect(page).toHaveURL((url) => url.pathname === '/account', { timeout: 20_000 });
+  await page.goto('/dev/mail');
+  await expect(page.getByTestId('outbox-message').filter({ hasText: email }).first()).toContainText('Your sign-in link for Northwind Supply');
+});
+
 test('a sign-in link back to another site lands on the shop instead', async ({ page }) => {
   await signInAsDemoShopper(page);
   for (const callbackUrl of ['/%09/evil.example/x', '/%0a/evil.example/x', '/%0d/evil.example/x', '//evil.example', '/%5Cevil.example']) {

@@ -8,7 +8,7 @@ const { handlers } = await import('@/lib/auth/config');
 const { authorizeCredentials, RateLimitedSignIn } = await import('@/lib/auth/credentials');
 const { DEVICE_COOKIE, deviceCookieValue } = await import('@/lib/auth/device');
 const { hashPassword } = await import('@/lib/auth/password');
-const { recordSignUp } = await import('@/lib/auth/sign-up');
+const { recordSignUp, signUpLinkPurpose } = await import('@/lib/auth/sign-up');
 const { env } = await import('@/lib/env');
 
 type Jar = Map<string, string>;
@@ -41,7 +41,8 @@ async function requestLink(email: string, { origin = env.APP_URL, purpose, heade
   const jar: Jar = new Map();
   const base = origin.replace(/\/$/, '');
   const { csrfToken } = (await (await call(jar, `${base}/api/auth/csrf`, { headers })).json()) as { csrfToken: string };
-  await call(jar, `${base}/api/auth/signin/email${purpose ? `?purpose=${purpose}` : ''}`, { form: { csrfToken, email, callbackUrl: '/account' }, headers });
+  const query = purpose === 'sign-up' ? `?${new URLSearchParams({ purpose: signUpLinkPurpose(email) })}` : purpose ? `?purpose=${purpose}` : '';
+  await call(jar, `${base}/api/auth/signin/email${query}`, { form: { csrfToken, email, callbackUrl: '/account' }, headers });
   const mail = await db.outboxMessage.findFirst({ where: { to: email }, orderBy: { createdAt: 'desc' } });
   expect(mail, `an e-mail to ${email}`).toBeTruthy();
   return { subject: mail!.subject, link: mail!.text.match(/https?:\/\/\S+/)![0] };
@@ -73,6 +74,8 @@ describe('sign-up', () => {
     expect(await recordSignUp({ name: 'Mallory', email: 'owner@example.com', password: 'mallory-password' })).toBe('existing');
     expect((await requestLink('new@example.com', { purpose: 'sign-up' })).subject).toMatch(/^Confirm your e-mail/);
     expect((await requestLink('owner@example.com', { purpose: 'sign-up' })).subject).toMatch(/^Someone tried to create/);
+    // A purpose that the sign-up form did not sign is an ordinary sign-in link.
+    expect((await requestLink('new@example.com', { purpose: 'sign-up.forged' })).subject).toMatch(/sign-in link/);
     // The owner's account is untouched: their password works, the stranger's does not.
     expect(await attempt('owner@example.com', 'mallory-password')).toBeNull();
     expect(await attempt('owner@example.com', 'owner-password-1')).toMatchObject({ email: 'owner@example.com' });
