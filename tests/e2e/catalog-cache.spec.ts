@@ -81,3 +81,19 @@ test('two filter values render per request (not cached); the internal listing pa
   await settle();
   expect(cachedListingFiles().filter((file) => !before.has(file))).toEqual([]);
 });
+
+test('removing a filter by its chip moves between listings in the browser', async ({ page, request }) => {
+  const [colour] = await categoryColours(request);
+  await page.goto(`/c/${CATEGORY}?${new URLSearchParams({ color: colour!, inStock: '1' })}`);
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await expect(chips).toContainText('In stock');
+  // Rendered per request → a cached single-value listing → the plain listing, each by a client-side navigation.
+  await chips.getByRole('link', { name: /In stock/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/c/${CATEGORY}\\?${new URLSearchParams({ color: colour! }).toString().replace(/[+]/g, '\\+')}$`));
+  await expect(chips).not.toContainText('In stock');
+  await expect(chips).toContainText(colour!);
+  await chips.getByRole('link', { name: new RegExp(colour!) }).click();
+  await expect(page).toHaveURL(new RegExp(`/c/${CATEGORY}$`));
+  await expect(chips).toHaveCount(0);
+  await expect(page.locator('.card').first()).toBeVisible();
+});
