@@ -121,6 +121,8 @@ export function CheckoutForm({
     setPlacing(true);
     try {
       const stripe = paymentChoice === 'online' && online === 'STRIPE' ? stripeRef.current : null;
+      // Placed before Stripe's form has loaded, the order would hold stock with no way to pay for it.
+      if (paymentChoice === 'online' && online === 'STRIPE' && !stripe) return setFormError('The secure payment form is still loading. Try again in a moment.');
       if (stripe) {
         const invalid = await stripe.validate();
         if (invalid) return setFormError(invalid);
