@@ -24,8 +24,11 @@ type Props = { card: Card; timeZone: string; now: number; onChange: (card: Card,
 export function PickupCard({ card, timeZone, now, onChange }: Props) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
+  // A tick shows at once; the server's answer (or a refusal, which undoes it) follows.
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
+  const isPicked = (line: Card['lines'][number]) => ticked[line.id] ?? line.picked === 'PICKED';
   const picking = card.status === 'TO_PICK' || card.status === 'PICKING';
-  const allPicked = card.lines.every((l) => l.picked === 'PICKED');
+  const allPicked = card.lines.every(isPicked);
   const headingId = `order-${card.id}`;
 
   async function send(path: 'pick' | 'ready', body: unknown, message: string) {
@@ -33,8 +36,14 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
     setError(undefined);
     const res = await apiSend<{ order: Card }>('POST', `/api/v1/staff/orders/${card.id}/${path}`, body);
     setPending(false);
+    setTicked({});
     if (res.ok) onChange(res.data.order, message);
     else setError(res.message);
+  }
+
+  function tick(line: Card['lines'][number], checked: boolean) {
+    setTicked((t) => ({ ...t, [line.id]: checked }));
+    void send('pick', { lines: [{ lineId: line.id, status: checked ? 'picked' : 'unpicked' }] }, `${line.name} ${checked ? 'picked' : 'unticked'}.`);
   }
 
   const late = card.overdue && card.readyBy ? minutesSince(card.readyBy, now) : 0;
@@ -108,11 +117,9 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
                 <input
                   type="checkbox"
                   className="size-6"
-                  checked={line.picked === 'PICKED'}
+                  checked={isPicked(line)}
                   disabled={pending}
-                  onChange={(e) =>
-                    void send('pick', { lines: [{ lineId: line.id, status: e.target.checked ? 'picked' : 'unpicked' }] }, `${line.name} ${e.target.checked ? 'picked' : 'unticked'}.`)
-                  }
+                  onChange={(e) => tick(line, e.target.checked)}
                 />
                 Picked<span className="sr-only">: {line.name}</span>
               </label>

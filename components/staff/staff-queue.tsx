@@ -28,6 +28,9 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
   const { queue, replace, refetch, announcement, offline } = useStaffQueue(initial);
   const [tab, setTab] = useState<QueueTab>('to_pick');
   const [notice, setNotice] = useState('');
+  // An order the associate is working on stays in view when a tick or "Mark ready" moves it to another tab,
+  // until they choose a tab themselves.
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const [now, setNow] = useState(() => Date.now());
   // Minutes waited and minutes overdue move on by themselves.
   useEffect(() => {
@@ -35,9 +38,10 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
     return () => clearInterval(timer);
   }, []);
 
-  const shown = queue.orders.filter((o) => o.tabs.includes(tab));
+  const shown = queue.orders.filter((o) => o.tabs.includes(tab) || pinned.has(o.id));
   const onChange = (card: Card, message: string) => {
     replace(card);
+    setPinned((p) => new Set(p).add(card.id));
     setNotice(message);
     void refetch();
   };
@@ -62,7 +66,10 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
               <button
                 type="button"
                 aria-pressed={t === tab}
-                onClick={() => setTab(t)}
+                onClick={() => {
+                  setTab(t);
+                  setPinned(new Set());
+                }}
                 className={cn(
                   'inline-flex min-h-11 items-center gap-2 rounded-full border px-4 font-medium',
                   t === tab ? 'border-ink bg-ink text-surface' : 'border-border bg-surface text-ink',

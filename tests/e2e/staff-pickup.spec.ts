@@ -1,0 +1,66 @@
+import { expect, test } from './fixtures';
+import { openStaffPage } from './staff-fixtures';
+
+// The store's half of click and collect, on two phones: a shopper's and the Camden associate's. Other journeys
+// shop at Riverside; this one takes Camden's stock (from the end of the list) so it moves nobody else's.
+test('an associate sees a new order appear, picks it, marks it ready, checks the shopper in and hands it over', async ({ page, browser, shop, shopper, axe, projectIndex }, testInfo) => {
+  const camden = await shop.store('Camden');
+  const [pick] = await shop.stockedVariants({ count: 1, at: 'Camden', minAvailable: 2, inStockOnly: true, fromEnd: true, variant: 'each', skip: 3 + projectIndex });
+
+  const staff = await openStaffPage(browser, testInfo, 'camden');
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Pickups at Camden');
+  expect(await axe(staff)).toEqual([]);
+
+  // The shopper reserves for pickup at Camden, to pay at the counter (with the page's cookies, as the checkout page does).
+  await shopper.putInBag(pick!.variantId);
+  const placed = await page.request.post('/api/v1/checkout', { data: { email: `collect-${Date.now()}-${projectIndex}@example.com`, fulfilment: 'PICKUP', pickupLocationId: camden.id, payment: 'pay_at_pickup' } });
+  expect(placed.status()).toBe(201);
+  const { order, pickupCode } = (await placed.json()) as { order: { id: string; number: string; totalMinor: number }; pickupCode: string };
+
+  // It appears on the associate's open queue without a reload.
+  const card = staff.locator(`[data-testid="pickup-card"][data-order-number="${order.number}"]`);
+  await expect(card).toBeVisible({ timeout: 15_000 });
+  await expect(card).toContainText(/Take £\d+\.\d\d at the counter/);
+  await expect(card).toContainText(`SKU`);
+
+  // Pick every line, then mark it ready.
+  for (const box of await card.getByRole('checkbox', { name: /^Picked/ }).all()) {
+    await box.check();
+    await expect(box).toBeChecked();
+  }
+  await card.getByRole('button', { name: 'Mark ready' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: `Order ${order.number} is ready` })).toBeVisible();
+  await staff.getByRole('button', { name: /^Ready \d+$/ }).click();
+  await expect(card).toBeVisible();
+
+  // The "ready for pickup" e-mail carries the store and the code.
+  await page.goto('/dev/mail');
+  const mail = page.getByTestId('outbox-message').filter({ hasText: `Order ${order.number} is ready to collect at Camden` });
+  await expect(mail).toContainText(`Your pickup code: ${pickupCode}`);
+
+  // At the store, the shopper taps "I'm here"; the associate's queue shows them waiting.
+  await page.goto(`/orders/${order.id}`);
+  await page.getByRole('button', { name: "I'm here" }).click();
+  await expect(page.getByTestId('arrived-note')).toBeVisible();
+  await staff.getByRole('button', { name: /^Waiting at the counter \d+$/ }).click();
+  await expect(card).toContainText(/Waiting \d+ min/, { timeout: 15_000 });
+  expect(await axe(staff)).toEqual([]);
+
+  // A wrong code is refused; the right one hands it over, with the payment taken by card.
+  const form = card.getByRole('form', { name: `Hand over order ${order.number}` });
+  await form.getByLabel('Pickup code').fill(pickupCode === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA');
+  await form.getByRole('button', { name: 'Hand over' }).click();
+  await expect(form.getByRole('alert')).toHaveText('That code does not match this order.');
+  await form.getByLabel('Pickup code').fill(pickupCode.toLowerCase());
+  await form.getByRole('radio', { name: 'Card terminal' }).check();
+  await form.getByRole('button', { name: 'Hand over' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: `Handed over: order ${order.number} is collected.` })).toBeVisible();
+  await staff.getByRole('button', { name: /^Collected today \d+$/ }).click();
+  await expect(card).toContainText('by the shopper');
+
+  // The shopper's order page says where and when.
+  await page.reload();
+  await expect(page.getByTestId('collected-note')).toHaveText(/^Collected at Camden, \d\d:\d\d$/);
+  await expect(page.getByTestId('order-status')).toHaveText('Collected');
+  await staff.context().close();
+});
