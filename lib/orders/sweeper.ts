@@ -1,17 +1,20 @@
 import 'server-only';
 import { sendMissedConfirmations } from '@/lib/orders/confirmation';
 import { releaseExpiredHolds } from '@/lib/inventory/holds';
+import { sweepNotCollected } from '@/lib/pickup/no-show';
 
 export const SWEEP_INTERVAL_MS = 60_000;
 
-export type SweepResult = { cancelledOrderIds: string[]; confirmationsSent: string[] };
+export type SweepResult = { cancelledOrderIds: string[]; confirmationsSent: string[]; pickupReminders: string[]; notCollected: string[] };
 
 // One pass: holds whose time ran out go back on the shelf (their orders are cancelled), and confirmed orders whose
 // shopper never saw a confirmation page get their e-mail with a new pickup code.
 export async function runOrderSweep(now: Date = new Date()): Promise<SweepResult> {
   const { cancelledOrderIds } = await releaseExpiredHolds(now);
   const { sent } = await sendMissedConfirmations(now);
-  return { cancelledOrderIds, confirmationsSent: sent };
+  // Ready pickup orders nobody collected: a reminder, then cancelled with stock returned and payment refunded.
+  const { reminded, notCollected } = await sweepNotCollected(now);
+  return { cancelledOrderIds, confirmationsSent: sent, pickupReminders: reminded, notCollected };
 }
 
 // Route bundles and instrumentation load their own copies of this module, so the "already started" mark lives on

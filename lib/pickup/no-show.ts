@@ -1,0 +1,113 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { releaseHoldsTx, restockConsumedHoldsTx } from '@/lib/inventory/holds';
+import { sendEmail } from '@/lib/notifications/email';
+import { brand, escapeHtml } from '@/lib/notifications/templates';
+import { moveOrderTx } from '@/lib/orders/transitions';
+import { getPaymentProvider } from '@/lib/payments/providers';
+import { announcePickupChange } from './events';
+import { assertPickupTransition } from './state';
+
+// A ready order waits on the shelf for its store's pickupHoldDays (5 by default); the shopper is reminded after
+// REMINDER_AFTER_DAYS. Both steps run from the order sweeper on every instance at once: each claims its work with a
+// conditional update or a row lock, so a reminder goes out once and an order is cancelled (and refunded) once.
+export const REMINDER_AFTER_DAYS = 2;
+const DAY_MS = 24 * 60 * 60_000;
+const BATCH = 100;
+
+export type NoShowSweep = { reminded: string[]; notCollected: string[] };
+
+export async function sweepNotCollected(now: Date = new Date()): Promise<NoShowSweep> {
+  const reminded = await sendReminders(now);
+  const due = await db.$queryRaw<{ orderId: string }[]>`
+    SELECT p."orderId" FROM "Pickup" p JOIN "Location" l ON l."id" = p."locationId"
+    WHERE p."status" IN ('READY', 'WAITING') AND p."readyAt" + make_interval(days => l."pickupHoldDays") < ${now}
+    ORDER BY p."readyAt" LIMIT ${BATCH}`;
+  const notCollected: string[] = [];
+  for (const { orderId } of due) {
+    try {
+      if (await cancelNotCollected(orderId, now)) notCollected.push(orderId);
+    } catch (error) {
+      console.error(`[pickup] cancelling uncollected order ${orderId} failed`, error);
+    }
+  }
+  return { reminded, notCollected };
+}
+
+// One uncollected order: the Pickup row is locked (a second sweeper waits, then finds it done and does nothing), the
+// order cancelled, its stock back on the shelf, an online payment refunded (inside the transaction, as cancelling
+// does: if the provider refuses nothing is written, and a retry sends the same idempotency key).
+async function cancelNotCollected(orderId: string, now: Date): Promise<boolean> {
+  const done = await db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<{ status: 'READY' | 'WAITING' | string; holdDays: number; readyAt: Date | null; locationId: string }[]>`
+        SELECT p."status", l."pickupHoldDays" AS "holdDays", p."readyAt", p."locationId"
+        FROM "Pickup" p JOIN "Location" l ON l."id" = p."locationId" WHERE p."orderId" = ${orderId} FOR UPDATE OF p`;
+      if (!row || (row.status !== 'READY' && row.status !== 'WAITING') || !row.readyAt) return null;
+      if (row.readyAt.getTime() + row.holdDays * DAY_MS >= now.getTime()) return null;
+      assertPickupTransition(row.status, 'NOT_COLLECTED');
+      const moved = await moveOrderTx(tx, orderId, ['READY_FOR_PICKUP'], 'CANCELLED', { cancelledAt: now });
+      if (!moved.changed) return null;
+      await tx.pickup.update({ where: { orderId }, data: { status: 'NOT_COLLECTED' } });
+      const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { paidAt: true, paymentProvider: true, paymentIntentId: true } });
+      if (order.paidAt) {
+        await restockConsumedHoldsTx(tx, orderId);
+        if (order.paymentProvider) await getPaymentProvider(order.paymentProvider).refund({ id: orderId, paymentIntentId: order.paymentIntentId });
+      } else {
+        await releaseHoldsTx(tx, [orderId]);
+      }
+      return { locationId: row.locationId, refunded: Boolean(order.paidAt) };
+    },
+    { maxWait: 30_000, timeout: 60_000 },
+  );
+  if (!done) return false;
+  await announcePickupChange(done.locationId, orderId, 'NOT_COLLECTED');
+  await sendNoShowEmail(orderId, 'cancelled', done.refunded).catch((error: unknown) => console.error('[pickup] not-collected e-mail failed', orderId, error));
+  return true;
+}
+
+async function sendReminders(now: Date): Promise<string[]> {
+  const due = await db.pickup.findMany({
+    where: { status: { in: ['READY', 'WAITING'] }, reminderSentAt: null, readyAt: { lt: new Date(now.getTime() - REMINDER_AFTER_DAYS * DAY_MS) } },
+    select: { orderId: true },
+    orderBy: { readyAt: 'asc' },
+    take: BATCH,
+  });
+  const sent: string[] = [];
+  for (const { orderId } of due) {
+    const claimed = await db.pickup.updateMany({ where: { orderId, reminderSentAt: null, status: { in: ['READY', 'WAITING'] } }, data: { reminderSentAt: now } });
+    if (claimed.count === 0) continue;
+    try {
+      await sendNoShowEmail(orderId, 'reminder', false);
+      sent.push(orderId);
+    } catch (error) {
+      console.error(`[pickup] reminder for ${orderId} failed`, error);
+      await db.pickup.updateMany({ where: { orderId, reminderSentAt: now }, data: { reminderSentAt: null } });
+    }
+  }
+  return sent;
+}
+
+async function sendNoShowEmail(orderId: string, kind: 'reminder' | 'cancelled', refunded: boolean): Promise<void> {
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { number: true, email: true, pickup: { select: { readyAt: true, location: { select: { name: true, pickupHoldDays: true, timeZone: true } } } } },
+  });
+  const store = order.pickup?.location.name ?? 'the store';
+  const url = `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`;
+  const lastDay = order.pickup?.readyAt
+    ? new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: order.pickup.location.timeZone }).format(
+        new Date(order.pickup.readyAt.getTime() + order.pickup.location.pickupHoldDays * DAY_MS),
+      )
+    : null;
+  const subject = kind === 'reminder' ? `Order ${order.number} is waiting for you at ${store}` : `Order ${order.number} was not collected and is cancelled`;
+  const body =
+    kind === 'reminder'
+      ? `Order ${order.number} is still waiting for you at ${store}.${lastDay ? ` Please collect it by ${lastDay}; after that it goes back on the shelf.` : ''}`
+      : `Order ${order.number} was not collected from ${store} in time, so we have cancelled it and put it back on the shelf. ${refunded ? 'Your payment is refunded in full to the way you paid; it usually shows within 5–10 working days.' : 'Nothing was charged.'}`;
+  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
+<h1 style="font-size:20px">Northwind Supply</h1><p>${escapeHtml(body)}</p>
+<p><a href="${escapeHtml(url)}" style="color:${brand.brand}">View your order</a></p></div>`;
+  await sendEmail({ to: order.email, subject, text: `${body}\n\nView your order: ${url}`, html });
+}
