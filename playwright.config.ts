@@ -33,6 +33,9 @@ const shop = (server: typeof demoShop, env: Record<string, string> = {}) => ({
     EMBEDDED_DB_DIR: server.dbDir,
     APP_URL: server.baseURL,
     AUTH_URL: server.baseURL,
+    // The browsers connect from 127.0.0.1 as a proxy would, so a test can play a client on another network by sending
+    // X-Forwarded-For (tests/e2e/security.spec.ts); without that header every client is 127.0.0.1, as before.
+    TRUSTED_PROXIES: '127.0.0.1',
     ...env,
   },
 });

@@ -10,9 +10,9 @@ import { cookieOptions } from '@/lib/auth/cookie-options';
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS, deviceCookieValue } from '@/lib/auth/device';
 import { safeRedirectPath } from '@/lib/auth/redirect';
 import { clientIp } from '@/lib/auth/request-ip';
-import { addressIdSchema, addressSchema, magicLinkSchema, profileSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
+import { addressIdSchema, addressSchema, magicLinkSchema, passwordChangeSchema, profileSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { recordSignUp, signUpLinkPurpose } from '@/lib/auth/sign-up';
-import { addAddress, deleteAddress, setDefaultAddress, updateProfile } from '@/lib/auth/users';
+import { addAddress, changePassword, deleteAddress, setDefaultAddress, updateProfile } from '@/lib/auth/users';
 import { env } from '@/lib/env';
 import { describeRetry, rateLimitAll, type LimitName } from '@/lib/rate-limit';
 
@@ -46,7 +46,8 @@ export const signInWithPasswordAction = action(signInSchema.extend(next), async 
     await signIn('credentials', { email, password, redirect: false });
   } catch (error) {
     if (!(error instanceof CredentialsSignin)) throw error;
-    if (error.code === 'rate_limited') return lockedOut(email, callbackUrl);
+    if (error.code === 'account_locked') return lockedOut(email, callbackUrl);
+    if (error.code === 'rate_limited') return { ok: false, message: 'Too many sign-in attempts from this network. Please wait 15 minutes and try again, or use an e-mail link.', values: { email } };
     const message = 'That e-mail and password do not match an account. Check them and try again. (A new account works once you follow the link we e-mailed.)';
     return { ok: false, message, values: { email } };
   }
@@ -73,6 +74,15 @@ export const sendMagicLinkAction = action(magicLinkSchema.extend(next), async ({
   const sent = await sendSignInLink(email, callbackUrl);
   if (!sent.ok) return { ok: false, message: `Too many sign-in links requested. Try again in ${describeRetry(sent.retryAfterSeconds)}.`, values: { email } };
   return { ok: true, message: `Check your inbox: we sent a sign-in link to ${email}. It works once, within ${MAGIC_LINK_MINUTES} minutes.${demoHint()}` };
+});
+
+// A new password signs the account out everywhere else (lib/auth/users.ts).
+export const changePasswordAction = userAction(passwordChangeSchema, async (input, user) => {
+  const limit = await rateLimitAll([['passwordChangeUser', user.id]]);
+  if (!limit.ok) return { ok: false, message: `Too many attempts. Try again in ${describeRetry(limit.retryAfterSeconds)}.` };
+  if (!(await changePassword(user, input))) return { ok: false, message: 'Your current password is not right.', fieldErrors: { currentPassword: ['Check your current password.'] } };
+  revalidatePath('/account');
+  return { ok: true, message: 'Your password is changed. Every other device signed in to your account has been signed out.' };
 });
 
 export const updateProfileAction = userAction(profileSchema, async (input, user) => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { CredentialsSignin } from '@auth/core/errors';
 import { db } from '@/lib/db';
-import { rateLimitAll, resetRateLimit, type LimitName } from '@/lib/rate-limit';
+import { rateLimit, resetRateLimit, type LimitName } from '@/lib/rate-limit';
 import { DEVICE_COOKIE, knownDeviceId, readCookie } from './device';
 import { verifyPassword } from './password';
 import { clientIp } from './request-ip';
@@ -9,6 +9,11 @@ import { signInSchema } from './schemas';
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
+}
+
+// Too many attempts on this account from devices that never signed in to it (not too many from this network).
+export class AccountLockedSignIn extends RateLimitedSignIn {
+  code = 'account_locked';
 }
 
 // The credentials provider's check. null (not signed in) looks the same for a wrong password, an unknown e-mail and
@@ -20,8 +25,10 @@ export async function authorizeCredentials(credentials: unknown, headers: Header
   const { email, password } = parsed.data;
   const device = knownDeviceId(readCookie(headers, DEVICE_COOKIE), email);
   const perAccount: [LimitName, string] = device ? ['signInDevice', device] : ['signInEmail', email];
-  const limit = await rateLimitAll([perAccount, ['signInIp', clientIp(headers)]]);
-  if (!limit.ok) throw new RateLimitedSignIn();
+  // Both are counted, so a refused attempt still counts.
+  const [account, network] = await Promise.all([rateLimit(...perAccount), rateLimit('signInIp', clientIp(headers))]);
+  if (!network.ok) throw new RateLimitedSignIn();
+  if (!account.ok) throw new AccountLockedSignIn();
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) return null;

@@ -18,6 +18,12 @@ export const signUpSchema = z.object({
 
 export const magicLinkSchema = z.object({ email: emailSchema });
 
+export const passwordChangeSchema = z.object({
+  // Empty for an account that has no password yet (signed up by link or a provider).
+  currentPassword: z.string().max(200).default(''),
+  newPassword: z.string().min(10, 'Use at least 10 characters.').max(200),
+});
+
 export const profileSchema = z.object({
   name: text().min(1, 'Enter your name.').max(100),
   phone: text()

@@ -17,6 +17,8 @@ export const limits = {
   magicLinkSendEmail: { limit: 8, windowSeconds: 60 * 60 },
   magicLinkSendIp: { limit: 30, windowSeconds: 60 * 60 },
   signUpIp: { limit: 50, windowSeconds: 60 * 60 },
+  // Changing the password asks for the current one: a borrowed session cannot guess it.
+  passwordChangeUser: { limit: 5, windowSeconds: 15 * 60 },
   // Placing orders sends confirmation e-mails to the address given.
   checkoutEmail: { limit: 20, windowSeconds: 60 * 60 },
   checkoutIp: { limit: 300, windowSeconds: 10 * 60 },

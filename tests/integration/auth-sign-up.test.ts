@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // e-mails are read from the outbox, as /dev/mail shows them.
 const { db } = await import('../helpers/db').then((m) => m.createTestDatabase());
 const { handlers } = await import('@/lib/auth/config');
-const { authorizeCredentials, RateLimitedSignIn } = await import('@/lib/auth/credentials');
+const { AccountLockedSignIn, authorizeCredentials } = await import('@/lib/auth/credentials');
 const { DEVICE_COOKIE, deviceCookieValue } = await import('@/lib/auth/device');
 const { hashPassword } = await import('@/lib/auth/password');
 const { recordSignUp, signUpLinkPurpose } = await import('@/lib/auth/sign-up');
@@ -115,9 +115,9 @@ describe('per-e-mail sign-in lock', () => {
     const otherAccountsDevice = `${DEVICE_COOKIE}=${encodeURIComponent(deviceCookieValue('owner@example.com'))}`;
     for (let i = 0; i < 10; i++) expect(await attempt('locked@example.com', `guess-${i}`)).toBeNull();
     // A stranger now gets no answer to the password at all, right or wrong.
-    await expect(attempt('locked@example.com', 'owner-password-1')).rejects.toBeInstanceOf(RateLimitedSignIn);
-    await expect(attempt('locked@example.com', 'owner-password-1', otherAccountsDevice)).rejects.toBeInstanceOf(RateLimitedSignIn);
-    await expect(attempt('locked@example.com', 'owner-password-1', `${DEVICE_COOKIE}=forged.value`)).rejects.toBeInstanceOf(RateLimitedSignIn);
+    await expect(attempt('locked@example.com', 'owner-password-1')).rejects.toBeInstanceOf(AccountLockedSignIn);
+    await expect(attempt('locked@example.com', 'owner-password-1', otherAccountsDevice)).rejects.toBeInstanceOf(AccountLockedSignIn);
+    await expect(attempt('locked@example.com', 'owner-password-1', `${DEVICE_COOKIE}=forged.value`)).rejects.toBeInstanceOf(AccountLockedSignIn);
     // The owner, on the device they signed in with before, is not locked out.
     expect(await attempt('locked@example.com', 'owner-password-1', ownersDevice)).toMatchObject({ email: 'locked@example.com' });
   });
