@@ -7,5 +7,5 @@ export default defineConfig([
   ...nextTs,
   // Playwright fixtures receive a `use` callback that is not React's hook.
   { files: ['tests/e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**']),
+  globalIgnores(['.next/**', '.next-*/**', 'test-results*/**', 'playwright-report*/**', 'out/**', 'build/**', 'next-env.d.ts', 'lib/generated/**', '.data/**']),
 ]);
