@@ -6,11 +6,13 @@ import { FormMessage } from '@/components/ui/form-message';
 import { apiSend } from '@/lib/api/client';
 import type { PickupCard } from '@/lib/pickup/schemas';
 import { formatMoney } from '@/lib/utils';
+import { QrScanner } from './qr-scanner';
 
 // The counter: the code the shopper shows, who takes the parcel, and the payment for a pay-at-pickup order.
 export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card: PickupCard, message: string) => void }) {
   const id = useId();
   const [collector, setCollector] = useState<'shopper' | 'proxy'>('shopper');
+  const [code, setCode] = useState('');
   const [pending, setPending] = useState(false);
   const [state, setState] = useState<{ ok: boolean; message?: string }>();
   const due = card.payment.kind === 'due' ? card.payment : null;
@@ -18,7 +20,6 @@ export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const code = String(form.get('code') ?? '');
     const name = String(form.get('proxyName') ?? '');
     const method = String(form.get('method') ?? 'card') as 'card' | 'cash';
     setPending(true);
@@ -45,6 +46,8 @@ export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card
         <input
           id={`${id}-code`}
           name="code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
           required
           minLength={4}
           maxLength={20}
@@ -54,6 +57,7 @@ export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card
           className="min-h-11 rounded border border-border bg-surface px-3 font-mono text-lg tracking-widest uppercase"
         />
       </div>
+      <QrScanner orderId={card.id} onCode={setCode} />
       <fieldset className="flex flex-col gap-1">
         <legend className="font-medium">Collected by</legend>
         <div className="flex flex-wrap gap-x-4">

@@ -2,6 +2,7 @@ import 'server-only';
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { authSecret } from '@/lib/auth/secret';
 import { db } from '@/lib/db';
+import { normalisePickupCode } from './qr-payload';
 
 // No 0/O, 1/I/L: the code is read aloud and typed at a counter.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -13,9 +14,8 @@ export function generatePickupCode(): string {
   return code;
 }
 
-export function normalisePickupCode(code: string): string {
-  return code.replace(/[\s-]/g, '').toUpperCase();
-}
+// The text rule lives with the QR payload's, which the browser's scanner shares.
+export { normalisePickupCode };
 
 // Only this keyed hash is stored, bound to the order so a code from one order never opens another.
 export function hashPickupCode(orderId: string, code: string): string {
