@@ -73,6 +73,7 @@ export const config = {
     '/checkout',
     '/dev/mail',
     '/account/:path*',
+    '/staff/:path*',
     '/orders/:id',
   ],
 };

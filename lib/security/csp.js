@@ -16,10 +16,11 @@ const STRIPE = {
 };
 
 // The pages that proxy.ts gives a nonce policy: each is rendered per request (a nonce in a prerendered page would
-// block its own scripts), and together they are where accounts, addresses, orders and payment are shown. Stripe.js
+// block its own scripts), and together they are where accounts, addresses, orders, payment and the staff's
+// handover are shown. Stripe.js
 // loads only on these (bag, checkout, an order awaiting payment), so only their policy, made per request from the
 // running server's environment, ever names Stripe; the static policy is fixed when `next build` runs.
-const NONCE_PAGES = '(?:sign-in|sign-up|cart|checkout|dev/mail)$|account(?:/|$)|orders/(?!lookup$)[^/]+$';
+const NONCE_PAGES = '(?:sign-in|sign-up|cart|checkout|dev/mail)$|(?:account|staff)(?:/|$)|orders/(?!lookup$)[^/]+$';
 export const NONCE_PATH = new RegExp(`^/(?:${NONCE_PAGES})`);
 /** next.config.js `source` for every other path, which gets the static policy (two policies would both apply). */
 export const STATIC_POLICY_SOURCE = `/((?!${NONCE_PAGES}).*)`;
