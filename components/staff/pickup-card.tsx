@@ -6,6 +6,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { apiSend } from '@/lib/api/client';
 import type { PickupCard as Card } from '@/lib/pickup/schemas';
 import { cn, formatMoney } from '@/lib/utils';
+import { CustomerPanel } from './customer-panel';
 import { HandoverForm } from './handover-form';
 import { minutesSince, storeTime } from './time';
 
@@ -129,6 +130,7 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
           </li>
         ))}
       </ul>
+      <CustomerPanel orderId={card.id} />
       {error && <FormMessage state={{ ok: false, message: error }} />}
       {picking && (
         <Button disabled={pending || !allPicked} onClick={() => void send('ready', undefined, `Order ${card.number} is ready; the shopper has been told.`)}>

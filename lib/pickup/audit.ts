@@ -8,7 +8,8 @@ export type StaffAction =
   | 'pickup.ready'
   | 'pickup.handover'
   | 'pickup.code_failed'
-  | 'pickup.locked';
+  | 'pickup.locked'
+  | 'customer.lookup';
 
 export type AuditEntry = {
   actorId: string;

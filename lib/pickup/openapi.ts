@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Operation } from '@/lib/api/openapi';
-import { handoverBodySchema, pickBodySchema, queueQuerySchema, queueResponseSchema, staffOrderResponseSchema } from './schemas';
+import { customerViewSchema, handoverBodySchema, pickBodySchema, queueQuerySchema, queueResponseSchema, staffOrderResponseSchema } from './schemas';
 
 const staffOnly = { 401: { description: 'Not signed in' }, 403: { description: 'Signed in as a customer, or not (or no longer) assigned to this store; or a cross-site write' } };
 const notTheirs = { description: "No such pickup order at the caller's stores: another store's order is the same 404 as a missing one" };
@@ -26,6 +26,12 @@ export const pickupOperations: Operation[] = [
     path: '/api/v1/staff/orders/{id}',
     summary: 'One pickup order for the counter: shopper, lines with picture, colour/size, SKU and whether picked, payment due or paid, ready-by, who collected it',
     responses: { 200: { description: 'The order', schema: staffOrderResponseSchema }, ...staffOnly, 404: notTheirs },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/orders/{id}/customer',
+    summary: "The order's shopper seen from the counter: contact details, their orders across channels with totals and status, open pickups. Only through an order at one of the caller's stores; every look-up is written to the audit log",
+    responses: { 200: { description: 'The shopper', schema: z.object({ customer: customerViewSchema }) }, ...staffOnly, 404: notTheirs },
   },
   {
     method: 'post',

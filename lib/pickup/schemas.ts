@@ -79,3 +79,24 @@ export const queueResponseSchema = z.object({
 export type QueueResponse = z.infer<typeof queueResponseSchema>;
 
 export const staffOrderResponseSchema = z.object({ order: pickupCardSchema });
+
+const customerOrderSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  channel: z.string(),
+  status: z.string(),
+  fulfilment: z.string(),
+  totalMinor: z.number().int(),
+  currency: z.string(),
+  placedAt: z.string(),
+  store: z.string().nullable(),
+});
+
+export const customerViewSchema = z.object({
+  contact: z.object({ name: z.string().nullable(), email: z.string(), phone: z.string().nullable(), account: z.boolean(), since: z.string().nullable() }),
+  orderCount: z.number().int(),
+  spentMinor: z.number().int(),
+  orders: z.array(customerOrderSchema),
+  openPickups: z.array(customerOrderSchema),
+});
+export type CustomerView = z.infer<typeof customerViewSchema>;

@@ -23,6 +23,7 @@ const pickRoute = await import('@/app/api/v1/staff/orders/[id]/pick/route');
 const readyRoute = await import('@/app/api/v1/staff/orders/[id]/ready/route');
 const handoverRoute = await import('@/app/api/v1/staff/orders/[id]/handover/route');
 const arrivedRoute = await import('@/app/api/v1/orders/[id]/arrived/route');
+const customerRoute = await import('@/app/api/v1/staff/orders/[id]/customer/route');
 const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 
 let riverside: Device; // staff of the order's store
@@ -55,6 +56,7 @@ const getOrder = (d: Device, id: string) => d.call(() => orderRoute.GET(json('GE
 const pick = (d: Device, id: string, body: unknown) => d.call(() => pickRoute.POST(json('POST', `/api/v1/staff/orders/${id}/pick`, body), orderCtx(id)));
 const ready = (d: Device, id: string) => d.call(() => readyRoute.POST(json('POST', `/api/v1/staff/orders/${id}/ready`), orderCtx(id)));
 const handover = (d: Device, id: string, body: unknown) => d.call(() => handoverRoute.POST(json('POST', `/api/v1/staff/orders/${id}/handover`, body), orderCtx(id)));
+const customerOf = (d: Device, id: string) => d.call(() => customerRoute.GET(json('GET', `/api/v1/staff/orders/${id}/customer`), orderCtx(id)));
 const arrived = (d: Device, id: string) => d.call(() => arrivedRoute.POST(json('POST', `/api/v1/orders/${id}/arrived`), orderCtx(id)));
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; [k: string]: unknown } }).error;
 const orderStatus = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
@@ -92,10 +94,11 @@ describe('who may use the staff routes', () => {
       pick(d, o.id, { lines: [{ lineId: 'x', status: 'picked' }] }),
       ready(d, o.id),
       handover(d, o.id, { code: o.code, collectedBy: { kind: 'shopper' }, payment: { method: 'cash', amountMinor: o.totalMinor } }),
+      customerOf(d, o.id),
     ];
     for (const res of await Promise.all(calls(anonymous))) expect(res.status).toBe(401);
     for (const res of await Promise.all(calls(customer))) expect(res.status).toBe(403);
-    expect((await Promise.all(calls(outlet))).map((r) => r.status)).toEqual([403, 403, 404, 404, 404, 404]);
+    expect((await Promise.all(calls(outlet))).map((r) => r.status)).toEqual([403, 403, 404, 404, 404, 404, 404]);
     expect(await db.pickup.count({ where: { orderId: o.id } })).toBe(0);
     expect(await audit(o.id)).toHaveLength(0);
     expect(await orderStatus(o.id)).toBe('CONFIRMED');
@@ -249,6 +252,21 @@ describe('the pickup code at the counter', () => {
   });
 });
 
+describe('the shopper seen from the counter', () => {
+  it('shows contact details and the shopper’s orders across channels, and audits each look-up', async () => {
+    const first = await order('paid');
+    const second = await order('pay_at_pickup');
+    const res = await customerOf(riverside, second.id);
+    expect(res.status).toBe(200);
+    const { customer } = (await res.json()) as { customer: { contact: { email: string }; orders: { id: string; channel: string }[]; openPickups: { id: string }[] } };
+    expect(customer.contact.email).toBe('shopper@example.com');
+    expect(customer.orders.map((o) => o.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(customer.orders.every((o) => o.channel === 'WEB_MOBILE')).toBe(true);
+    expect(customer.openPickups.map((o) => o.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(await audit(second.id, 'customer.lookup')).toMatchObject([{ actorId: staffId, locationId: ids.store }]);
+  });
+});
+
 describe('the OpenAPI document', () => {
   it('lists the staff routes and "I\'m here"', async () => {
     const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, unknown>> };
@@ -260,6 +278,7 @@ describe('the OpenAPI document', () => {
         '/api/v1/staff/orders/{id}/pick',
         '/api/v1/staff/orders/{id}/ready',
         '/api/v1/staff/orders/{id}/handover',
+        '/api/v1/staff/orders/{id}/customer',
         '/api/v1/orders/{id}/arrived',
       ]),
     );
