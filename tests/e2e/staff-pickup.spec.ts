@@ -13,7 +13,8 @@ test('an associate sees a new order appear, picks it, marks it ready, checks the
 
   // The shopper reserves for pickup at Camden, to pay at the counter (with the page's cookies, as the checkout page does).
   await shopper.putInBag(pick!.variantId);
-  const placed = await page.request.post('/api/v1/checkout', { data: { email: `collect-${Date.now()}-${projectIndex}@example.com`, fulfilment: 'PICKUP', pickupLocationId: camden.id, payment: 'pay_at_pickup' } });
+  const email = `collect-${Date.now()}-${projectIndex}@example.com`;
+  const placed = await page.request.post('/api/v1/checkout', { data: { email, fulfilment: 'PICKUP', pickupLocationId: camden.id, payment: 'pay_at_pickup' } });
   expect(placed.status()).toBe(201);
   const { order, pickupCode } = (await placed.json()) as { order: { id: string; number: string; totalMinor: number }; pickupCode: string };
 
@@ -22,6 +23,11 @@ test('an associate sees a new order appear, picks it, marks it ready, checks the
   await expect(card).toBeVisible({ timeout: 15_000 });
   await expect(card).toContainText(/Take £\d+\.\d\d at the counter/);
   await expect(card).toContainText(`SKU`);
+
+  // The shopper behind the order, opened from the card.
+  await card.getByRole('button', { name: 'Shopper details' }).click();
+  await expect(card.getByTestId('customer-panel')).toContainText(order.number);
+  await expect(card.getByTestId('customer-panel')).toContainText('Guest checkout');
 
   // Pick every line, then mark it ready.
   for (const box of await card.getByRole('checkbox', { name: /^Picked/ }).all()) {
