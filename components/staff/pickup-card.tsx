@@ -88,6 +88,12 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
             </dd>
           </>
         )}
+        {card.uncollected && (
+          <>
+            <dt className="text-muted">Not collected</dt>
+            <dd className="font-semibold text-danger">Ready for over 2 days: the shopper has been reminded</dd>
+          </>
+        )}
         {card.lockedUntil && (
           <>
             <dt className="text-muted">Locked</dt>

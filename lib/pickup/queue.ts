@@ -2,18 +2,21 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { OrderStatus, PickupStatus } from '@/lib/generated/prisma/enums';
-import { computeReadyBy } from '@/lib/stores/hours';
+import { computeReadyBy, type OpeningHours } from '@/lib/stores/hours';
 import { parseOpeningHours } from '@/lib/stores/view';
 import { toLocalTime, zonedTimeToInstant } from '@/lib/stores/zoned-time';
 import { pickupNotFound } from './errors';
 import { QUEUE_TABS, type PickupCard, type QueueResponse, type QueueTab } from './schemas';
+import { REMINDER_AFTER_DAYS } from './no-show';
 import { effectivePickupStatus } from './state';
+
+const DAY_MS = 24 * 60 * 60_000;
 
 const cardSelect = {
   id: true, number: true, status: true, email: true, placedAt: true, paidAt: true, paymentProvider: true, totalMinor: true,
   currency: true, pickupLocationId: true,
   user: { select: { name: true } },
-  pickup: { select: { status: true, arrivedAt: true, collectedAt: true, collectedByKind: true, collectedByName: true, lockedUntil: true, lines: { select: { orderLineId: true, status: true } } } },
+  pickup: { select: { status: true, readyAt: true, arrivedAt: true, collectedAt: true, collectedByKind: true, collectedByName: true, lockedUntil: true, lines: { select: { orderLineId: true, status: true } } } },
   lines: {
     orderBy: { position: 'asc' },
     select: {
@@ -25,11 +28,11 @@ const cardSelect = {
 } as const satisfies Prisma.OrderSelect;
 
 type CardRow = Prisma.OrderGetPayload<{ select: typeof cardSelect }>;
-type StoreClock = { id: string; name: string; openingHours: unknown; timeZone: string; pickupLeadMinutes: number };
+type StoreClock = { id: string; name: string; hours: OpeningHours; timeZone: string; pickupLeadMinutes: number };
 
 // The promise the shopper was given: the store's lead time from payment (or confirmation), within opening hours.
 function readyByOf(row: CardRow, store: StoreClock): Date | null {
-  const promised = computeReadyBy(parseOpeningHours(store.openingHours), store.timeZone, row.paidAt ?? row.placedAt, store.pickupLeadMinutes);
+  const promised = computeReadyBy(store.hours, store.timeZone, row.paidAt ?? row.placedAt, store.pickupLeadMinutes);
   return promised ? new Date(promised.at) : null;
 }
 
@@ -53,6 +56,8 @@ function cardOf(row: CardRow, store: StoreClock, now: Date): Omit<PickupCard, 't
     placedAt: row.placedAt.toISOString(),
     readyBy: readyBy?.toISOString() ?? null,
     overdue: Boolean(readyBy && readyBy < now && (status === 'TO_PICK' || status === 'PICKING')),
+    // Ready for longer than the reminder's wait: the shopper has been reminded and the no-show sweeper is coming.
+    uncollected: Boolean(row.pickup?.readyAt && (status === 'READY' || status === 'WAITING') && now.getTime() - row.pickup.readyAt.getTime() > REMINDER_AFTER_DAYS * DAY_MS),
     arrivedAt: row.pickup?.arrivedAt?.toISOString() ?? null,
     collectedAt: row.pickup?.collectedAt?.toISOString() ?? null,
     collectedBy: kind ? { kind: kind === 'PROXY' ? 'proxy' : 'shopper', name: row.pickup?.collectedByName ?? null } : null,
@@ -81,7 +86,7 @@ function tabsOf(card: Omit<PickupCard, 'tabs'>): QueueTab[] {
   const byStatus: Partial<Record<PickupStatus, QueueTab>> = { TO_PICK: 'to_pick', PICKING: 'picking', READY: 'ready', WAITING: 'waiting', COLLECTED: 'collected' };
   const tab = byStatus[card.status];
   if (tab) tabs.push(tab);
-  if (card.overdue || card.lines.some((l) => l.picked === 'SHORT') || card.lockedUntil) tabs.push('problems');
+  if (card.overdue || card.uncollected || card.lines.some((l) => l.picked === 'SHORT') || card.lockedUntil) tabs.push('problems');
   return tabs;
 }
 
@@ -95,7 +100,7 @@ async function storeClock(storeId: string): Promise<StoreClock> {
     select: { id: true, name: true, openingHours: true, timeZone: true, pickupLeadMinutes: true, type: true },
   });
   if (!store || store.type !== 'STORE') throw pickupNotFound();
-  return store;
+  return { id: store.id, name: store.name, hours: parseOpeningHours(store.openingHours), timeZone: store.timeZone, pickupLeadMinutes: store.pickupLeadMinutes };
 }
 
 // The store's queue: every pickup order paid or confirmed and not yet collected, plus those collected today; one tab

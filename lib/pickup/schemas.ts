@@ -45,6 +45,7 @@ export const pickupCardSchema = z.object({
   placedAt: z.string(),
   readyBy: z.string().nullable(),
   overdue: z.boolean(),
+  uncollected: z.boolean(),
   arrivedAt: z.string().nullable(),
   collectedAt: z.string().nullable(),
   collectedBy: z.object({ kind: z.enum(['shopper', 'proxy']), name: z.string().nullable() }).nullable(),

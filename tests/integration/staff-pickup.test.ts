@@ -252,6 +252,21 @@ describe('the pickup code at the counter', () => {
   });
 });
 
+describe('the Problems tab', () => {
+  it('lists an order made ready more than 2 days ago and not collected, and a late order still to pick', async () => {
+    const waiting = await readyOrder('paid');
+    const late = await order('paid');
+    const tab = async () => ((await (await queue(riverside, ids.store, 'problems')).json()) as { orders: Card[] }).orders.map((c) => c.id);
+    expect(await tab()).not.toContain(waiting.id);
+    await db.pickup.update({ where: { orderId: waiting.id }, data: { readyAt: new Date(Date.now() - 3 * 24 * 60 * 60_000) } });
+    // Paid long ago: its promised ready-by time has passed.
+    await db.order.update({ where: { id: late.id }, data: { paidAt: new Date(Date.now() - 3 * 24 * 60 * 60_000) } });
+    const problems = await tab();
+    expect(problems).toContain(waiting.id);
+    expect(problems).toContain(late.id);
+  });
+});
+
 describe('the shopper seen from the counter', () => {
   it('shows contact details and the shopper’s orders across channels, and audits each look-up', async () => {
     const first = await order('paid');

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Order_pickupLocationId_status_idx" ON "Order"("pickupLocationId", "status");
