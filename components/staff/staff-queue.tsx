@@ -25,7 +25,8 @@ const EMPTY: Record<QueueTab, string> = {
 };
 
 export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; timeZone: string }) {
-  const { queue, replace, refetch, announcement, offline } = useStaffQueue(initial);
+  const { queue, replace, refetch, announcement, offline, newCount, seen, setSound } = useStaffQueue(initial);
+  const [soundOn, setSoundOn] = useState(false);
   const [tab, setTab] = useState<QueueTab>('to_pick');
   const [notice, setNotice] = useState('');
   // An order the associate is working on stays in view when a tick or "Mark ready" moves it to another tab,
@@ -59,6 +60,18 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
           The queue could not be refreshed. Check the connection; it updates again once it is back.
         </p>
       )}
+      <label className="flex min-h-11 items-center gap-2 self-end text-sm">
+        <input
+          type="checkbox"
+          className="size-5"
+          checked={soundOn}
+          onChange={(e) => {
+            setSoundOn(e.target.checked);
+            setSound(e.target.checked);
+          }}
+        />
+        Sound for new orders
+      </label>
       <nav aria-label="Queue">
         <ul className="flex gap-2 overflow-x-auto pb-1">
           {QUEUE_TABS.map((t) => (
@@ -69,6 +82,7 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
                 onClick={() => {
                   setTab(t);
                   setPinned(new Set());
+                  if (t === 'to_pick') seen();
                 }}
                 className={cn(
                   'inline-flex min-h-11 items-center gap-2 rounded-full border px-4 font-medium',
@@ -82,6 +96,11 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
                 >
                   {queue.counts[t]}
                 </span>
+                {t === 'to_pick' && newCount > 0 && (
+                  <span data-testid="new-orders" className="rounded-full bg-danger px-2 text-sm text-on-brand">
+                    {newCount} new
+                  </span>
+                )}
               </button>
             </li>
           ))}

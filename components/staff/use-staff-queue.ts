@@ -12,6 +12,8 @@ export function useStaffQueue(initial: QueueResponse) {
   const [queue, setQueue] = useState(initial);
   const [announcement, setAnnouncement] = useState('');
   const [offline, setOffline] = useState(false);
+  const [newCount, setNewCount] = useState(0);
+  const sound = useRef(false);
   const known = useRef(new Set(initial.orders.map((o) => o.id)));
   const inFlight = useRef<Promise<void> | null>(null);
   const again = useRef(false);
@@ -25,7 +27,11 @@ export function useStaffQueue(initial: QueueResponse) {
     setOffline(false);
     const fresh = res.data.orders.filter((o) => !known.current.has(o.id) && o.status === 'TO_PICK');
     for (const o of res.data.orders) known.current.add(o.id);
-    if (fresh.length) setAnnouncement(fresh.length === 1 ? `New order ${fresh[0]!.number} to pick` : `${fresh.length} new orders to pick`);
+    if (fresh.length) {
+      setAnnouncement(fresh.length === 1 ? `New order ${fresh[0]!.number} to pick` : `${fresh.length} new orders to pick`);
+      setNewCount((n) => n + fresh.length);
+      if (sound.current) chime();
+    }
     setQueue(res.data);
   }, [storeId]);
 
@@ -65,5 +71,30 @@ export function useStaffQueue(initial: QueueResponse) {
     setQueue((q) => ({ ...q, orders: q.orders.map((o) => (o.id === card.id ? card : o)) }));
   }, []);
 
-  return { queue, refetch, replace, announcement, offline };
+  const setSound = useCallback((on: boolean) => {
+    sound.current = on;
+  }, []);
+  const seen = useCallback(() => setNewCount(0), []);
+
+  return { queue, refetch, replace, announcement, offline, newCount, seen, setSound };
+}
+
+// A short two-note chime made on the spot (no sound file to fetch), for the associate who switched sound on.
+function chime() {
+  try {
+    const audio = new AudioContext();
+    [660, 880].forEach((frequency, i) => {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = frequency;
+      gain.gain.setValueAtTime(0.15, audio.currentTime + i * 0.18);
+      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + i * 0.18 + 0.16);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(audio.currentTime + i * 0.18);
+      osc.stop(audio.currentTime + i * 0.18 + 0.17);
+    });
+    setTimeout(() => void audio.close(), 600);
+  } catch {
+    // No audio on this device: the badge and the announcement still tell.
+  }
 }

@@ -21,6 +21,7 @@ test('an associate sees a new order appear, picks it, marks it ready, checks the
   // It appears on the associate's open queue without a reload.
   const card = staff.locator(`[data-testid="pickup-card"][data-order-number="${order.number}"]`);
   await expect(card).toBeVisible({ timeout: 15_000 });
+  await expect(staff.getByTestId('new-orders')).toHaveText(/^\d+ new$/);
   await expect(card).toContainText(/Take £\d+\.\d\d at the counter/);
   await expect(card).toContainText(`SKU`);
 
