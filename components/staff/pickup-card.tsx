@@ -103,7 +103,7 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
       </dl>
       <ul className="flex flex-col divide-y divide-border" aria-label={`Lines of ${card.number}`}>
         {card.lines.map((line) => (
-          <li key={line.id} className="flex items-center gap-3 py-2">
+          <li key={line.id} className="flex flex-wrap items-center gap-3 py-2">
             <div className="size-14 shrink-0 overflow-hidden rounded bg-surface-alt">
               {line.image && (
                 // eslint-disable-next-line @next/next/no-img-element -- small thumbnails of our own SVG catalogue images
@@ -119,20 +119,30 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
                 {line.color || line.size ? ' · ' : ''}SKU {line.sku}
               </p>
             </div>
-            {picking ? (
-              <label className="flex min-h-11 min-w-11 items-center gap-2 font-medium">
-                <input
-                  type="checkbox"
-                  className="size-6"
-                  checked={isPicked(line)}
+            {picking && (
+              <div className="ml-auto flex items-center gap-2">
+                <label className="flex min-h-11 min-w-11 items-center gap-2 font-medium">
+                  <input
+                    type="checkbox"
+                    className="size-6"
+                    checked={isPicked(line)}
+                    disabled={pending}
+                    onChange={(e) => tick(line, e.target.checked)}
+                  />
+                  Picked<span className="sr-only">: {line.name}</span>
+                </label>
+                <button
+                  type="button"
+                  aria-pressed={line.picked === 'SHORT'}
                   disabled={pending}
-                  onChange={(e) => tick(line, e.target.checked)}
-                />
-                Picked<span className="sr-only">: {line.name}</span>
-              </label>
-            ) : (
-              line.picked === 'PICKED' && <span className="text-sm text-success">Picked</span>
+                  onClick={() => void send('pick', { lines: [{ lineId: line.id, status: line.picked === 'SHORT' ? 'unpicked' : 'short' }] }, line.picked === 'SHORT' ? `${line.name}: looking again.` : `${line.name}: can't find it.`)}
+                  className={cn('min-h-11 rounded border px-3 text-sm font-medium', line.picked === 'SHORT' ? 'border-danger bg-danger/10 text-danger' : 'border-border')}
+                >
+                  Can&apos;t find<span className="sr-only">: {line.name}</span>
+                </button>
+              </div>
             )}
+            {!picking && line.picked === 'PICKED' && <span className="text-sm text-success">Picked</span>}
           </li>
         ))}
       </ul>

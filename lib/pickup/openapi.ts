@@ -36,7 +36,7 @@ export const pickupOperations: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/staff/orders/{id}/pick',
-    summary: 'Ticks lines as picked (or unticks them); the first tick moves the order from To pick to Picking. Every step is audited',
+    summary: "Ticks lines as picked, marks them can't find (`short`: the order cannot be marked ready and shows under Problems until the line is found), or unticks them; the first tick moves the order from To pick to Picking. Every step is audited",
     body: pickBodySchema,
     responses: {
       200: { description: 'The order after the change', schema: staffOrderResponseSchema },

@@ -26,7 +26,7 @@ export async function lockPickupTx(tx: Tx, orderId: string, storeId: string): Pr
   return { orderId, locationId: storeId, status, orderStatus: row.orderStatus };
 }
 
-// Ticks lines as picked (or unticks them). The first tick starts picking (TO_PICK → PICKING). A line that is not
+// Ticks lines as picked, marks them "can't find", or unticks them. The first tick starts picking (TO_PICK → PICKING). A line that is not
 // on the order is a 400 and nothing is written; an order past picking is a 422.
 export async function pickLines(user: SessionUser, orderId: string, storeId: string, body: PickBody, now: Date = new Date()): Promise<void> {
   const status = await db.$transaction(async (tx) => {
@@ -39,17 +39,20 @@ export async function pickLines(user: SessionUser, orderId: string, storeId: str
       await tx.pickup.update({ where: { orderId }, data: { status: 'PICKING', pickingAt: now } });
       await auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'pickup.picking', details: { from: 'TO_PICK', to: 'PICKING' }, at: now });
     }
-    const picked = body.lines.filter((l) => l.status === 'picked').map((l) => l.lineId);
-    const unpicked = body.lines.filter((l) => l.status === 'unpicked').map((l) => l.lineId);
-    for (const lineId of picked) {
-      await tx.pickupLine.upsert({
-        where: { orderLineId: lineId },
-        create: { orderLineId: lineId, orderId, status: 'PICKED', byId: user.id, at: now },
-        update: { status: 'PICKED', byId: user.id, at: now },
-      });
+    const ids = (status: PickBody['lines'][number]['status']) => body.lines.filter((l) => l.status === status).map((l) => l.lineId);
+    const [picked, short, unpicked] = [ids('picked'), ids('short'), ids('unpicked')];
+    // "Can't find" (SHORT) keeps the order from being marked ready and lists it under Problems until the line is found.
+    for (const [lineIds, status] of [[picked, 'PICKED'], [short, 'SHORT']] as const) {
+      for (const lineId of lineIds) {
+        await tx.pickupLine.upsert({
+          where: { orderLineId: lineId },
+          create: { orderLineId: lineId, orderId, status, byId: user.id, at: now },
+          update: { status, byId: user.id, at: now },
+        });
+      }
     }
     if (unpicked.length) await tx.pickupLine.deleteMany({ where: { orderId, orderLineId: { in: unpicked } } });
-    await auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'pickup.lines', details: { picked, unpicked }, at: now });
+    await auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'pickup.lines', details: { picked, short, unpicked }, at: now });
     return 'PICKING' as const;
   }, ORDER_TX);
   await announcePickupChange(storeId, orderId, status);

@@ -13,7 +13,7 @@ export const queueQuerySchema = z.object({ status: z.enum(QUEUE_TABS).optional()
 
 export const pickBodySchema = z.object({
   lines: z
-    .array(z.object({ lineId: z.string().min(1).max(64), status: z.enum(['picked', 'unpicked']) }).strict())
+    .array(z.object({ lineId: z.string().min(1).max(64), status: z.enum(['picked', 'short', 'unpicked']) }).strict())
     .min(1)
     .max(200),
 });

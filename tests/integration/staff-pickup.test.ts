@@ -267,6 +267,21 @@ describe('the Problems tab', () => {
   });
 });
 
+describe("a line the associate can't find", () => {
+  it('keeps the order from being marked ready and lists it under Problems until the line is found', async () => {
+    const o = await order('paid');
+    const card = ((await (await getOrder(riverside, o.id)).json()) as { order: Card }).order;
+    const [first, second] = card.lines;
+    expect((await pick(riverside, o.id, { lines: [{ lineId: first!.id, status: 'picked' }, { lineId: second!.id, status: 'short' }] })).status).toBe(200);
+    const problems = ((await (await queue(riverside, ids.store, 'problems')).json()) as { orders: Card[] }).orders;
+    expect(problems.find((c) => c.id === o.id)?.lines.map((l) => l.picked)).toEqual(['PICKED', 'SHORT']);
+    expect((await errorOf(await ready(riverside, o.id))).code).toBe('not_all_picked');
+    expect((await pick(riverside, o.id, { lines: [{ lineId: second!.id, status: 'picked' }] })).status).toBe(200);
+    expect((await ready(riverside, o.id)).status).toBe(200);
+    expect((await audit(o.id, 'pickup.lines'))[0]!.details).toMatchObject({ picked: [first!.id], short: [second!.id] });
+  });
+});
+
 describe('the shopper seen from the counter', () => {
   it('shows contact details and the shopper’s orders across channels, and audits each look-up', async () => {
     const first = await order('paid');
