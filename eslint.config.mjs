@@ -7,5 +7,15 @@ export default defineConfig([
   ...nextTs,
   // Playwright fixtures receive a `use` callback that is not React's hook.
   { files: ['tests/e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
-  globalIgnores(['.next/**', '.next-*/**', 'test-results*/**', 'playwright-report*/**', 'out/**', 'build/**', 'next-env.d.ts', 'lib/generated/**', '.data/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'test-results*/**',
+    'playwright-report*/**',
+    'out/**',
+    'build/**',
+    'next-env.d.ts',
+    'lib/generated/**',
+    '.data/**',
+  ]),
 ]);

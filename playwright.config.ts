@@ -5,8 +5,8 @@ import { demoShop, stripeApi, stripeKeys, stripeShop } from './tests/e2e/servers
 // End-to-end tests drive a production build started the way `npm start` starts it, on a fresh embedded
 // database of its own (tests/run-all.mjs clears it), with a system Chromium when there is one. The wallet
 // journeys run against the same build started again with Stripe's keys (tests/e2e/servers.ts).
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p): p is string => Boolean(p && existsSync(p)),
+const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string =>
+  Boolean(p && existsSync(p)),
 );
 const launchOptions = {
   ...(systemChromium ? { executablePath: systemChromium } : {}),

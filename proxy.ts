@@ -1,5 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { canonicalListingQuery, encodeListingView, isCachedListing, knownListingFilters, listingFiltersFromSearchParams } from '@/lib/catalog/filters';
+import {
+  canonicalListingQuery,
+  encodeListingView,
+  isCachedListing,
+  knownListingFilters,
+  listingFiltersFromSearchParams,
+} from '@/lib/catalog/filters';
 import { getListingVocabulary } from '@/lib/catalog/listing-vocabulary';
 import { NONCE_PATH, withNonce } from '@/lib/security/nonce';
 

@@ -39,7 +39,12 @@ function wrap<S extends z.ZodType, U>(schema: S, load: () => Promise<U>, fn: Han
       const user = await load();
       const parsed = schema.safeParse(values);
       if (!parsed.success) {
-        return { ok: false, message: 'Please check the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values: echo };
+        return {
+          ok: false,
+          message: 'Please check the highlighted fields.',
+          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+          values: echo,
+        };
       }
       return (await fn(parsed.data, user)) ?? { ok: true };
     } catch (error) {
@@ -56,18 +61,26 @@ export function action<S extends z.ZodType>(schema: S, fn: Handler<S, SessionUse
 }
 
 export function userAction<S extends z.ZodType>(schema: S, fn: Handler<S, SessionUser>) {
-  return wrap(schema, async () => {
-    const user = await getSessionUser();
-    if (!user) throw new AuthorizationError(401, 'unauthenticated', 'Please sign in again to continue.');
-    return user;
-  }, fn);
+  return wrap(
+    schema,
+    async () => {
+      const user = await getSessionUser();
+      if (!user) throw new AuthorizationError(401, 'unauthenticated', 'Please sign in again to continue.');
+      return user;
+    },
+    fn,
+  );
 }
 
 export function staffAction<S extends z.ZodType>(schema: S, fn: Handler<S, SessionUser>) {
-  return wrap(schema, async () => {
-    const user = await getSessionUser();
-    if (!user) throw new AuthorizationError(401, 'unauthenticated', 'Please sign in again to continue.');
-    if (user.role !== 'STAFF' && user.role !== 'ADMIN') throw new AuthorizationError(403, 'forbidden', 'This is for store staff only.');
-    return user;
-  }, fn);
+  return wrap(
+    schema,
+    async () => {
+      const user = await getSessionUser();
+      if (!user) throw new AuthorizationError(401, 'unauthenticated', 'Please sign in again to continue.');
+      if (user.role !== 'STAFF' && user.role !== 'ADMIN') throw new AuthorizationError(403, 'forbidden', 'This is for store staff only.');
+      return user;
+    },
+    fn,
+  );
 }

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 // Every environment variable the app reads, parsed once. Documented in README.md ("Configuration").
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,7 +32,12 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE: z.url().optional(),
   // How long checkout holds stock for an order awaiting payment.
-  HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  HOLD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   SHOP_CURRENCY: z.string().length(3).default('GBP'),
   SEED_SCALE: z.enum(['demo', 'bench']).default('demo'),
 });

@@ -31,7 +31,8 @@ async function reset(force: boolean): Promise<void> {
   const env = await loadEnv();
   if (env.embedded) {
     const holder = readLock(pgliteDir);
-    if (holder) throw new ToolError(`The embedded database is in use by process ${holder.pid}; stop it (npm start / npm run dev) before a reset.`);
+    if (holder)
+      throw new ToolError(`The embedded database is in use by process ${holder.pid}; stop it (npm start / npm run dev) before a reset.`);
     rmSync(pgliteDir, { recursive: true, force: true });
     console.log(`Deleted the embedded database (${relative(repoRoot, pgliteDir)}).`);
   } else {
@@ -70,7 +71,11 @@ async function main(argv: string[]): Promise<void> {
       const name = args.find((arg) => !arg.startsWith('-'));
       if (!name) throw new ToolError('Usage: npm run db:migration -- <name>');
       const file = await createMigration(name);
-      console.log(file ? `Wrote ${file.slice(repoRoot.length + 1)}` : 'No schema changes: prisma/schema.prisma matches the migrations. Nothing written.');
+      console.log(
+        file
+          ? `Wrote ${file.slice(repoRoot.length + 1)}`
+          : 'No schema changes: prisma/schema.prisma matches the migrations. Nothing written.',
+      );
       return;
     }
     case 'seed':

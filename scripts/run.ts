@@ -61,7 +61,9 @@ async function prepareDatabase(session: Session, env: Env, started: number): Pro
   if (env.embedded) {
     session.embedded = await startEmbedded({ dataDir: pgliteDir, port: env.EMBEDDED_DB_PORT });
     url = session.embedded.url;
-    console.log(`  Embedded PostgreSQL on 127.0.0.1:${session.embedded.port}, data in ${relative(repoRoot, pgliteDir)} (${elapsed(started)})`);
+    console.log(
+      `  Embedded PostgreSQL on 127.0.0.1:${session.embedded.port}, data in ${relative(repoRoot, pgliteDir)} (${elapsed(started)})`,
+    );
   } else {
     await checkConnection(url, { createIfMissing: true });
     console.log(`  PostgreSQL from DATABASE_URL at ${new URL(url).host}`);
@@ -115,7 +117,10 @@ async function serve(session: Session, mode: Mode, env: Env, started: number): P
     }
   }
 
-  const server = runNode(session, [nextBin(), mode, '-p', port, '-H', listen.host], childEnv, { pipeStdout: true, serving: mode === 'start' });
+  const server = runNode(session, [nextBin(), mode, '-p', port, '-H', listen.host], childEnv, {
+    pipeStdout: true,
+    serving: mode === 'start',
+  });
   let announced = false;
   server.child.stdout?.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);

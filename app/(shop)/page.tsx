@@ -22,8 +22,8 @@ export default async function HomePage() {
     <>
       <section className="relative -mx-4 overflow-hidden bg-brand px-6 py-10 text-on-brand sm:rounded lg:mx-0 lg:px-12 lg:py-20">
         <div className="relative max-w-xl">
-          <p className="text-sm font-semibold uppercase tracking-widest text-on-brand/80">New season, built to last</p>
-          <h1 className="mt-3 text-3xl font-bold leading-tight sm:text-5xl">Kit for the weekend, and every day in between.</h1>
+          <p className="text-sm font-semibold tracking-widest text-on-brand/80 uppercase">New season, built to last</p>
+          <h1 className="mt-3 text-3xl leading-tight font-bold sm:text-5xl">Kit for the weekend, and every day in between.</h1>
           <p className="mt-4 text-lg text-on-brand/90">Order online, or pick up today from one of our London stores.</p>
           <div className="mt-8 flex flex-wrap gap-3">
             {firstCategory && (
@@ -36,7 +36,7 @@ export default async function HomePage() {
             </Link>
           </div>
         </div>
-        <svg aria-hidden="true" className="absolute -bottom-10 -right-16 h-72 w-72 opacity-20 sm:h-96 sm:w-96" viewBox="0 0 200 200">
+        <svg aria-hidden="true" className="absolute -right-16 -bottom-10 h-72 w-72 opacity-20 sm:h-96 sm:w-96" viewBox="0 0 200 200">
           <path d="M0 170 60 80l30 40 40-70 70 120z" fill="currentColor" />
         </svg>
       </section>

@@ -15,8 +15,8 @@ export default function AboutPage() {
         We make hard-wearing clothing, footwear and homeware for city life and weekends away, designed in London since 2009.
       </p>
       <p className="mt-4">
-        Shop online and have it delivered, or order now and collect from one of our London stores, often the same day.
-        Loyalty points work the same online and at the counter.
+        Shop online and have it delivered, or order now and collect from one of our London stores, often the same day. Loyalty points work
+        the same online and at the counter.
       </p>
       <p className="mt-6">
         <Link className="font-semibold underline underline-offset-4" href="/">

@@ -25,21 +25,29 @@ export default async function AccountPage() {
         <SignOutButton />
       </div>
       <section aria-labelledby="orders-heading" className="flex flex-col gap-2">
-        <h2 id="orders-heading" className="text-lg font-semibold">Orders</h2>
+        <h2 id="orders-heading" className="text-lg font-semibold">
+          Orders
+        </h2>
         <Link href="/account/orders" className="inline-flex min-h-11 items-center self-start font-medium underline">
           See your orders, track a pickup or cancel
         </Link>
       </section>
       <section aria-labelledby="profile-heading" className="flex flex-col gap-3">
-        <h2 id="profile-heading" className="text-lg font-semibold">Profile</h2>
+        <h2 id="profile-heading" className="text-lg font-semibold">
+          Profile
+        </h2>
         <ProfileForm name={account.name ?? ''} phone={account.phone ?? ''} />
       </section>
       <section aria-labelledby="addresses-heading" className="flex flex-col gap-3">
-        <h2 id="addresses-heading" className="text-lg font-semibold">Addresses</h2>
+        <h2 id="addresses-heading" className="text-lg font-semibold">
+          Addresses
+        </h2>
         <AddressBook addresses={account.addresses} />
       </section>
       <section aria-labelledby="methods-heading" className="flex flex-col gap-3">
-        <h2 id="methods-heading" className="text-lg font-semibold">Sign-in methods</h2>
+        <h2 id="methods-heading" className="text-lg font-semibold">
+          Sign-in methods
+        </h2>
         <SignInMethods account={account} />
       </section>
     </div>

@@ -29,4 +29,3 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     </div>
   );
 }
-

@@ -34,12 +34,16 @@ export function AddressBook({ addresses }: { addresses: AddressView[] }) {
                 {!a.isDefault && (
                   <form action={defaultAction}>
                     <input type="hidden" name="id" value={a.id} />
-                    <Button type="submit" variant="ghost">Make default</Button>
+                    <Button type="submit" variant="ghost">
+                      Make default
+                    </Button>
                   </form>
                 )}
                 <form action={removeAction}>
                   <input type="hidden" name="id" value={a.id} />
-                  <Button type="submit" variant="ghost" aria-label={`Remove address ${a.line1}`}>Remove</Button>
+                  <Button type="submit" variant="ghost" aria-label={`Remove address ${a.line1}`}>
+                    Remove
+                  </Button>
                 </form>
               </div>
             </li>
@@ -50,13 +54,49 @@ export function AddressBook({ addresses }: { addresses: AddressView[] }) {
         <summary className="min-h-11 content-center font-medium">Add an address</summary>
         <form action={addAction} className="mt-3 flex flex-col gap-3">
           <FormMessage state={addState} />
-          <FormField label="Full name" name="name" autoComplete="name" required defaultValue={v?.name} errors={addState?.fieldErrors?.name} />
-          <FormField label="Address line 1" name="line1" autoComplete="address-line1" required defaultValue={v?.line1} errors={addState?.fieldErrors?.line1} />
-          <FormField label="Address line 2 (optional)" name="line2" autoComplete="address-line2" defaultValue={v?.line2} errors={addState?.fieldErrors?.line2} />
-          <FormField label="Town or city" name="city" autoComplete="address-level2" required defaultValue={v?.city} errors={addState?.fieldErrors?.city} />
-          <FormField label="Postcode" name="postcode" autoComplete="postal-code" required defaultValue={v?.postcode} errors={addState?.fieldErrors?.postcode} />
+          <FormField
+            label="Full name"
+            name="name"
+            autoComplete="name"
+            required
+            defaultValue={v?.name}
+            errors={addState?.fieldErrors?.name}
+          />
+          <FormField
+            label="Address line 1"
+            name="line1"
+            autoComplete="address-line1"
+            required
+            defaultValue={v?.line1}
+            errors={addState?.fieldErrors?.line1}
+          />
+          <FormField
+            label="Address line 2 (optional)"
+            name="line2"
+            autoComplete="address-line2"
+            defaultValue={v?.line2}
+            errors={addState?.fieldErrors?.line2}
+          />
+          <FormField
+            label="Town or city"
+            name="city"
+            autoComplete="address-level2"
+            required
+            defaultValue={v?.city}
+            errors={addState?.fieldErrors?.city}
+          />
+          <FormField
+            label="Postcode"
+            name="postcode"
+            autoComplete="postal-code"
+            required
+            defaultValue={v?.postcode}
+            errors={addState?.fieldErrors?.postcode}
+          />
           <input type="hidden" name="country" value="GB" />
-          <Button type="submit" disabled={adding} className="self-start">Save address</Button>
+          <Button type="submit" disabled={adding} className="self-start">
+            Save address
+          </Button>
         </form>
       </details>
     </div>

@@ -11,8 +11,23 @@ export function ProfileForm({ name, phone }: { name: string; phone: string }) {
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <FormMessage state={state} />
-      <FormField label="Name" name="name" autoComplete="name" required defaultValue={state?.values?.name ?? name} errors={state?.fieldErrors?.name} />
-      <FormField label="Phone" name="phone" type="tel" autoComplete="tel" inputMode="tel" defaultValue={state?.values?.phone ?? phone} errors={state?.fieldErrors?.phone} />
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state?.values?.name ?? name}
+        errors={state?.fieldErrors?.name}
+      />
+      <FormField
+        label="Phone"
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        defaultValue={state?.values?.phone ?? phone}
+        errors={state?.fieldErrors?.phone}
+      />
       <Button type="submit" disabled={pending} className="self-start">
         Save details
       </Button>

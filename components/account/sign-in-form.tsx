@@ -7,9 +7,20 @@ import { sendMagicLinkAction, signInWithPasswordAction, signInWithProviderAction
 import { FormField } from '@/components/ui/form-field';
 import { FormMessage } from '@/components/ui/form-message';
 
-export function SignInForm({ callbackUrl, providers, initialError }: { callbackUrl: string; providers: { id: string; name: string }[]; initialError?: string }) {
+export function SignInForm({
+  callbackUrl,
+  providers,
+  initialError,
+}: {
+  callbackUrl: string;
+  providers: { id: string; name: string }[];
+  initialError?: string;
+}) {
   const [mode, setMode] = useState<'password' | 'link'>('password');
-  const [state, signInAction, signingIn] = useActionState(signInWithPasswordAction, initialError ? { ok: false, message: initialError } : undefined);
+  const [state, signInAction, signingIn] = useActionState(
+    signInWithPasswordAction,
+    initialError ? { ok: false, message: initialError } : undefined,
+  );
   const [linkState, linkAction, sending] = useActionState(sendMagicLinkAction, undefined);
   const [providerState, providerAction] = useActionState(signInWithProviderAction, undefined);
 
@@ -19,8 +30,24 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
         <form action={signInAction} className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <FormMessage state={state} />
-          <FormField label="Email" name="email" type="email" autoComplete="email" inputMode="email" required defaultValue={state?.values?.email} errors={state?.fieldErrors?.email} />
-          <FormField label="Password" name="password" type="password" autoComplete="current-password" required errors={state?.fieldErrors?.password} />
+          <FormField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            required
+            defaultValue={state?.values?.email}
+            errors={state?.fieldErrors?.email}
+          />
+          <FormField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={state?.fieldErrors?.password}
+          />
           <Button type="submit" disabled={signingIn} className="w-full">
             Sign in
           </Button>
@@ -32,7 +59,16 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
         <form action={linkAction} className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <FormMessage state={linkState} />
-          <FormField label="Email" name="email" type="email" autoComplete="email" inputMode="email" required defaultValue={linkState?.values?.email} errors={linkState?.fieldErrors?.email} />
+          <FormField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            required
+            defaultValue={linkState?.values?.email}
+            errors={linkState?.fieldErrors?.email}
+          />
           <Button type="submit" disabled={sending} className="w-full">
             Email me a sign-in link
           </Button>

@@ -22,9 +22,33 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage state={state} />
-      <FormField label="Name" name="name" autoComplete="name" required defaultValue={state?.values?.name} errors={state?.fieldErrors?.name} />
-      <FormField label="Email" name="email" type="email" autoComplete="email" inputMode="email" required defaultValue={state?.values?.email} errors={state?.fieldErrors?.email} />
-      <FormField label="Password" name="password" type="password" autoComplete="new-password" minLength={10} required errors={state?.fieldErrors?.password} />
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state?.values?.name}
+        errors={state?.fieldErrors?.name}
+      />
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        defaultValue={state?.values?.email}
+        errors={state?.fieldErrors?.email}
+      />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        required
+        errors={state?.fieldErrors?.password}
+      />
       <Button type="submit" disabled={pending} className="w-full">
         Create account
       </Button>

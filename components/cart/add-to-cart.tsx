@@ -27,7 +27,13 @@ export function AddToCart({ variantId, available }: { variantId: string | null; 
   return (
     <div className="flex gap-2">
       <QuantityStepper value={quantity} max={10} label="Quantity" onChange={setQuantity} disabled={!variantId || !available} />
-      <Button className="h-12 flex-1" disabled={!variantId || !available} aria-busy={busy} onClick={() => void add()} data-testid="add-to-cart">
+      <Button
+        className="h-12 flex-1"
+        disabled={!variantId || !available}
+        aria-busy={busy}
+        onClick={() => void add()}
+        data-testid="add-to-cart"
+      >
         {available || !variantId ? 'Add to cart' : 'Out of stock'}
       </Button>
     </div>

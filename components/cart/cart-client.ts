@@ -32,7 +32,10 @@ export async function refreshCart(store: CartStore): Promise<void> {
   if (result.data.notice) showMessage(store, result.data.notice);
 }
 
-type Change = { kind: 'add'; variantId: string; quantity: number } | { kind: 'set'; variantId: string; quantity: number } | { kind: 'remove'; variantId: string };
+type Change =
+  | { kind: 'add'; variantId: string; quantity: number }
+  | { kind: 'set'; variantId: string; quantity: number }
+  | { kind: 'remove'; variantId: string };
 
 // Changes from one device go out one at a time, each carrying the version the previous one returned,
 // so quick taps do not trip over each other; other devices' changes still get a 409 and a refetch.
@@ -53,9 +56,18 @@ async function send(store: CartStore, change: Change, pending: PendingChange): P
   if (change.kind !== 'add' && version !== undefined && store.getState().server?.exists) headers['if-match'] = `"${version}"`;
   const url = change.kind === 'add' ? '/api/v1/cart/lines' : `/api/v1/cart/lines/${encodeURIComponent(change.variantId)}`;
   const method = change.kind === 'add' ? 'POST' : change.kind === 'set' ? 'PATCH' : 'DELETE';
-  const body = change.kind === 'add' ? { variantId: change.variantId, quantity: change.quantity } : change.kind === 'set' ? { quantity: change.quantity } : undefined;
+  const body =
+    change.kind === 'add'
+      ? { variantId: change.variantId, quantity: change.quantity }
+      : change.kind === 'set'
+        ? { quantity: change.quantity }
+        : undefined;
   // keepalive: a change must reach the server even if the shopper navigates away straight after tapping.
-  const result = await apiSend<CartResponse>(method, url, body, { headers, keepalive: true, fallback: 'We could not update your bag. Please try again.' });
+  const result = await apiSend<CartResponse>(method, url, body, {
+    headers,
+    keepalive: true,
+    fallback: 'We could not update your bag. Please try again.',
+  });
   if (!result.ok || !result.data?.cart) {
     drop();
     showMessage(store, result.ok ? 'We could not update your bag. Please try again.' : result.message, 'error');

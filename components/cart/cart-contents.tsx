@@ -52,7 +52,11 @@ export function CartContents({ onNavigate, showViewBag = false }: { onNavigate?:
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted">Delivery or free pickup in store is chosen at checkout.</p>
         {/* Each store's stock for the whole bag ("All 3 items available", "2 of 3 available"). */}
-        <StorePickerButton variant="ghost" className="text-sm" lines={cart.lines.filter((l) => l.status !== 'unavailable').map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}>
+        <StorePickerButton
+          variant="ghost"
+          className="text-sm"
+          lines={cart.lines.filter((l) => l.status !== 'unavailable').map((l) => ({ variantId: l.variantId, quantity: l.quantity }))}
+        >
           Check stock at a store
         </StorePickerButton>
       </div>

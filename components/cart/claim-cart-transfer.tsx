@@ -11,7 +11,12 @@ export function ClaimCartTransfer({ token }: { token: string }) {
 
   async function claim() {
     setBusy(true);
-    const result = await apiSend('POST', '/api/v1/cart/transfer/claim', { token }, { fallback: 'This link did not work. Ask for a new one on your other device.' });
+    const result = await apiSend(
+      'POST',
+      '/api/v1/cart/transfer/claim',
+      { token },
+      { fallback: 'This link did not work. Ask for a new one on your other device.' },
+    );
     if (result.ok) {
       // A full load: this tab's bag store must start again from the cart it now holds.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
@@ -27,7 +32,11 @@ export function ClaimCartTransfer({ token }: { token: string }) {
       <Button onClick={() => void claim()} disabled={busy} className="self-start">
         Open my bag here
       </Button>
-      {error && <p role="alert" className="text-danger">{error}</p>}
+      {error && (
+        <p role="alert" className="text-danger">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -36,10 +36,18 @@ export function submitCheckout(body: unknown, idempotencyKey?: string) {
 }
 
 export function sendDemoOutcome(orderId: string, outcome: DemoOutcome) {
-  return post<{ orderId: string; status: OrderStatus | 'requires_action'; changed: boolean }>('/api/v1/checkout/demo-payment', { orderId, outcome });
+  return post<{ orderId: string; status: OrderStatus | 'requires_action'; changed: boolean }>('/api/v1/checkout/demo-payment', {
+    orderId,
+    outcome,
+  });
 }
 
-export type QuoteRequest = { lines: { variantId: string; quantity: number }[]; fulfilment: 'DELIVERY' | 'PICKUP'; discountCode: string | null; email: string | null };
+export type QuoteRequest = {
+  lines: { variantId: string; quantity: number }[];
+  fulfilment: 'DELIVERY' | 'PICKUP';
+  discountCode: string | null;
+  email: string | null;
+};
 
 export function fetchQuote(body: QuoteRequest) {
   return post<Quote>('/api/v1/checkout/quote', body);

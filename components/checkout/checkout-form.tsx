@@ -122,7 +122,8 @@ export function CheckoutForm({
     try {
       const stripe = paymentChoice === 'online' && online === 'STRIPE' ? stripeRef.current : null;
       // Placed before Stripe's form has loaded, the order would hold stock with no way to pay for it.
-      if (paymentChoice === 'online' && online === 'STRIPE' && !stripe) return setFormError('The secure payment form is still loading. Try again in a moment.');
+      if (paymentChoice === 'online' && online === 'STRIPE' && !stripe)
+        return setFormError('The secure payment form is still loading. Try again in a moment.');
       if (stripe) {
         const invalid = await stripe.validate();
         if (invalid) return setFormError(invalid);
@@ -131,14 +132,18 @@ export function CheckoutForm({
       if (!order) return;
       if (order.payment.provider === 'PAY_AT_PICKUP') return router.push(order.confirmationUrl);
       setPlaced(order);
-      if (stripe && order.payment.provider === 'STRIPE') setFormError(await stripe.pay(order.payment.clientSecret, absolute(order.confirmationUrl)));
+      if (stripe && order.payment.provider === 'STRIPE')
+        setFormError(await stripe.pay(order.payment.clientSecret, absolute(order.confirmationUrl)));
     } finally {
       setPlacing(false);
     }
   }
 
   async function onExpressConfirm(event: StripeExpressCheckoutElementConfirmEvent): Promise<ExpressStart> {
-    const wallet = { email: event.billingDetails?.email ?? email, ...(event.shippingAddress ? { address: walletAddress(event.shippingAddress) } : {}) };
+    const wallet = {
+      email: event.billingDetails?.email ?? email,
+      ...(event.shippingAddress ? { address: walletAddress(event.shippingAddress) } : {}),
+    };
     const order = await place(body(wallet));
     if (!order || order.payment.provider !== 'STRIPE') return { error: formErrorText(order) };
     setPlaced(order);
@@ -146,7 +151,12 @@ export function CheckoutForm({
   }
 
   // The same reserved height while the bag loads and when it is empty, so nothing below moves.
-  if (!cart) return <p className="min-h-[36rem] text-muted" role="status">Loading your bag…</p>;
+  if (!cart)
+    return (
+      <p className="min-h-[36rem] text-muted" role="status">
+        Loading your bag…
+      </p>
+    );
   if (!lines.length && !placed) {
     return (
       <div className="min-h-[36rem] py-8 text-center" data-testid="checkout-empty">
@@ -165,7 +175,12 @@ export function CheckoutForm({
   const totals = quote?.totals ?? null;
   const totalLabel = totals ? formatMoney(totals.totalMinor, totals.currency) : '';
   return (
-    <form noValidate onSubmit={onSubmit} className="grid gap-8 lg:grid-cols-[1fr_22rem]" aria-describedby={formError ? 'checkout-error' : undefined}>
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      className="grid gap-8 lg:grid-cols-[1fr_22rem]"
+      aria-describedby={formError ? 'checkout-error' : undefined}
+    >
       <div className="flex flex-col gap-8">
         <section aria-labelledby="contact-heading" className="flex flex-col gap-3">
           <h2 id="contact-heading" className="text-lg font-semibold">
@@ -186,9 +201,15 @@ export function CheckoutForm({
             errors={errors.email ? [errors.email] : undefined}
           />
           <p className="text-sm text-muted">
-            {signedIn ? 'Your confirmation goes here.' : (
+            {signedIn ? (
+              'Your confirmation goes here.'
+            ) : (
               <>
-                We send your confirmation here. <Link href="/sign-in?callbackUrl=/checkout" className="underline">Sign in</Link> for your saved address.
+                We send your confirmation here.{' '}
+                <Link href="/sign-in?callbackUrl=/checkout" className="underline">
+                  Sign in
+                </Link>{' '}
+                for your saved address.
               </>
             )}
           </p>
@@ -198,9 +219,21 @@ export function CheckoutForm({
           <h2 id="fulfilment-heading" className="text-lg font-semibold">
             2. Delivery or pickup
           </h2>
-          <FulfilmentChoice value={fulfilment} onChange={setFulfilment} deliveryLabel={totals && fulfilment === 'DELIVERY' ? deliveryPrice(totals.shippingMinor, totals.currency) : null} />
+          <FulfilmentChoice
+            value={fulfilment}
+            onChange={setFulfilment}
+            deliveryLabel={totals && fulfilment === 'DELIVERY' ? deliveryPrice(totals.shippingMinor, totals.currency) : null}
+          />
           {fulfilment === 'PICKUP' ? (
-            <PickupStore store={store} lines={lines} onChosen={(s) => { setChosenStore(s); setShortLines([]); }} error={errors.pickupLocationId} />
+            <PickupStore
+              store={store}
+              lines={lines}
+              onChosen={(s) => {
+                setChosenStore(s);
+                setShortLines([]);
+              }}
+              error={errors.pickupLocationId}
+            />
           ) : (
             <>
               <AddressFields value={address} errors={errors} onChange={setAddress} />
@@ -211,7 +244,11 @@ export function CheckoutForm({
                   <span className="flex-1">Standard delivery, 2–4 working days</span>
                   <span className="tabular-nums">{totals ? deliveryPrice(totals.shippingMinor, totals.currency) : ''}</span>
                 </label>
-                {quote && <p className="mt-1 text-sm text-muted">Free on orders of {formatMoney(quote.freeDeliveryFromMinor, totals?.currency ?? 'GBP', { compact: true })} or more.</p>}
+                {quote && (
+                  <p className="mt-1 text-sm text-muted">
+                    Free on orders of {formatMoney(quote.freeDeliveryFromMinor, totals?.currency ?? 'GBP', { compact: true })} or more.
+                  </p>
+                )}
               </fieldset>
             </>
           )}
@@ -220,8 +257,14 @@ export function CheckoutForm({
               lines={shortLines}
               fulfilment={fulfilment}
               pickerLines={lines}
-              onStore={(s) => { setChosenStore(s); setShortLines([]); }}
-              onDeliver={() => { setFulfilment('DELIVERY'); setShortLines([]); }}
+              onStore={(s) => {
+                setChosenStore(s);
+                setShortLines([]);
+              }}
+              onDeliver={() => {
+                setFulfilment('DELIVERY');
+                setShortLines([]);
+              }}
             />
           )}
         </section>
@@ -242,8 +285,12 @@ export function CheckoutForm({
               onExpressConfirm={onExpressConfirm}
             />
           )}
-          {paymentChoice === 'online' && online === 'DEMO' && <p className="text-sm text-muted">After you place the order, a test payment sheet opens. No card is charged in demo mode.</p>}
-          {!online && fulfilment === 'DELIVERY' && <p className="text-sm font-medium text-danger">Online payment is not available right now. Choose pickup and pay in store.</p>}
+          {paymentChoice === 'online' && online === 'DEMO' && (
+            <p className="text-sm text-muted">After you place the order, a test payment sheet opens. No card is charged in demo mode.</p>
+          )}
+          {!online && fulfilment === 'DELIVERY' && (
+            <p className="text-sm font-medium text-danger">Online payment is not available right now. Choose pickup and pay in store.</p>
+          )}
         </section>
       </div>
 
@@ -269,7 +316,12 @@ export function CheckoutForm({
         <p id="checkout-error" role="alert" className="min-h-6 text-sm font-medium text-danger">
           {formError}
         </p>
-        <button type="submit" disabled={placing || (!online && fulfilment === 'DELIVERY')} className={buttonClassName('primary', 'w-full text-lg')} data-testid="place-order">
+        <button
+          type="submit"
+          disabled={placing || (!online && fulfilment === 'DELIVERY')}
+          className={buttonClassName('primary', 'w-full text-lg')}
+          data-testid="place-order"
+        >
           {placing ? 'Placing your order…' : paymentChoice === 'pay_at_pickup' ? 'Reserve for pickup' : `Place order · ${totalLabel}`}
         </button>
         <p className="text-xs text-muted">Prices include VAT. Totals are confirmed by our server when you place the order.</p>
@@ -297,6 +349,16 @@ function formErrorText(order: PlacedOrder | null): string {
 
 // What the quote is for: the lines on screen, how they reach the shopper and the code typed (with the e-mail, which
 // decides a first-order or per-customer code, only once there is a code).
-function quoteRequest(lines: readonly { variantId: string; quantity: number }[], fulfilment: Fulfilment, code: string | null, email: string): QuoteRequest {
-  return { lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })), fulfilment, discountCode: code, email: code && email.includes('@') ? email.trim() : null };
+function quoteRequest(
+  lines: readonly { variantId: string; quantity: number }[],
+  fulfilment: Fulfilment,
+  code: string | null,
+  email: string,
+): QuoteRequest {
+  return {
+    lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+    fulfilment,
+    discountCode: code,
+    email: code && email.includes('@') ? email.trim() : null,
+  };
 }

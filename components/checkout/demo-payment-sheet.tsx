@@ -6,10 +6,22 @@ import type { DemoOutcome } from '@/lib/payments/provider';
 
 // The demo provider's stand-in for a card form: it says plainly that no money moves, and drives the same
 // order transitions a real payment would. "Requires extra step" stands in for a 3-D Secure check.
-export function DemoPaymentSheet({ totalLabel, busy, onOutcome }: { totalLabel: string; busy: boolean; onOutcome: (outcome: DemoOutcome) => void }) {
+export function DemoPaymentSheet({
+  totalLabel,
+  busy,
+  onOutcome,
+}: {
+  totalLabel: string;
+  busy: boolean;
+  onOutcome: (outcome: DemoOutcome) => void;
+}) {
   const [challenge, setChallenge] = useState(false);
   return (
-    <section aria-labelledby="demo-sheet-title" className="rounded border-2 border-dashed border-ink/40 p-4" data-testid="demo-payment-sheet">
+    <section
+      aria-labelledby="demo-sheet-title"
+      className="rounded border-2 border-dashed border-ink/40 p-4"
+      data-testid="demo-payment-sheet"
+    >
       <h3 id="demo-sheet-title" className="font-semibold">
         Test payment (demo mode)
       </h3>

@@ -1,7 +1,11 @@
 'use client';
 
 import { Elements, ExpressCheckoutElement, useElements, useStripe } from '@stripe/react-stripe-js';
-import type { StripeExpressCheckoutElementClickEvent, StripeExpressCheckoutElementConfirmEvent, StripeExpressCheckoutElementShippingRateChangeEvent } from '@stripe/stripe-js';
+import type {
+  StripeExpressCheckoutElementClickEvent,
+  StripeExpressCheckoutElementConfirmEvent,
+  StripeExpressCheckoutElementShippingRateChangeEvent,
+} from '@stripe/stripe-js';
 import { useRef, useState } from 'react';
 import { useOptimisticCart } from '@/components/cart/cart-provider';
 import { useMyStore } from '@/components/stores/my-store-state';
@@ -65,7 +69,12 @@ function ExpressButton({ rates }: { rates: WalletRate[] }) {
     // Collecting in store: the address the wallet holds is neither sent nor kept.
     const body = rate.pickupStoreId
       ? { email, fulfilment: 'PICKUP', pickupLocationId: rate.pickupStoreId, payment: 'online' }
-      : event.shippingAddress && { email, fulfilment: 'DELIVERY', shippingAddress: walletAddress(event.shippingAddress), payment: 'online' };
+      : event.shippingAddress && {
+          email,
+          fulfilment: 'DELIVERY',
+          shippingAddress: walletAddress(event.shippingAddress),
+          payment: 'online',
+        };
     if (!body) return event.paymentFailed({ reason: 'invalid_shipping_address', message: 'We need a delivery address.' });
     const placed = await submitCheckout(body, newIdempotencyKey());
     if (!placed.ok || placed.data.payment.provider !== 'STRIPE') {
@@ -81,7 +90,11 @@ function ExpressButton({ rates }: { rates: WalletRate[] }) {
       return setMessage(text);
     }
     const returnUrl = new URL(placed.data.confirmationUrl, window.location.origin).toString();
-    const { error } = await stripe.confirmPayment({ elements, clientSecret: placed.data.payment.clientSecret, confirmParams: { return_url: returnUrl } });
+    const { error } = await stripe.confirmPayment({
+      elements,
+      clientSecret: placed.data.payment.clientSecret,
+      confirmParams: { return_url: returnUrl },
+    });
     setMessage(`${error.message ?? 'Your payment did not go through.'} Nothing was charged, and your bag is as it was.`);
   }
 

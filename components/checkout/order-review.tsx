@@ -12,7 +12,15 @@ export type ReviewTotals = {
 
 // What the shopper is about to buy and what it costs. Before the order is placed the figures are the server's
 // quote (POST /api/v1/checkout/quote); the order itself is priced again when it is placed.
-export function OrderReview({ lines, totals, fulfilment }: { lines: readonly CartLineView[]; totals: ReviewTotals | null; fulfilment: 'DELIVERY' | 'PICKUP' }) {
+export function OrderReview({
+  lines,
+  totals,
+  fulfilment,
+}: {
+  lines: readonly CartLineView[];
+  totals: ReviewTotals | null;
+  fulfilment: 'DELIVERY' | 'PICKUP';
+}) {
   const money = (minor: number) => formatMoney(minor, totals?.currency ?? 'GBP');
   return (
     <div className="flex flex-col gap-3">

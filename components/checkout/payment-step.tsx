@@ -38,7 +38,11 @@ export function PaymentStep({ placed, onRetry }: { placed: PlacedOrder; onRetry:
   if (phase.kind !== 'paying') {
     const declined = phase.kind === 'declined';
     return (
-      <section aria-labelledby="payment-result" className="mx-auto flex max-w-lg flex-col gap-4" data-testid={declined ? 'payment-declined' : 'hold-expired'}>
+      <section
+        aria-labelledby="payment-result"
+        className="mx-auto flex max-w-lg flex-col gap-4"
+        data-testid={declined ? 'payment-declined' : 'hold-expired'}
+      >
         <h2 id="payment-result" ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
           {declined ? 'Your payment was declined' : 'Your hold has ended'}
         </h2>

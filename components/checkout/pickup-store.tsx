@@ -5,10 +5,25 @@ import type { PickerLine } from '@/components/stores/store-picker';
 import type { StoreView } from '@/lib/stores/view';
 
 // The pickup store (the shopper's store unless they choose another) with when the order would be ready.
-export function PickupStore({ store, lines, onChosen, error }: { store: StoreView | null; lines: readonly PickerLine[]; onChosen: (s: StoreView) => void; error?: string }) {
+export function PickupStore({
+  store,
+  lines,
+  onChosen,
+  error,
+}: {
+  store: StoreView | null;
+  lines: readonly PickerLine[];
+  onChosen: (s: StoreView) => void;
+  error?: string;
+}) {
   const picker = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }));
   return (
-    <div className="flex min-h-28 flex-col gap-2 rounded border border-border p-3" id="pickup-store" tabIndex={-1} aria-describedby={error ? 'pickup-store-error' : undefined}>
+    <div
+      className="flex min-h-28 flex-col gap-2 rounded border border-border p-3"
+      id="pickup-store"
+      tabIndex={-1}
+      aria-describedby={error ? 'pickup-store-error' : undefined}
+    >
       {store ? (
         <div data-testid="pickup-store">
           <p className="font-semibold">{store.name}</p>

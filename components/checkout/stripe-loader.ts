@@ -19,5 +19,11 @@ export function walletAddress(shipping: ShippingAddress) {
 
 export const stripeAppearance = {
   theme: 'stripe' as const,
-  variables: { colorPrimary: '#1f4d3a', colorText: '#17201b', colorDanger: '#b3261e', borderRadius: '10px', fontFamily: 'system-ui, sans-serif' },
+  variables: {
+    colorPrimary: '#1f4d3a',
+    colorText: '#17201b',
+    colorDanger: '#b3261e',
+    borderRadius: '10px',
+    fontFamily: 'system-ui, sans-serif',
+  },
 };

@@ -37,7 +37,12 @@ export function StripePayment({ publishableKey, amountMinor, currency, ...rest }
   );
 }
 
-function StripeFields({ collectShipping, shippingMinor, onReady, onExpressConfirm }: Omit<Props, 'publishableKey' | 'amountMinor' | 'currency'>) {
+function StripeFields({
+  collectShipping,
+  shippingMinor,
+  onReady,
+  onExpressConfirm,
+}: Omit<Props, 'publishableKey' | 'amountMinor' | 'currency'>) {
   const stripe = useStripe();
   const elements = useElements();
   const [message, setMessage] = useState<string | null>(null);
@@ -63,7 +68,11 @@ function StripeFields({ collectShipping, shippingMinor, onReady, onExpressConfir
       event.paymentFailed({ reason: 'fail', message: start.error });
       return;
     }
-    const { error } = await stripe.confirmPayment({ elements, clientSecret: start.clientSecret, confirmParams: { return_url: start.returnUrl } });
+    const { error } = await stripe.confirmPayment({
+      elements,
+      clientSecret: start.clientSecret,
+      confirmParams: { return_url: start.returnUrl },
+    });
     setMessage(error.message ?? 'Your payment did not go through. Nothing was charged.');
   }
 
@@ -75,7 +84,9 @@ function StripeFields({ collectShipping, shippingMinor, onReady, onExpressConfir
             emailRequired: true,
             shippingAddressRequired: collectShipping,
             allowedShippingCountries: ['GB'],
-            ...(collectShipping ? { shippingRates: [{ id: 'standard', amount: shippingMinor, displayName: 'Standard delivery (2–4 working days)' }] } : {}),
+            ...(collectShipping
+              ? { shippingRates: [{ id: 'standard', amount: shippingMinor, displayName: 'Standard delivery (2–4 working days)' }] }
+              : {}),
           }}
           onConfirm={(event) => void confirmExpress(event)}
         />

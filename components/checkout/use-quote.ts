@@ -10,7 +10,10 @@ const TYPING_PAUSE_MS = 250;
 // itself, so no discount rule reaches the browser. The quote the page was rendered with stands until what it
 // was for changes; the last quote stays on screen while the next one loads, and an answer overtaken by a later
 // request is dropped.
-export function useQuote(request: QuoteRequest | null, initial: { request: QuoteRequest; quote: Quote } | null): { quote: Quote | null; loading: boolean } {
+export function useQuote(
+  request: QuoteRequest | null,
+  initial: { request: QuoteRequest; quote: Quote } | null,
+): { quote: Quote | null; loading: boolean } {
   const key = request ? JSON.stringify(request) : null;
   const initialKey = initial ? JSON.stringify(initial.request) : null;
   const [state, setState] = useState<{ key: string | null; quote: Quote | null }>({ key: initialKey, quote: initial?.quote ?? null });

@@ -29,9 +29,11 @@ export function useWalletRates(cart: CartView | null, store: StoreView | null): 
       if (!result.ok) console.error('Could not price the bag for the wallet', result.message);
       return result.ok && result.data.totals ? result.data.totals : null;
     };
-    void Promise.all([price('DELIVERY'), storeId ? storeHas(storeId, wanted).then((ok) => (ok ? price('PICKUP') : null)) : null]).then(([delivery, pickup]) => {
-      if (current) setQuotes({ key, delivery, pickup });
-    });
+    void Promise.all([price('DELIVERY'), storeId ? storeHas(storeId, wanted).then((ok) => (ok ? price('PICKUP') : null)) : null]).then(
+      ([delivery, pickup]) => {
+        if (current) setQuotes({ key, delivery, pickup });
+      },
+    );
     return () => {
       current = false;
     };
@@ -42,10 +44,22 @@ export function useWalletRates(cart: CartView | null, store: StoreView | null): 
   if (pickupStore && quotes.pickup) {
     const label = pickupStore.pickup.readyBy!.label;
     const ready = label.charAt(0).toLowerCase() + label.slice(1);
-    rates.push({ id: `pickup-${pickupStore.id}`, amount: quotes.pickup.shippingMinor, totalMinor: quotes.pickup.totalMinor, displayName: `Collect at ${pickupStore.name}, ${ready}`, pickupStoreId: pickupStore.id });
+    rates.push({
+      id: `pickup-${pickupStore.id}`,
+      amount: quotes.pickup.shippingMinor,
+      totalMinor: quotes.pickup.totalMinor,
+      displayName: `Collect at ${pickupStore.name}, ${ready}`,
+      pickupStoreId: pickupStore.id,
+    });
   }
   if (quotes.delivery) {
-    rates.push({ id: 'delivery-standard', amount: quotes.delivery.shippingMinor, totalMinor: quotes.delivery.totalMinor, displayName: 'Standard delivery (2–4 working days)', pickupStoreId: null });
+    rates.push({
+      id: 'delivery-standard',
+      amount: quotes.delivery.shippingMinor,
+      totalMinor: quotes.delivery.totalMinor,
+      displayName: 'Standard delivery (2–4 working days)',
+      pickupStoreId: null,
+    });
   }
   return rates;
 }
@@ -56,7 +70,9 @@ type Availability = { variants: { variantId: string; stores: { available: number
 // only: checkout would refuse a pickup the store cannot fill.
 async function storeHas(storeId: string, lines: { variantId: string; quantity: number }[]): Promise<boolean> {
   try {
-    const response = await fetch(`/api/v1/availability?variantIds=${lines.map((l) => l.variantId).join(',')}&storeId=${storeId}`, { cache: 'no-store' });
+    const response = await fetch(`/api/v1/availability?variantIds=${lines.map((l) => l.variantId).join(',')}&storeId=${storeId}`, {
+      cache: 'no-store',
+    });
     if (!response.ok) throw new Error(`availability answered ${response.status}`);
     const body = (await response.json()) as Availability;
     return lines.every((l) => (body.variants.find((v) => v.variantId === l.variantId)?.stores[0]?.available ?? 0) >= l.quantity);

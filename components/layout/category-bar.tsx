@@ -8,7 +8,10 @@ export function CategoryBar({ categories }: { categories: CategorySummary[] }) {
       <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-6">
         {categories.map((c) => (
           <li key={c.id}>
-            <Link href={`/c/${c.slug}`} className="inline-flex min-h-11 items-center whitespace-nowrap px-3 text-sm font-medium hover:text-brand hover:underline">
+            <Link
+              href={`/c/${c.slug}`}
+              className="inline-flex min-h-11 items-center px-3 text-sm font-medium whitespace-nowrap hover:text-brand hover:underline"
+            >
               {c.name}
             </Link>
           </li>

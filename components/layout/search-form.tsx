@@ -16,10 +16,22 @@ export function SearchForm({ id, defaultValue, className }: { id: string; defaul
         enterKeyHint="search"
         autoComplete="off"
         maxLength={200}
-        className="h-11 w-full rounded-pill border border-border bg-surface pl-4 pr-12 text-base text-ink placeholder:text-muted focus:border-ink"
+        className="h-11 w-full rounded-pill border border-border bg-surface pr-12 pl-4 text-base text-ink placeholder:text-muted focus:border-ink"
       />
-      <button type="submit" className="absolute right-0 top-0 inline-flex h-11 w-11 items-center justify-center rounded-pill text-ink hover:text-brand">
-        <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <button
+        type="submit"
+        className="absolute top-0 right-0 inline-flex h-11 w-11 items-center justify-center rounded-pill text-ink hover:text-brand"
+      >
+        <svg
+          aria-hidden="true"
+          width="20"
+          height="20"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        >
           <circle cx="11" cy="11" r="7" />
           <path d="m20 20-3.5-3.5" />
         </svg>

@@ -29,7 +29,10 @@ export async function SiteFooter() {
         </nav>
         <div className="text-sm text-muted">
           <p className="font-semibold text-ink">Help</p>
-          <p className="mt-2">Free delivery from {formatMoney(SHIPPING.freeFromMinor, env.SHOP_CURRENCY, { compact: true })}. Free returns within 30 days, online or in store.</p>
+          <p className="mt-2">
+            Free delivery from {formatMoney(SHIPPING.freeFromMinor, env.SHOP_CURRENCY, { compact: true })}. Free returns within 30 days,
+            online or in store.
+          </p>
           <Link href="/orders/lookup" className="inline-flex min-h-11 items-center text-ink underline">
             Find your order
           </Link>

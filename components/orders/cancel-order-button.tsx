@@ -23,7 +23,9 @@ export function CancelOrderButton({ orderId, paid, needsCode = false }: { orderI
       </div>
     );
   }
-  const question = paid ? 'Cancel this order? We will refund your payment in full.' : 'Cancel this order? Nothing will be charged and the items go back on the shelf.';
+  const question = paid
+    ? 'Cancel this order? We will refund your payment in full.'
+    : 'Cancel this order? Nothing will be charged and the items go back on the shelf.';
   const keep = (
     <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
       Keep my order
@@ -50,7 +52,16 @@ export function CancelOrderButton({ orderId, paid, needsCode = false }: { orderI
       <form action={formAction} className="flex flex-col gap-3 rounded border border-danger/40 p-4">
         <input type="hidden" name="orderId" value={orderId} />
         {needsCode && (
-          <FormField label="Code from the e-mail" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required errors={state?.fieldErrors?.code} />
+          <FormField
+            label="Code from the e-mail"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            errors={state?.fieldErrors?.code}
+          />
         )}
         <p>{question}</p>
         <div className="flex flex-wrap gap-3">

@@ -30,9 +30,14 @@ export function OrderTotals({ order, rows }: { order: Pick<OrderDetail, 'lines' 
       </ul>
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
         {rows.map((row) => (
-          <div key={row.label} className={cn('contents', row.kind === 'total' && 'text-lg font-semibold', row.kind === 'included' && 'text-sm text-muted')}>
+          <div
+            key={row.label}
+            className={cn('contents', row.kind === 'total' && 'text-lg font-semibold', row.kind === 'included' && 'text-sm text-muted')}
+          >
             <dt className={cn(row.kind === 'total' && 'border-t border-border pt-2')}>{row.label}</dt>
-            <dd className={cn('text-right tabular-nums', row.kind === 'total' && 'border-t border-border pt-2')}>{amount(row, order.currency)}</dd>
+            <dd className={cn('text-right tabular-nums', row.kind === 'total' && 'border-t border-border pt-2')}>
+              {amount(row, order.currency)}
+            </dd>
           </div>
         ))}
       </dl>

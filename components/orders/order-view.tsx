@@ -21,7 +21,13 @@ export function OrderView({ data, heading }: { data: OrderPageData; heading: str
         <p className="text-muted">
           Order <strong className="text-ink">{order.number}</strong> · placed {dateFormat.format(order.placedAt)}
         </p>
-        <p data-testid="order-status" className={cn('mt-2 self-start rounded-pill px-3 py-1 font-semibold', order.status === 'CANCELLED' ? 'bg-danger/10 text-danger' : 'bg-brand-soft text-ink')}>
+        <p
+          data-testid="order-status"
+          className={cn(
+            'mt-2 self-start rounded-pill px-3 py-1 font-semibold',
+            order.status === 'CANCELLED' ? 'bg-danger/10 text-danger' : 'bg-brand-soft text-ink',
+          )}
+        >
           {order.statusLabel}
         </p>
       </header>

@@ -51,7 +51,12 @@ export function PaymentPending({ orderId, holdExpiresAt }: { orderId: string; ho
 
   const heldUntil = holdExpiresAt ? new Date(holdExpiresAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) : null;
   return (
-    <section aria-labelledby="pending-heading" aria-live="polite" className="flex flex-col gap-3 rounded border border-border bg-surface-alt p-5" data-testid="payment-pending">
+    <section
+      aria-labelledby="pending-heading"
+      aria-live="polite"
+      className="flex flex-col gap-3 rounded border border-border bg-surface-alt p-5"
+      data-testid="payment-pending"
+    >
       <h2 id="pending-heading" className="text-lg font-semibold">
         {phase === 'waiting' ? 'Confirming your payment…' : 'Your payment is taking longer than usual'}
       </h2>
@@ -61,8 +66,8 @@ export function PaymentPending({ orderId, holdExpiresAt }: { orderId: string; ho
         <>
           <p>If you completed the payment, you do not need to do anything: we will e-mail you as soon as it is confirmed.</p>
           <p>
-            If you did not finish paying, nothing has been charged{heldUntil ? ` and your items are held for you until ${heldUntil}` : ''}. Go back to your bag to try
-            again.
+            If you did not finish paying, nothing has been charged{heldUntil ? ` and your items are held for you until ${heldUntil}` : ''}.
+            Go back to your bag to try again.
           </p>
           <div className="flex flex-wrap gap-3">
             <Button

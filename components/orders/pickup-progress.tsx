@@ -2,7 +2,8 @@ import { pickupProgress } from '@/lib/pickup/arrival';
 import type { OrderStatus } from '@/lib/orders/types';
 import { ArrivedButton } from './arrived-button';
 
-const timeIn = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+const timeIn = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 
 // The store's side of a pickup order, as the shopper sees it: "I'm here" once it is ready, then who is coming, then
 // where and when it was collected.

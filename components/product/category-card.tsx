@@ -9,7 +9,7 @@ export function CategoryCard({ category }: { category: CategorySummary }) {
       <ProductImage image={category.image ? { ...category.image, alt: '' } : null} className="rounded-none" />
       <div className="p-3">
         <h3 className="font-semibold">
-          <Link href={`/c/${category.slug}`} className="after:absolute after:inset-0 group-hover:underline">
+          <Link href={`/c/${category.slug}`} className="group-hover:underline after:absolute after:inset-0">
             {category.name}
           </Link>
         </h3>

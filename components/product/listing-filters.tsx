@@ -27,7 +27,9 @@ export function ListingFilters({
     <details className="open-on-wide group rounded border border-border lg:border-0">
       <summary className="flex min-h-11 items-center justify-between px-4 font-semibold">
         Filter and sort{activeCount > 0 && ` (${activeCount})`}
-        <span aria-hidden="true" className="transition-transform group-open:rotate-180">▾</span>
+        <span aria-hidden="true" className="transition-transform group-open:rotate-180">
+          ▾
+        </span>
       </summary>
       <div className="flex flex-col gap-6 border-t border-border p-4 lg:border-0 lg:p-0">
         <form key={formKey} id={LISTING_FORM_ID} action={action} method="get" className="flex flex-col gap-6">
@@ -50,7 +52,12 @@ export function ListingFilters({
               <div className="grid grid-cols-3 gap-x-2">
                 {facets.sizes.map((size) => (
                   <label key={size} className="check">
-                    <input type="checkbox" name="size" value={size} defaultChecked={filters.sizes.some((s) => s.toLowerCase() === size.toLowerCase())} />
+                    <input
+                      type="checkbox"
+                      name="size"
+                      value={size}
+                      defaultChecked={filters.sizes.some((s) => s.toLowerCase() === size.toLowerCase())}
+                    />
                     {size}
                   </label>
                 ))}
@@ -64,7 +71,12 @@ export function ListingFilters({
               <div className="grid grid-cols-2 gap-x-2">
                 {facets.colors.map((color) => (
                   <label key={color.name} className="check">
-                    <input type="checkbox" name="color" value={color.name} defaultChecked={filters.colors.some((c) => c.toLowerCase() === color.name.toLowerCase())} />
+                    <input
+                      type="checkbox"
+                      name="color"
+                      value={color.name}
+                      defaultChecked={filters.colors.some((c) => c.toLowerCase() === color.name.toLowerCase())}
+                    />
                     <i aria-hidden="true" className="swatch" style={color.hex ? { background: color.hex } : undefined} />
                     {color.name}
                   </label>
@@ -79,12 +91,32 @@ export function ListingFilters({
               <label className="sr-only" htmlFor="minPrice">
                 Minimum price in pounds
               </label>
-              <input id="minPrice" name="minPrice" type="number" inputMode="numeric" min={0} step="any" placeholder={pounds(facets.priceMinMinor, 'floor')} defaultValue={filters.minPrice} className="h-11 w-full rounded border border-border px-3" />
+              <input
+                id="minPrice"
+                name="minPrice"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step="any"
+                placeholder={pounds(facets.priceMinMinor, 'floor')}
+                defaultValue={filters.minPrice}
+                className="h-11 w-full rounded border border-border px-3"
+              />
               <span aria-hidden="true">–</span>
               <label className="sr-only" htmlFor="maxPrice">
                 Maximum price in pounds
               </label>
-              <input id="maxPrice" name="maxPrice" type="number" inputMode="numeric" min={0} step="any" placeholder={pounds(facets.priceMaxMinor, 'ceil')} defaultValue={filters.maxPrice} className="h-11 w-full rounded border border-border px-3" />
+              <input
+                id="maxPrice"
+                name="maxPrice"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step="any"
+                placeholder={pounds(facets.priceMaxMinor, 'ceil')}
+                defaultValue={filters.maxPrice}
+                className="h-11 w-full rounded border border-border px-3"
+              />
             </div>
           </fieldset>
 

@@ -10,7 +10,17 @@ export function priceLabels(amountMinor: number, compareAtMinor: number | null |
 }
 
 // A price in minor units; with a former price it shows as a sale: "£36 £45" with the old one struck through.
-export function Price({ amountMinor, compareAtMinor, currency, from = false }: { amountMinor: number; compareAtMinor?: number | null; currency: string; from?: boolean }) {
+export function Price({
+  amountMinor,
+  compareAtMinor,
+  currency,
+  from = false,
+}: {
+  amountMinor: number;
+  compareAtMinor?: number | null;
+  currency: string;
+  from?: boolean;
+}) {
   return <PriceText {...priceLabels(amountMinor, compareAtMinor, currency)} from={from} />;
 }
 

@@ -3,7 +3,15 @@ import { cn } from '@/lib/utils';
 
 // Product images are SVGs from our own /media route: a plain <img> with fixed dimensions needs no optimiser,
 // and the 4:5 box (.card-img) is reserved before it loads, so nothing shifts.
-export function ProductImage({ image, priority = false, className }: { image: Pick<ImageView, 'url' | 'alt'> | null; priority?: boolean; className?: string }) {
+export function ProductImage({
+  image,
+  priority = false,
+  className,
+}: {
+  image: Pick<ImageView, 'url' | 'alt'> | null;
+  priority?: boolean;
+  className?: string;
+}) {
   if (!image) return <div className={cn('card-img', className)} aria-hidden="true" />;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- local SVGs: nothing to optimise

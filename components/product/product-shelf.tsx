@@ -3,7 +3,21 @@ import type { ProductCard as ProductCardData } from '@/lib/catalog/types';
 import { ProductGrid } from './product-grid';
 
 // A titled row of products with an optional "see all" link.
-export function ProductShelf({ id, title, products, href, linkLabel, eager = 0 }: { id: string; title: string; products: ProductCardData[]; href?: string; linkLabel?: string; eager?: number }) {
+export function ProductShelf({
+  id,
+  title,
+  products,
+  href,
+  linkLabel,
+  eager = 0,
+}: {
+  id: string;
+  title: string;
+  products: ProductCardData[];
+  href?: string;
+  linkLabel?: string;
+  eager?: number;
+}) {
   if (products.length === 0) return null;
   return (
     <section aria-labelledby={id} className="mt-12">
@@ -12,7 +26,10 @@ export function ProductShelf({ id, title, products, href, linkLabel, eager = 0 }
           {title}
         </h2>
         {href && (
-          <Link href={href} className="inline-flex min-h-11 items-center text-sm font-semibold text-brand underline-offset-4 hover:underline">
+          <Link
+            href={href}
+            className="inline-flex min-h-11 items-center text-sm font-semibold text-brand underline-offset-4 hover:underline"
+          >
             {linkLabel}
           </Link>
         )}

@@ -15,7 +15,11 @@ const noSubscribe = () => () => {};
 
 // The page is served from cache, so the ?color=&size= of the URL is read here, in the browser.
 function useUrlSelection(colors: ColorSwatch[], sizes: string[]): Selection {
-  const search = useSyncExternalStore(noSubscribe, () => window.location.search, () => '');
+  const search = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.search,
+    () => '',
+  );
   const params = new URLSearchParams(search);
   const color = colors.find((c) => c.name.toLowerCase() === params.get('color')?.toLowerCase())?.name ?? null;
   const size = sizes.find((s) => s.toLowerCase() === params.get('size')?.toLowerCase()) ?? null;
@@ -73,13 +77,18 @@ export function VariantPicker({
 
       {colors.length > 0 && (
         <fieldset>
-          <legend className="mb-2 text-sm font-semibold">
-            Colour{color && <span className="font-normal text-muted">: {color}</span>}
-          </legend>
+          <legend className="mb-2 text-sm font-semibold">Colour{color && <span className="font-normal text-muted">: {color}</span>}</legend>
           <div className="flex flex-wrap gap-2">
             {colors.map((c) => (
               <label key={c.name}>
-                <input type="radio" name="color" value={c.name} checked={color === c.name} onChange={() => choose({ color: c.name })} className="sr-only" />
+                <input
+                  type="radio"
+                  name="color"
+                  value={c.name}
+                  checked={color === c.name}
+                  onChange={() => choose({ color: c.name })}
+                  className="sr-only"
+                />
                 <span className={cn('opt', !colorInStock(c.name) && 'sold-out')}>
                   <i aria-hidden="true" className="swatch h-5 w-5" style={c.hex ? { background: c.hex } : undefined} />
                   {c.name}
@@ -93,15 +102,21 @@ export function VariantPicker({
 
       {sizes.length > 0 && (
         <fieldset>
-          <legend className="mb-2 text-sm font-semibold">
-            Size{size && <span className="font-normal text-muted">: {size}</span>}
-          </legend>
+          <legend className="mb-2 text-sm font-semibold">Size{size && <span className="font-normal text-muted">: {size}</span>}</legend>
           <div className="flex flex-wrap gap-2">
             {sizes.map((s) => {
               const state = sizeState(s);
               return (
                 <label key={s}>
-                  <input type="radio" name="size" value={s} checked={size === s} disabled={state === 'missing'} onChange={() => choose({ size: s })} className="sr-only" />
+                  <input
+                    type="radio"
+                    name="size"
+                    value={s}
+                    checked={size === s}
+                    disabled={state === 'missing'}
+                    onChange={() => choose({ size: s })}
+                    className="sr-only"
+                  />
                   <span className={cn('opt', state === 'sold-out' && 'sold-out')}>
                     {s}
                     {state === 'sold-out' && <span className="sr-only"> (sold out)</span>}

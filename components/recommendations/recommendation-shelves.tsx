@@ -26,7 +26,9 @@ export function RecommendationShelves({ context, productId, orderId, slots, limi
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '400px 0px' });
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: '400px 0px',
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -41,7 +43,12 @@ export function RecommendationShelves({ context, productId, orderId, slots, limi
   useEffect(() => {
     if (!near) return;
     const controller = new AbortController();
-    const params = new URLSearchParams({ context, limit: String(limit), ...(productId ? { productId } : {}), ...(orderId ? { orderId } : {}) });
+    const params = new URLSearchParams({
+      context,
+      limit: String(limit),
+      ...(productId ? { productId } : {}),
+      ...(orderId ? { orderId } : {}),
+    });
     void apiGet<RecommendationsResponse>(`/api/v1/recommendations?${params}`, { signal: controller.signal }).then((result) => {
       if (result.ok) return setShelves(result.data.shelves);
       if (result.code === 'aborted') return;

@@ -7,9 +7,19 @@ import { apiGet } from '@/lib/api/client';
 import type { CustomerView } from '@/lib/pickup/schemas';
 import { formatMoney } from '@/lib/utils';
 
-const CHANNELS: Record<string, string> = { WEB_MOBILE: 'Phone web', WEB_DESKTOP: 'Desktop web', IN_STORE: 'In store', IMPORT: 'Earlier purchase' };
+const CHANNELS: Record<string, string> = {
+  WEB_MOBILE: 'Phone web',
+  WEB_DESKTOP: 'Desktop web',
+  IN_STORE: 'In store',
+  IMPORT: 'Earlier purchase',
+};
 const STATUSES: Record<string, string> = {
-  PENDING: 'Awaiting payment', PAID: 'Paid', CONFIRMED: 'Pay at pickup', READY_FOR_PICKUP: 'Ready for pickup', COMPLETED: 'Completed', CANCELLED: 'Cancelled',
+  PENDING: 'Awaiting payment',
+  PAID: 'Paid',
+  CONFIRMED: 'Pay at pickup',
+  READY_FOR_PICKUP: 'Ready for pickup',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
 };
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
 
@@ -41,8 +51,9 @@ export function CustomerPanel({ orderId }: { orderId: string }) {
             {customer.contact.phone ? ` · ${customer.contact.phone}` : ''}
           </p>
           <p>
-            {customer.contact.account ? 'Account holder' : 'Guest checkout'} · {customer.orderCount} {customer.orderCount === 1 ? 'order' : 'orders'} ·{' '}
-            {formatMoney(customer.spentMinor, customer.orders[0]?.currency ?? 'GBP')} spent
+            {customer.contact.account ? 'Account holder' : 'Guest checkout'} · {customer.orderCount}{' '}
+            {customer.orderCount === 1 ? 'order' : 'orders'} · {formatMoney(customer.spentMinor, customer.orders[0]?.currency ?? 'GBP')}{' '}
+            spent
           </p>
           {customer.openPickups.length > 1 && <p className="font-semibold">{customer.openPickups.length} open pickups</p>}
           <ul className="flex flex-col gap-1">

@@ -63,7 +63,14 @@ export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card
         <div className="flex flex-wrap gap-x-4">
           {(['shopper', 'proxy'] as const).map((kind) => (
             <label key={kind} className="flex min-h-11 items-center gap-2">
-              <input type="radio" name={`${id}-collector`} value={kind} checked={collector === kind} onChange={() => setCollector(kind)} className="size-5" />
+              <input
+                type="radio"
+                name={`${id}-collector`}
+                value={kind}
+                checked={collector === kind}
+                onChange={() => setCollector(kind)}
+                className="size-5"
+              />
               {kind === 'shopper' ? 'The shopper' : 'Someone else'}
             </label>
           ))}
@@ -71,7 +78,14 @@ export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card
         {collector === 'proxy' && (
           <div className="flex flex-col gap-1">
             <label htmlFor={`${id}-proxy`}>Their name</label>
-            <input id={`${id}-proxy`} name="proxyName" required maxLength={80} autoComplete="off" className="min-h-11 rounded border border-border bg-surface px-3 text-base" />
+            <input
+              id={`${id}-proxy`}
+              name="proxyName"
+              required
+              maxLength={80}
+              autoComplete="off"
+              className="min-h-11 rounded border border-border bg-surface px-3 text-base"
+            />
           </div>
         )}
       </fieldset>

@@ -44,7 +44,11 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
 
   function tick(line: Card['lines'][number], checked: boolean) {
     setTicked((t) => ({ ...t, [line.id]: checked }));
-    void send('pick', { lines: [{ lineId: line.id, status: checked ? 'picked' : 'unpicked' }] }, `${line.name} ${checked ? 'picked' : 'unticked'}.`);
+    void send(
+      'pick',
+      { lines: [{ lineId: line.id, status: checked ? 'picked' : 'unpicked' }] },
+      `${line.name} ${checked ? 'picked' : 'unticked'}.`,
+    );
   }
 
   const late = card.overdue && card.readyBy ? minutesSince(card.readyBy, now) : 0;
@@ -72,7 +76,9 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
           </>
         )}
         <dt className="text-muted">Payment</dt>
-        <dd className="font-semibold">{card.payment.kind === 'paid' ? 'Paid' : `Take ${formatMoney(card.payment.amountMinor, card.payment.currency)} at the counter`}</dd>
+        <dd className="font-semibold">
+          {card.payment.kind === 'paid' ? 'Paid' : `Take ${formatMoney(card.payment.amountMinor, card.payment.currency)} at the counter`}
+        </dd>
         {card.status === 'WAITING' && card.arrivedAt && (
           <>
             <dt className="text-muted">At the counter</dt>
@@ -135,8 +141,17 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
                   type="button"
                   aria-pressed={line.picked === 'SHORT'}
                   disabled={pending}
-                  onClick={() => void send('pick', { lines: [{ lineId: line.id, status: line.picked === 'SHORT' ? 'unpicked' : 'short' }] }, line.picked === 'SHORT' ? `${line.name}: looking again.` : `${line.name}: can't find it.`)}
-                  className={cn('min-h-11 rounded border px-3 text-sm font-medium', line.picked === 'SHORT' ? 'border-danger bg-danger/10 text-danger' : 'border-border')}
+                  onClick={() =>
+                    void send(
+                      'pick',
+                      { lines: [{ lineId: line.id, status: line.picked === 'SHORT' ? 'unpicked' : 'short' }] },
+                      line.picked === 'SHORT' ? `${line.name}: looking again.` : `${line.name}: can't find it.`,
+                    )
+                  }
+                  className={cn(
+                    'min-h-11 rounded border px-3 text-sm font-medium',
+                    line.picked === 'SHORT' ? 'border-danger bg-danger/10 text-danger' : 'border-border',
+                  )}
                 >
                   Can&apos;t find<span className="sr-only">: {line.name}</span>
                 </button>
@@ -149,7 +164,10 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
       <CustomerPanel orderId={card.id} />
       {error && <FormMessage state={{ ok: false, message: error }} />}
       {picking && (
-        <Button disabled={pending || !allPicked} onClick={() => void send('ready', undefined, `Order ${card.number} is ready; the shopper has been told.`)}>
+        <Button
+          disabled={pending || !allPicked}
+          onClick={() => void send('ready', undefined, `Order ${card.number} is ready; the shopper has been told.`)}
+        >
           Mark ready
         </Button>
       )}

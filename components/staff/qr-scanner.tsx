@@ -78,7 +78,15 @@ export function QrScanner({ orderId, onCode }: { orderId: string; onCode: (code:
       <Button variant="secondary" onClick={() => setScanning((s) => !s)} aria-pressed={scanning}>
         {scanning ? 'Stop scanning' : 'Scan QR code'}
       </Button>
-      {scanning && <video ref={video} muted playsInline className="aspect-square w-full max-w-xs rounded bg-ink object-cover" aria-label="Camera view for the QR code" />}
+      {scanning && (
+        <video
+          ref={video}
+          muted
+          playsInline
+          className="aspect-square w-full max-w-xs rounded bg-ink object-cover"
+          aria-label="Camera view for the QR code"
+        />
+      )}
       <p role="status" className="text-sm">
         {message}
       </p>

@@ -92,7 +92,10 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
                 {TAB_NAMES[t]}
                 <span
                   data-testid={`count-${t}`}
-                  className={cn('min-w-6 rounded-full px-2 text-center text-sm', t === 'problems' && queue.counts[t] > 0 ? 'bg-danger text-on-brand' : 'bg-surface-alt text-ink')}
+                  className={cn(
+                    'min-w-6 rounded-full px-2 text-center text-sm',
+                    t === 'problems' && queue.counts[t] > 0 ? 'bg-danger text-on-brand' : 'bg-surface-alt text-ink',
+                  )}
                 >
                   {queue.counts[t]}
                 </span>

@@ -19,7 +19,16 @@ export function HeaderStoreButton() {
         aria-label={store ? `My store: ${store.name}. Change store` : 'Choose a store'}
         className="inline-flex h-11 w-36 items-center gap-1.5 rounded px-2 text-left text-sm hover:bg-surface-alt sm:w-48"
       >
-        <svg aria-hidden="true" className="shrink-0" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          className="shrink-0"
+          width="20"
+          height="20"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21Z" />
           <circle cx="12" cy="9.5" r="2.5" />
         </svg>

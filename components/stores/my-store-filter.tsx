@@ -10,7 +10,11 @@ const noSubscribe = () => () => {};
 // "Available at my store" in the listing's GET filter form: submits `availableAt=<storeId>` with the
 // other filters. The listing is cached, so the URL and the shopper's store are read in the browser.
 export function MyStoreFilter() {
-  const search = useSyncExternalStore(noSubscribe, () => window.location.search, () => '');
+  const search = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.search,
+    () => '',
+  );
   const inUrl = new URLSearchParams(search).has('availableAt');
   const { status, store } = useMyStore();
   const [choice, setChoice] = useState<boolean | null>(null);

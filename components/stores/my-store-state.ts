@@ -30,7 +30,12 @@ export function loadMyStore(): Promise<void> {
 }
 
 export async function chooseStore(storeId: string): Promise<{ ok: true; store: StoreView } | { ok: false; message: string }> {
-  const result = await apiSend<{ store: StoreView }>('PUT', '/api/v1/stores/mine', { storeId }, { fallback: 'We could not save your store. Please try again.' });
+  const result = await apiSend<{ store: StoreView }>(
+    'PUT',
+    '/api/v1/stores/mine',
+    { storeId },
+    { fallback: 'We could not save your store. Please try again.' },
+  );
   if (!result.ok) return { ok: false, message: result.message };
   useMyStoreState.setState({ status: 'ready', store: result.data.store });
   return { ok: true, store: result.data.store };

@@ -30,12 +30,15 @@ export function StoreAvailability({ productId, variantId }: { productId: string;
     const controller = new AbortController();
     const key = `${store.id}:${variantId}`;
     const url = `/api/v1/availability?variantIds=${encodeURIComponent(variantId)}&storeId=${encodeURIComponent(store.id)}`;
-    void apiGet<{ variants: { stores: { available: number }[] }[] }>(url, { cache: 'no-store', signal: controller.signal, fallback: 'Stock could not be checked.' }).then(
-      (result) => {
-        if (result.ok) setStock({ key, available: result.data.variants[0]?.stores[0]?.available ?? 0 });
-        else if (result.code !== 'aborted') setStock({ key, error: result.status === 0 ? 'Stock could not be checked. Please try again.' : result.message });
-      },
-    );
+    void apiGet<{ variants: { stores: { available: number }[] }[] }>(url, {
+      cache: 'no-store',
+      signal: controller.signal,
+      fallback: 'Stock could not be checked.',
+    }).then((result) => {
+      if (result.ok) setStock({ key, available: result.data.variants[0]?.stores[0]?.available ?? 0 });
+      else if (result.code !== 'aborted')
+        setStock({ key, error: result.status === 0 ? 'Stock could not be checked. Please try again.' : result.message });
+    });
     return () => controller.abort();
   }, [store, variantId]);
 
@@ -73,7 +76,11 @@ export function StoreAvailability({ productId, variantId }: { productId: string;
   const loading = title === '';
 
   return (
-    <section aria-labelledby={`pickup-${productId}`} aria-busy={loading} className="flex min-h-32 flex-col justify-between gap-2 rounded border border-border p-4">
+    <section
+      aria-labelledby={`pickup-${productId}`}
+      aria-busy={loading}
+      className="flex min-h-32 flex-col justify-between gap-2 rounded border border-border p-4"
+    >
       <div aria-live="polite">
         {/* While loading, the words stay readable (no transparent or fading text, which fails contrast checks). */}
         <h2 id={`pickup-${productId}`} className={cn('font-semibold', tone, loading && 'text-muted')}>

@@ -38,7 +38,12 @@ export function StoreOption({
         </p>
         <p className={store.pickup.enabled ? '' : 'font-medium text-danger'}>{store.pickup.label}</p>
         {showStock && store.stock && (
-          <p className={cn('font-medium', single ? levelColour[single.level] : store.stock.summary.allAvailable ? 'text-success' : 'text-ink')}>
+          <p
+            className={cn(
+              'font-medium',
+              single ? levelColour[single.level] : store.stock.summary.allAvailable ? 'text-success' : 'text-ink',
+            )}
+          >
             {single ? single.label : store.stock.summary.label}
           </p>
         )}
@@ -51,7 +56,13 @@ export function StoreOption({
         aria-pressed={store.pickup.enabled ? selected : undefined}
         className={cn(buttonClassName(selected ? 'primary' : 'secondary', 'mt-3 w-full'))}
       >
-        {!store.pickup.enabled ? 'Pickup unavailable' : pending ? 'Saving…' : selected ? `${store.name} is your store` : `Choose ${store.name}`}
+        {!store.pickup.enabled
+          ? 'Pickup unavailable'
+          : pending
+            ? 'Saving…'
+            : selected
+              ? `${store.name} is your store`
+              : `Choose ${store.name}`}
       </button>
     </li>
   );

@@ -28,7 +28,11 @@ function storesUrl(search: Search, lines: readonly PickerLine[]): string {
 
 async function loadStores(url: string, signal: AbortSignal): Promise<Result> {
   const cache = url.includes('variantIds=') ? 'no-store' : 'default';
-  const result = await apiGet<{ origin: { label: string } | null; stores: StoreView[] }>(url, { cache, signal, fallback: 'We could not load stores. Please try again.' });
+  const result = await apiGet<{ origin: { label: string } | null; stores: StoreView[] }>(url, {
+    cache,
+    signal,
+    fallback: 'We could not load stores. Please try again.',
+  });
   if (!result.ok) return { url, stores: [], status: { busy: false, error: true, message: result.message } };
   const body = result.data;
   const count = `${body.stores.length} ${body.stores.length === 1 ? 'store' : 'stores'}`;
@@ -78,7 +82,8 @@ export function StorePickerDialog({
     const controller = new AbortController();
     loadStores(url, controller.signal).then((loaded) => {
       // A failed search keeps the stores already shown, under the error.
-      if (!controller.signal.aborted) setResult((previous) => (loaded.status.error ? { ...loaded, stores: previous?.stores ?? [] } : loaded));
+      if (!controller.signal.aborted)
+        setResult((previous) => (loaded.status.error ? { ...loaded, stores: previous?.stores ?? [] } : loaded));
     });
     return () => controller.abort();
   }, [open, url]);
@@ -149,7 +154,12 @@ export function StorePickerDialog({
         <h2 id={titleId} className="text-lg font-semibold">
           Choose a store for pickup
         </h2>
-        <button type="button" onClick={onClose} aria-label="Close" className="inline-flex h-11 w-11 items-center justify-center rounded hover:bg-surface-alt">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close"
+          className="inline-flex h-11 w-11 items-center justify-center rounded hover:bg-surface-alt"
+        >
           <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
             <path d="M6 6l12 12M18 6 6 18" />
           </svg>
@@ -188,7 +198,11 @@ export function StorePickerDialog({
           {status.message}
         </p>
       </div>
-      <ul aria-label="Stores" aria-busy={status.busy} className="min-h-0 flex-1 divide-y divide-border overflow-y-auto overscroll-contain px-4 pb-4">
+      <ul
+        aria-label="Stores"
+        aria-busy={status.busy}
+        className="min-h-0 flex-1 divide-y divide-border overflow-y-auto overscroll-contain px-4 pb-4"
+      >
         {stores.map((store) => (
           <StoreOption
             key={store.id}

@@ -1,7 +1,12 @@
 import type { InputHTMLAttributes } from 'react';
 
 // A labelled input with its error message tied to it for screen readers.
-export function FormField({ label, name, errors, ...input }: { label: string; name: string; errors?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
+export function FormField({
+  label,
+  name,
+  errors,
+  ...input
+}: { label: string; name: string; errors?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
   const errorId = errors?.length ? `${name}-error` : undefined;
   return (
     <div className="flex flex-col gap-1">

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { cn } from '@/lib/utils';
 
-const linkClass = 'inline-flex min-h-11 min-w-11 items-center justify-center rounded border border-border px-3 font-medium hover:border-ink';
+const linkClass =
+  'inline-flex min-h-11 min-w-11 items-center justify-center rounded border border-border px-3 font-medium hover:border-ink';
 
 // Previous / page numbers / next, as plain links so it works without JavaScript.
 export function Pagination({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor: (page: number) => string }) {

@@ -40,7 +40,10 @@ async function request<T>(method: string, url: string, body: unknown, options: O
   }
   const json = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (response.ok) return { ok: true, status: response.status, data: json as T, headers: response.headers };
-  const { code, message, issues, ...details } = ((json as { error?: Record<string, unknown> } | undefined)?.error ?? {}) as Record<string, unknown>;
+  const { code, message, issues, ...details } = ((json as { error?: Record<string, unknown> } | undefined)?.error ?? {}) as Record<
+    string,
+    unknown
+  >;
   return {
     ok: false,
     status: response.status,
@@ -59,6 +62,11 @@ export function apiGet<T>(url: string, options: Options = {}): Promise<ApiResult
   return request<T>('GET', url, undefined, options);
 }
 
-export function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, options: Options = {}): Promise<ApiResult<T>> {
+export function apiSend<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+  options: Options = {},
+): Promise<ApiResult<T>> {
   return request<T>(method, url, body, options);
 }

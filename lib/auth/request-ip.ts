@@ -30,7 +30,10 @@ export function isTrustedProxy(address: string, trusted: BlockList | null): bool
 
 // "10.0.0.0/8, 192.0.2.7, fd00::/8" → a BlockList; null when the app is not behind a proxy.
 export function parseTrustedProxies(value: string | undefined): BlockList | null {
-  const entries = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (entries.length === 0) return null;
   const list = new BlockList();
   for (const entry of entries) {
@@ -47,6 +50,7 @@ export function parseTrustedProxies(value: string | undefined): BlockList | null
 let parsed: { value: string | undefined; list: BlockList | null } | null = null;
 
 function trustedProxies(): BlockList | null {
-  if (!parsed || parsed.value !== env.TRUSTED_PROXIES) parsed = { value: env.TRUSTED_PROXIES, list: parseTrustedProxies(env.TRUSTED_PROXIES) };
+  if (!parsed || parsed.value !== env.TRUSTED_PROXIES)
+    parsed = { value: env.TRUSTED_PROXIES, list: parseTrustedProxies(env.TRUSTED_PROXIES) };
   return parsed.list;
 }

@@ -86,10 +86,7 @@ export async function updateProfile(user: SessionUser, input: { name: string; ph
   await db.user.update({ where: { id: user.id }, data: { name: input.name, phone: input.phone } });
 }
 
-export async function addAddress(
-  user: SessionUser,
-  input: Omit<AddressView, 'id' | 'isDefault'>,
-): Promise<AddressView> {
+export async function addAddress(user: SessionUser, input: Omit<AddressView, 'id' | 'isDefault'>): Promise<AddressView> {
   return db.$transaction(async (tx) => {
     const count = await tx.address.count({ where: { userId: user.id } });
     if (count >= 20) throw new Error('An account can keep up to 20 addresses.');

@@ -8,7 +8,9 @@ export type CartLineQuantity = { variantId: string; quantity: number };
 
 // What checkout orders: the owner's cart id, its version and its lines (variant and quantity only; prices come from
 // the database when the order is placed). Null when the owner has no cart.
-export async function readCartForCheckout(owner: CartOwner): Promise<{ cartId: string; version: number; lines: CartLineQuantity[] } | null> {
+export async function readCartForCheckout(
+  owner: CartOwner,
+): Promise<{ cartId: string; version: number; lines: CartLineQuantity[] } | null> {
   if (owner.kind === 'guest' && !owner.cartId) return null;
   const rows = await db.$queryRaw<{ cartId: string; version: number; variantId: string | null; quantity: number | null }[]>`
     SELECT c."id" AS "cartId", c."version", l."variantId", l."quantity"

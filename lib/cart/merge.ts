@@ -67,8 +67,7 @@ export async function mergeGuestCartIntoUser(guestCartId: string, userId: string
 }
 
 export function describeMerge({ addedUnits, reducedLines }: Pick<MergeResult, 'addedUnits' | 'reducedLines'>): string | null {
-  const added =
-    addedUnits > 0 ? `We added ${addedUnits} ${addedUnits === 1 ? 'item' : 'items'} from this device to your bag.` : null;
+  const added = addedUnits > 0 ? `We added ${addedUnits} ${addedUnits === 1 ? 'item' : 'items'} from this device to your bag.` : null;
   const reduced = reducedLines > 0 ? 'Some quantities were reduced to what we have in stock.' : null;
   return [added, reduced].filter(Boolean).join(' ') || null;
 }

@@ -96,7 +96,8 @@ async function applyToLockedCart(tx: Tx, cartId: string, m: CartMutation): Promi
   if (row.applied) return;
   if (m.kind === 'set' && row.current === null) throw new CartError('line_not_found', 'That item is not in your bag.');
   if (row.sellable === null) throw new CartError('variant_not_found', 'That product is not available.');
-  if (row.next > MAX_LINE_QUANTITY) throw new CartError('quantity_limit', `You can have up to ${MAX_LINE_QUANTITY} of an item in your bag.`);
+  if (row.next > MAX_LINE_QUANTITY)
+    throw new CartError('quantity_limit', `You can have up to ${MAX_LINE_QUANTITY} of an item in your bag.`);
   if (row.next > row.sellable) {
     throw new CartError('insufficient_stock', row.sellable === 0 ? 'Sorry, this item is sold out.' : `Sorry, only ${row.sellable} left.`);
   }

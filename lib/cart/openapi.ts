@@ -40,7 +40,12 @@ const errors = {
 };
 
 export const cartOperations: Operation[] = [
-  { method: 'get', path: '/api/v1/cart', summary: "The caller's cart (guest cookie or signed-in shopper; merges a guest cart after sign-in)", responses: { 200: { description: 'The cart', schema: cartResponseSchema } } },
+  {
+    method: 'get',
+    path: '/api/v1/cart',
+    summary: "The caller's cart (guest cookie or signed-in shopper; merges a guest cart after sign-in)",
+    responses: { 200: { description: 'The cart', schema: cartResponseSchema } },
+  },
   {
     method: 'post',
     path: '/api/v1/cart/lines',
@@ -64,7 +69,8 @@ export const cartOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/cart/events',
-    summary: 'Server-sent events: `event: cart` with `{ type, version }` on every change; `: ping` comments every 20 s; 204 when there is no cart to follow',
+    summary:
+      'Server-sent events: `event: cart` with `{ type, version }` on every change; `: ping` comments every 20 s; 204 when there is no cart to follow',
     responses: { 200: { description: 'text/event-stream' }, 204: { description: 'No cart yet' } },
   },
   {
@@ -81,6 +87,10 @@ export const cartOperations: Operation[] = [
     path: '/api/v1/cart/transfer/claim',
     summary: 'Use a transfer token: this device now holds the cart (merged into the account cart when signed in)',
     body: claimTransferSchema,
-    responses: { 200: { description: 'The cart', schema: cartResponseSchema }, 400: errors[400], 410: { description: 'Expired or already used' } },
+    responses: {
+      200: { description: 'The cart', schema: cartResponseSchema },
+      400: errors[400],
+      410: { description: 'Expired or already used' },
+    },
   },
 ];

@@ -32,7 +32,10 @@ export function applyPending(server: CartView, pending: readonly PendingChange[]
     ...server,
     lines,
     itemCount: lines.reduce((n, l) => n + l.quantity, 0) + unknownAddedUnits,
-    subtotal: money(payable.reduce((n, l) => n + l.lineTotal.amountMinor, 0), server.currency),
+    subtotal: money(
+      payable.reduce((n, l) => n + l.lineTotal.amountMinor, 0),
+      server.currency,
+    ),
     pendingVariantIds: [...new Set(pending.map((p) => p.variantId))],
     unknownAddedUnits,
   };

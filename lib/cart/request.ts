@@ -90,6 +90,9 @@ export async function claimTransferForRequest(token: string): Promise<CartRespon
     return { cart: await loadCartView(db, { kind: 'user', userId: user.id }), notice: describeMerge(merged) };
   }
   await rememberGuestCart(claimed.cartId);
-  const notice = claimed.addedUnits > 0 ? `Your bag is here. We also kept ${claimed.addedUnits} items that were already on this device.` : 'Your bag is here.';
+  const notice =
+    claimed.addedUnits > 0
+      ? `Your bag is here. We also kept ${claimed.addedUnits} items that were already on this device.`
+      : 'Your bag is here.';
   return { cart: await loadCartView(db, { kind: 'guest', cartId: claimed.cartId }), notice };
 }

@@ -8,7 +8,12 @@ export const quantitySchema = z
   .min(1, 'quantity must be at least 1.')
   .max(MAX_LINE_QUANTITY, `quantity can be at most ${MAX_LINE_QUANTITY}.`);
 
-export const variantIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'variantId is not valid.');
+export const variantIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'variantId is not valid.');
 
 export const versionSchema = z.number().int().min(0).max(2_147_483_647);
 
@@ -16,7 +21,13 @@ export const versionSchema = z.number().int().min(0).max(2_147_483_647);
 export const addLineSchema = z.object({ variantId: variantIdSchema, quantity: quantitySchema, version: versionSchema.optional() });
 export const updateLineSchema = z.object({ quantity: quantitySchema, version: versionSchema.optional() });
 export const lineParamsSchema = z.object({ variantId: variantIdSchema });
-export const claimTransferSchema = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });
+export const claimTransferSchema = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 
 export type AddLineInput = z.infer<typeof addLineSchema>;
 export type UpdateLineInput = z.infer<typeof updateLineSchema>;

@@ -38,7 +38,8 @@ export async function claimCartTransfer(token: string, claimerGuestCartId: strin
     await tx.cart.delete({ where: { id: own.id } });
     return { cartId: transfer.cartId, version: lock.version, addedUnits };
   }, CART_TX);
-  if (!result) throw new CartError('transfer_invalid', 'This link has expired or has already been used. Ask for a new one on your other device.');
+  if (!result)
+    throw new CartError('transfer_invalid', 'This link has expired or has already been used. Ask for a new one on your other device.');
   if (result.version !== null) await publishCartChanged(result.cartId, result.version);
   return { cartId: result.cartId, addedUnits: result.addedUnits };
 }

@@ -61,7 +61,16 @@ export async function loadCartView(client: Db | Tx, owner: CartOwner): Promise<C
 
 export function emptyCart(owner: CartOwner): CartView {
   const currency = env.SHOP_CURRENCY;
-  return { owner: owner.kind, exists: false, version: 0, currency, lines: [], itemCount: 0, subtotal: money(0, currency), hasUnavailable: false };
+  return {
+    owner: owner.kind,
+    exists: false,
+    version: 0,
+    currency,
+    lines: [],
+    itemCount: 0,
+    subtotal: money(0, currency),
+    hasUnavailable: false,
+  };
 }
 
 function shapeCart(owner: CartOwner, rows: Row[]): CartView {
@@ -98,7 +107,10 @@ function shapeCart(owner: CartOwner, rows: Row[]): CartView {
     currency,
     lines,
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-    subtotal: money(payable.reduce((n, l) => n + l.lineTotal.amountMinor, 0), currency),
+    subtotal: money(
+      payable.reduce((n, l) => n + l.lineTotal.amountMinor, 0),
+      currency,
+    ),
     hasUnavailable: lines.some((l) => l.status !== 'ok'),
   };
 }

@@ -63,7 +63,8 @@ const CACHED_CATALOG_PAGES = 10;
 // any other query is answered from SQL, as search is.
 async function isCacheable(filters: ListingFilters): Promise<boolean> {
   if (!isCachedListing(filters) || filters.pageSize !== DEFAULT_PAGE_SIZE) return false;
-  if (!filters.category) return filters.sizes.length + filters.colors.length === 0 && !filters.availableAt && filters.page <= CACHED_CATALOG_PAGES;
+  if (!filters.category)
+    return filters.sizes.length + filters.colors.length === 0 && !filters.availableAt && filters.page <= CACHED_CATALOG_PAGES;
   const vocabulary = await getListingVocabulary(filters.category);
   return vocabulary !== null && encodeListingView(knownListingFilters(filters, vocabulary)) === encodeListingView(filters);
 }

@@ -2,8 +2,27 @@
 // Pure and deterministic: the same kind, colour and view always give the same bytes.
 
 export const productArtKinds = [
-  'jacket', 'knit', 'shirt', 'tee', 'trousers', 'shoe', 'boot', 'bag', 'backpack', 'beanie',
-  'scarf', 'gloves', 'belt', 'cap', 'socks', 'mug', 'towel', 'blanket', 'candle', 'bottle', 'cushion',
+  'jacket',
+  'knit',
+  'shirt',
+  'tee',
+  'trousers',
+  'shoe',
+  'boot',
+  'bag',
+  'backpack',
+  'beanie',
+  'scarf',
+  'gloves',
+  'belt',
+  'cap',
+  'socks',
+  'mug',
+  'towel',
+  'blanket',
+  'candle',
+  'bottle',
+  'cushion',
 ] as const;
 
 export type ProductArtKind = (typeof productArtKinds)[number];
@@ -133,8 +152,7 @@ export function buildProductArt(kind: ProductArtKind, colorHex: string, view: Pr
   const line = luminance(hex) < 0.3 ? mix(hex, 'ffffff', 0.35) : mix(hex, '000000', 0.3);
   const ground = view === 2 ? '#f1ece4' : mix(hex, light ? 'd8d2c6' : 'ffffff', light ? 0.5 : 0.86);
   const accent = view === 2 ? mix(hex, 'f1ece4', 0.75) : mix(hex, 'ffffff', 0.7);
-  const transform =
-    view === 2 ? ' transform="matrix(-1 0 0 1 400 0)"' : view === 3 ? ' transform="matrix(1.35 0 0 1.35 -70 -100)"' : '';
+  const transform = view === 2 ? ' transform="matrix(-1 0 0 1 400 0)"' : view === 3 ? ' transform="matrix(1.35 0 0 1.35 -70 -100)"' : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 500" width="400" height="500">` +
     `<rect width="400" height="500" fill="${ground}"/>` +
@@ -159,5 +177,7 @@ export function inlineProductArt(url: string): string {
 }
 
 export function withInlineArt<T extends { image: { url: string } | null }>(items: readonly T[], count: number): T[] {
-  return items.map((item, i) => (i < count && item.image ? { ...item, image: { ...item.image, url: inlineProductArt(item.image.url) } } : item));
+  return items.map((item, i) =>
+    i < count && item.image ? { ...item, image: { ...item.image, url: inlineProductArt(item.image.url) } } : item,
+  );
 }

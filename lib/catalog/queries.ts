@@ -42,7 +42,8 @@ function orderClause(filters: ListingFilters, search: string | null): Prisma.Sql
     case 'price-desc':
       return sql`ORDER BY ${minPrice} DESC, p.name, p.id`;
     case 'relevance':
-      if (search) return sql`ORDER BY ts_rank(${documentVector}, websearch_to_tsquery('english', ${search})) DESC, p.featured DESC, p.name, p.id`;
+      if (search)
+        return sql`ORDER BY ts_rank(${documentVector}, websearch_to_tsquery('english', ${search})) DESC, p.featured DESC, p.name, p.id`;
       return sql`ORDER BY p.featured DESC, p."createdAt" DESC, p.name, p.id`;
     case 'featured':
       return sql`ORDER BY p.featured DESC, p."createdAt" DESC, p.name, p.id`;
@@ -59,7 +60,10 @@ export async function queryProductPage(db: Db, filters: ListingFilters, search: 
   ]);
   const total = Number(countRows[0]?.total ?? 0);
   return {
-    items: await queryCards(db, idRows.map((r) => r.id)),
+    items: await queryCards(
+      db,
+      idRows.map((r) => r.id),
+    ),
     total,
     page: filters.page,
     pageSize: filters.pageSize,
@@ -76,7 +80,14 @@ type CardRow = {
   categoryName: string;
   categorySlug: string;
   image: { url: string; alt: string; color: string | null } | null;
-  variants: { priceMinor: number; compareAtMinor: number | null; currency: string; color: string | null; colorHex: string | null; inStock: boolean }[];
+  variants: {
+    priceMinor: number;
+    compareAtMinor: number | null;
+    currency: string;
+    color: string | null;
+    colorHex: string | null;
+    inStock: boolean;
+  }[];
 };
 
 export function toProductCard(row: CardRow): ProductCard {

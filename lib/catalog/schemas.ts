@@ -27,23 +27,36 @@ const price = z.preprocess(
 const positiveInt = (max: number, message: string) =>
   z.preprocess(
     blankToUndefined,
-    z
-      .string()
-      .regex(/^\d+$/, message)
-      .transform(Number)
-      .pipe(z.number().int().min(1, message).max(max, message))
-      .optional(),
+    z.string().regex(/^\d+$/, message).transform(Number).pipe(z.number().int().min(1, message).max(max, message)).optional(),
   );
 
 export const fieldSchemas = {
   q: text().max(200, 'The search is too long.').optional(),
-  category: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9-]{1,80}$/, 'Not a category slug.').optional()),
+  category: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,80}$/, 'Not a category slug.')
+      .optional(),
+  ),
   size: list(text().min(1).max(20)).optional(),
   color: list(text().min(1).max(30)).optional(),
   minPrice: price,
   maxPrice: price,
-  inStock: z.preprocess(blankToUndefined, z.enum(['1', '0', 'true', 'false', 'on']).transform((v) => v !== '0' && v !== 'false').optional()),
-  availableAt: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a location id.').optional()),
+  inStock: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['1', '0', 'true', 'false', 'on'])
+      .transform((v) => v !== '0' && v !== 'false')
+      .optional(),
+  ),
+  availableAt: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a location id.')
+      .optional(),
+  ),
   sort: z.preprocess(blankToUndefined, z.enum(SORT_KEYS, { error: `Sort by one of: ${SORT_KEYS.join(', ')}.` }).optional()),
   page: positiveInt(1000, 'The page must be a whole number from 1.'),
   pageSize: positiveInt(MAX_PAGE_SIZE, `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`),

@@ -12,17 +12,30 @@ export function checkoutJson(result: CheckoutResult) {
   return apiJson(
     {
       order: {
-        id: order.id, number: order.number, status: order.status, fulfilment: order.fulfilment, pickupLocationId: order.pickupLocationId,
-        currency: order.currency, subtotalMinor: order.subtotalMinor, discountMinor: order.discountMinor, discountCode: order.discountCode,
-        shippingMinor: order.shippingMinor, taxMinor: order.taxMinor, totalMinor: order.totalMinor,
-        holdExpiresAt: order.holdExpiresAt?.toISOString() ?? null, lines: order.lines,
+        id: order.id,
+        number: order.number,
+        status: order.status,
+        fulfilment: order.fulfilment,
+        pickupLocationId: order.pickupLocationId,
+        currency: order.currency,
+        subtotalMinor: order.subtotalMinor,
+        discountMinor: order.discountMinor,
+        discountCode: order.discountCode,
+        shippingMinor: order.shippingMinor,
+        taxMinor: order.taxMinor,
+        totalMinor: order.totalMinor,
+        holdExpiresAt: order.holdExpiresAt?.toISOString() ?? null,
+        lines: order.lines,
       },
       payment,
       pickupCode,
       confirmationUrl: `/orders/${order.id}`,
     },
     // A repeat of the attempt answers 200 with the same order; Idempotent-Replayed says so, as Stripe's API does.
-    { status: result.repeated ? 200 : 201, headers: result.repeated ? { ...privateHeaders, 'Idempotent-Replayed': 'true' } : privateHeaders },
+    {
+      status: result.repeated ? 200 : 201,
+      headers: result.repeated ? { ...privateHeaders, 'Idempotent-Replayed': 'true' } : privateHeaders,
+    },
   );
 }
 
@@ -35,6 +48,9 @@ export function readIdempotencyKey(headers: Headers): string | null {
   const raw = headers.get('idempotency-key');
   if (raw === null) return null;
   const parsed = idempotencyKeySchema.safeParse(raw);
-  if (!parsed.success) throw new AppError(400, 'bad_request', 'The Idempotency-Key header must be 8–200 visible ASCII characters.', { issues: [{ path: 'Idempotency-Key', message: parsed.error.issues[0]?.message ?? 'Not valid' }] });
+  if (!parsed.success)
+    throw new AppError(400, 'bad_request', 'The Idempotency-Key header must be 8–200 visible ASCII characters.', {
+      issues: [{ path: 'Idempotency-Key', message: parsed.error.issues[0]?.message ?? 'Not valid' }],
+    });
   return parsed.data;
 }

@@ -15,7 +15,12 @@ import type { CheckoutResult } from '@/lib/checkout/checkout';
 // key, the order is placed with the bag's row locked and its version checked, so a bag version that already became
 // a confirmed or paid order is not ordered twice.
 
-export const idempotencyKeySchema = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'An Idempotency-Key is 8–200 visible ASCII characters');
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'An Idempotency-Key is 8–200 visible ASCII characters');
 
 // Bound to the bag: the same key from another shopper names another attempt.
 export function checkoutKeyFor(cartId: string, key: string): string {
@@ -32,7 +37,11 @@ export async function findAttempt(client: Tx, checkoutKey: string): Promise<stri
 // In the order's transaction, before anything is written: waits for any other checkout of this bag to commit, then
 // answers the attempt's earlier order (a repeat), or refuses a bag that changed since it was read or whose version
 // is already an order.
-export async function lockBagTx(tx: Tx, cart: { cartId: string; version: number }, checkoutKey: string | null): Promise<{ repeatOf: string | null }> {
+export async function lockBagTx(
+  tx: Tx,
+  cart: { cartId: string; version: number },
+  checkoutKey: string | null,
+): Promise<{ repeatOf: string | null }> {
   const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT "version" FROM "Cart" WHERE "id" = ${cart.cartId} FOR UPDATE`;
   if (checkoutKey) {
     const earlier = await findAttempt(tx, checkoutKey);
@@ -51,7 +60,10 @@ export async function lockBagTx(tx: Tx, cart: { cartId: string; version: number 
 // idempotent: Stripe returns the same PaymentIntent for the order's key, pay at pickup is already confirmed) and
 // its pickup code. Nothing is e-mailed again.
 export async function repeatCheckout(orderId: string): Promise<CheckoutResult> {
-  const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { pickupCodeHash: true, pickupCodeSealed: true, paymentProvider: true } });
+  const row = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { pickupCodeHash: true, pickupCodeSealed: true, paymentProvider: true },
+  });
   const order = await getOrderSummaryOrThrow(orderId);
   if (order.status === 'CANCELLED' || !row.paymentProvider) throw new AttemptCancelledError(order);
   const payment = await getPaymentProvider(row.paymentProvider).createPayment(order);

@@ -23,7 +23,12 @@ export type CheckoutContext = { userAgent: string | null; clientIp: string; now?
 // `repeated`: the answer to a repeat of an attempt (same Idempotency-Key), which found the order the first one placed.
 export type CheckoutResult = { order: OrderSummary; payment: PaymentStart; pickupCode: string | null; repeated?: boolean };
 
-function orderInput(actor: CheckoutActor, body: CheckoutBody, cart: { cartId: string; lines: PlaceOrderInput['lines'] }, userAgent: string | null): PlaceOrderInput {
+function orderInput(
+  actor: CheckoutActor,
+  body: CheckoutBody,
+  cart: { cartId: string; lines: PlaceOrderInput['lines'] },
+  userAgent: string | null,
+): PlaceOrderInput {
   const common = {
     lines: cart.lines,
     cartId: cart.cartId,
@@ -52,18 +57,25 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
   if (earlier) return repeatCheckout(earlier);
   if (!cart?.lines.length) throw new OrderError('empty_order', 'Your bag is empty.');
   const input = orderInput(actor, body, cart, ctx.userAgent);
-  const limited = await rateLimitAll([['checkoutEmail', body.email], ['checkoutIp', ctx.clientIp]]);
-  if (!limited.ok) throw new OrderError('rate_limited', `Too many orders in a short time. Try again in ${describeRetry(limited.retryAfterSeconds)}.`);
+  const limited = await rateLimitAll([
+    ['checkoutEmail', body.email],
+    ['checkoutIp', ctx.clientIp],
+  ]);
+  if (!limited.ok)
+    throw new OrderError('rate_limited', `Too many orders in a short time. Try again in ${describeRetry(limited.retryAfterSeconds)}.`);
 
   // Priced before the transaction, which then holds the database only for the writes.
   const priced = await priceOrder(db, input, now);
-  const written = await db.$transaction(async (tx): Promise<{ repeatOf: string; placed?: undefined } | { repeatOf?: undefined; placed: PlacedOrder }> => {
-    const { repeatOf } = await lockBagTx(tx, cart, checkoutKey);
-    if (repeatOf) return { repeatOf };
-    const leftovers = await tx.order.findMany({ where: { cartId: cart.cartId, status: 'PENDING' }, select: { id: true } });
-    for (const o of leftovers) await cancelPendingOrderTx(tx, o.id, now);
-    return { placed: await writePendingOrder(tx, input, priced, now, { checkoutKey, cartVersion: cart.version }) };
-  }, ORDER_TX);
+  const written = await db.$transaction(
+    async (tx): Promise<{ repeatOf: string; placed?: undefined } | { repeatOf?: undefined; placed: PlacedOrder }> => {
+      const { repeatOf } = await lockBagTx(tx, cart, checkoutKey);
+      if (repeatOf) return { repeatOf };
+      const leftovers = await tx.order.findMany({ where: { cartId: cart.cartId, status: 'PENDING' }, select: { id: true } });
+      for (const o of leftovers) await cancelPendingOrderTx(tx, o.id, now);
+      return { placed: await writePendingOrder(tx, input, priced, now, { checkoutKey, cartVersion: cart.version }) };
+    },
+    ORDER_TX,
+  );
   // A repeat that raced the first request: it waited for the bag's lock and found the attempt's order.
   if (written.placed === undefined) return repeatCheckout(written.repeatOf);
   const { placed } = written;
@@ -88,8 +100,16 @@ export type DemoPaymentResponse = { status: OrderStatus | 'requires_action'; cha
 
 // The demo sheet's buttons, for the order's own shopper or the device holding its receipt (everyone else gets
 // the same 404 as for an order that does not exist). A hold that ran out is released and the payment refused.
-export async function payDemoOrder(viewer: DemoPaymentViewer, orderId: string, outcome: DemoOutcome, now: Date = new Date()): Promise<DemoPaymentResponse> {
-  const order = await db.order.findUnique({ where: { id: orderId }, select: { userId: true, status: true, holdExpiresAt: true, cancelledAt: true } });
+export async function payDemoOrder(
+  viewer: DemoPaymentViewer,
+  orderId: string,
+  outcome: DemoOutcome,
+  now: Date = new Date(),
+): Promise<DemoPaymentResponse> {
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: { userId: true, status: true, holdExpiresAt: true, cancelledAt: true },
+  });
   const owns = Boolean(order && ((viewer.user && order.userId === viewer.user.id) || viewer.receipt?.id === orderId));
   if (!order || !owns) throw new OrderError('order_not_found', 'We could not find that order.');
   const expired = order.holdExpiresAt !== null && order.holdExpiresAt <= now;

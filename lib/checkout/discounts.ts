@@ -22,7 +22,9 @@ type CodeRow = {
   active: boolean;
 };
 
-export type Discount = DiscountRule & { limits: Omit<CodeRow, 'code' | 'kind' | 'percent' | 'amountMinor' | 'label' | 'minSubtotalMinor' | 'active'> };
+export type Discount = DiscountRule & {
+  limits: Omit<CodeRow, 'code' | 'kind' | 'percent' | 'amountMinor' | 'label' | 'minSubtotalMinor' | 'active'>;
+};
 
 function toDiscount(row: CodeRow): Discount {
   const { code, label, minSubtotalMinor, firstOrderOnly, perCustomerLimit, totalLimit, startsAt, endsAt } = row;
@@ -60,7 +62,8 @@ export async function lockDiscountTx(tx: Tx, priced: Discount, now: Date): Promi
   const locked = toDiscount(row);
   checkDates(locked, now);
   const same = (a: Discount, b: Discount) => JSON.stringify({ ...a, limits: null }) === JSON.stringify({ ...b, limits: null });
-  if (!same(locked, priced)) throw new TotalsError('invalid_discount', `The code ${priced.code} has just changed. Check your total and try again.`);
+  if (!same(locked, priced))
+    throw new TotalsError('invalid_discount', `The code ${priced.code} has just changed. Check your total and try again.`);
   return locked;
 }
 
@@ -90,10 +93,17 @@ export async function assertDiscountAllowed(client: Tx, discount: Discount, cust
   const { firstOrderOnly, perCustomerLimit, totalLimit } = discount.limits;
   if (!firstOrderOnly && perCustomerLimit === null && totalLimit === null) return;
   const used = await usage(client, discount, customer);
-  if (totalLimit !== null && used.total >= totalLimit) throw new TotalsError('discount_not_eligible', `The code ${discount.code} has been used up.`);
-  if (firstOrderOnly && used.ordered) throw new TotalsError('discount_not_eligible', `The code ${discount.code} is for a first order only: ${discount.label}.`);
+  if (totalLimit !== null && used.total >= totalLimit)
+    throw new TotalsError('discount_not_eligible', `The code ${discount.code} has been used up.`);
+  if (firstOrderOnly && used.ordered)
+    throw new TotalsError('discount_not_eligible', `The code ${discount.code} is for a first order only: ${discount.label}.`);
   if (perCustomerLimit !== null && used.mine >= perCustomerLimit) {
-    throw new TotalsError('discount_not_eligible', perCustomerLimit === 1 ? `You have already used the code ${discount.code}.` : `You have used the code ${discount.code} as often as it allows.`);
+    throw new TotalsError(
+      'discount_not_eligible',
+      perCustomerLimit === 1
+        ? `You have already used the code ${discount.code}.`
+        : `You have used the code ${discount.code} as often as it allows.`,
+    );
   }
 }
 

@@ -11,7 +11,10 @@ export class CartChangedError extends AppError {
 // This version of the bag has already become an order that is confirmed or paid: one bag, one order.
 export class AlreadyPlacedError extends AppError {
   constructor(order: { id: string; number: string }) {
-    super(409, 'already_placed', `This bag has already been ordered (order ${order.number}).`, { orderId: order.id, confirmationUrl: `/orders/${order.id}` });
+    super(409, 'already_placed', `This bag has already been ordered (order ${order.number}).`, {
+      orderId: order.id,
+      confirmationUrl: `/orders/${order.id}`,
+    });
   }
 }
 

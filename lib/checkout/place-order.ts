@@ -31,7 +31,16 @@ export type PlaceOrderInput = {
 
 export type PlacedOrder = { order: OrderSummary; locationId: string; pickupCode: string | null };
 
-type VariantRow = { id: string; sku: string; size: string | null; color: string | null; priceMinor: number; currency: string; productId: string; productName: string };
+type VariantRow = {
+  id: string;
+  sku: string;
+  size: string | null;
+  color: string | null;
+  priceMinor: number;
+  currency: string;
+  productId: string;
+  productName: string;
+};
 
 function mergeLines(lines: PlaceOrderInput['lines']): Map<string, number> {
   const merged = new Map<string, number>();
@@ -47,15 +56,28 @@ async function resolveLocation(tx: Tx, input: PlaceOrderInput): Promise<OrderLoc
       where: { id: input.pickupLocationId },
       select: { id: true, type: true, pickupEnabled: true, country: true, openingHours: true, timeZone: true },
     });
-    if (!store || store.type !== 'STORE' || !store.pickupEnabled) throw new OrderError('store_unavailable', 'That store does not offer pickup. Choose another store or delivery.');
+    if (!store || store.type !== 'STORE' || !store.pickupEnabled)
+      throw new OrderError('store_unavailable', 'That store does not offer pickup. Choose another store or delivery.');
     return store;
   }
-  const warehouse = await tx.location.findFirst({ where: { type: 'WAREHOUSE' }, orderBy: { code: 'asc' }, select: { id: true, timeZone: true } });
+  const warehouse = await tx.location.findFirst({
+    where: { type: 'WAREHOUSE' },
+    orderBy: { code: 'asc' },
+    select: { id: true, timeZone: true },
+  });
   if (!warehouse) throw new OrderError('warehouse_missing', 'Delivery is unavailable right now. Try pickup in a store.');
   return { id: warehouse.id, country: input.shippingAddress.country, openingHours: null, timeZone: warehouse.timeZone };
 }
 
-type PricedLine = { variantId: string; quantity: number; position: number; productId: string; sku: string; unitPriceMinor: number; name: string };
+type PricedLine = {
+  variantId: string;
+  quantity: number;
+  position: number;
+  productId: string;
+  sku: string;
+  unitPriceMinor: number;
+  name: string;
+};
 
 // The order as priced from the database: where its stock comes from, its lines and totals. Nothing is written.
 export type PricedOrder = { location: OrderLocation; lines: PricedLine[]; totals: OrderTotals; discount: Discount | null };
@@ -65,7 +87,8 @@ export type PricedOrder = { location: OrderLocation; lines: PricedLine[]; totals
 // for its writes; read inside the transaction, these rows would be no fresher. Throws OrderError or TotalsError.
 export async function priceOrder(client: Tx, input: PlaceOrderInput, now: Date = new Date()): Promise<PricedOrder> {
   if (input.fulfilment === 'DELIVERY' && !input.shippingAddress) throw new OrderError('address_required', 'Add a delivery address.');
-  if (input.paymentProvider === 'PAY_AT_PICKUP' && input.fulfilment !== 'PICKUP') throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
+  if (input.paymentProvider === 'PAY_AT_PICKUP' && input.fulfilment !== 'PICKUP')
+    throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
   const quantities = mergeLines(input.lines);
   if (!quantities.size) throw new OrderError('empty_order', 'Your bag is empty.');
   const location = await resolveLocation(client, input);
@@ -76,12 +99,21 @@ export async function priceOrder(client: Tx, input: PlaceOrderInput, now: Date =
   const byId = new Map(variants.map((v) => [v.id, v]));
   const missing = [...quantities.keys()].filter((id) => !byId.has(id));
   if (missing.length) throw new OrderError('variant_not_found', 'An item in your bag is no longer sold. Remove it and try again.');
-  if (variants.some((v) => v.currency !== env.SHOP_CURRENCY)) throw new OrderError('currency_mismatch', 'An item in your bag is priced in another currency.');
+  if (variants.some((v) => v.currency !== env.SHOP_CURRENCY))
+    throw new OrderError('currency_mismatch', 'An item in your bag is priced in another currency.');
 
   const lines = [...quantities].map(([variantId, quantity], position) => {
     const v = byId.get(variantId)!;
     const label = [v.color, v.size].filter(Boolean).join(' / ');
-    return { variantId, quantity, position, productId: v.productId, sku: v.sku, unitPriceMinor: v.priceMinor, name: label ? `${v.productName} – ${label}` : v.productName };
+    return {
+      variantId,
+      quantity,
+      position,
+      productId: v.productId,
+      sku: v.sku,
+      unitPriceMinor: v.priceMinor,
+      name: label ? `${v.productName} – ${label}` : v.productName,
+    };
   });
   const discount = await findDiscount(client, input.discountCode, now);
   const totals = computeTotals({ lines, fulfilment: input.fulfilment, country: location.country, currency: env.SHOP_CURRENCY, discount });
@@ -96,7 +128,13 @@ export type CheckoutMarks = { checkoutKey?: string | null; cartVersion?: number 
 // CONFIRMED at once, in this same transaction, so no second checkout of the bag can slip in between. A discount
 // code's limits are checked with its row locked and its use recorded here too. Throws OutOfStockError or
 // TotalsError; nothing is kept once the transaction rolls back.
-export async function writePendingOrder(tx: Tx, input: PlaceOrderInput, priced: PricedOrder, now: Date = new Date(), marks: CheckoutMarks = {}): Promise<PlacedOrder> {
+export async function writePendingOrder(
+  tx: Tx,
+  input: PlaceOrderInput,
+  priced: PricedOrder,
+  now: Date = new Date(),
+  marks: CheckoutMarks = {},
+): Promise<PlacedOrder> {
   const { location, lines } = priced;
   const customer = { userId: input.userId, email: input.email };
   const discount = priced.discount ? await lockDiscountTx(tx, priced.discount, now) : null;
@@ -114,24 +152,63 @@ export async function writePendingOrder(tx: Tx, input: PlaceOrderInput, priced: 
   // The id is made here so that the pickup code's hash, which binds the code to it, goes in with the insert.
   const { currency, subtotalMinor, discountMinor, discountCode, shippingMinor, taxMinor, totalMinor } = priced.totals;
   const columns = {
-    id: newRowId('o'), number, status: payAtPickup ? ('CONFIRMED' as const) : ('PENDING' as const), email: input.email.trim().toLowerCase(), userId: input.userId, channel: input.channel,
-    fulfilment: input.fulfilment, pickupLocationId: input.fulfilment === 'PICKUP' ? location.id : null, paymentProvider: input.paymentProvider,
-    currency, subtotalMinor, discountMinor, discountCode, shippingMinor, taxMinor, totalMinor, holdExpiresAt, placedAt: now,
+    id: newRowId('o'),
+    number,
+    status: payAtPickup ? ('CONFIRMED' as const) : ('PENDING' as const),
+    email: input.email.trim().toLowerCase(),
+    userId: input.userId,
+    channel: input.channel,
+    fulfilment: input.fulfilment,
+    pickupLocationId: input.fulfilment === 'PICKUP' ? location.id : null,
+    paymentProvider: input.paymentProvider,
+    currency,
+    subtotalMinor,
+    discountMinor,
+    discountCode,
+    shippingMinor,
+    taxMinor,
+    totalMinor,
+    holdExpiresAt,
+    placedAt: now,
   };
   const shippingAddress = input.fulfilment === 'DELIVERY' ? input.shippingAddress : null;
   await tx.order.create({
     data: {
-      ...columns, shippingAddress: shippingAddress ?? undefined, cartId: input.cartId ?? null, checkoutKey: marks.checkoutKey ?? null, cartVersion: marks.cartVersion ?? null,
-      pickupCodeHash: pickupCode ? hashPickupCode(columns.id, pickupCode) : null, pickupCodeSealed: pickupCode ? sealPickupCode(columns.id, pickupCode) : null,
+      ...columns,
+      shippingAddress: shippingAddress ?? undefined,
+      cartId: input.cartId ?? null,
+      checkoutKey: marks.checkoutKey ?? null,
+      cartVersion: marks.cartVersion ?? null,
+      pickupCodeHash: pickupCode ? hashPickupCode(columns.id, pickupCode) : null,
+      pickupCodeSealed: pickupCode ? sealPickupCode(columns.id, pickupCode) : null,
     },
     select: { id: true },
   });
   const order: OrderSummary = {
-    ...columns, shippingAddress, paidAt: null, cancelledAt: null,
-    lines: lines.map(({ variantId, name, sku, unitPriceMinor, quantity }) => ({ variantId, name, sku, unitPriceMinor, quantity, lineTotalMinor: unitPriceMinor * quantity })),
+    ...columns,
+    shippingAddress,
+    paidAt: null,
+    cancelledAt: null,
+    lines: lines.map(({ variantId, name, sku, unitPriceMinor, quantity }) => ({
+      variantId,
+      name,
+      sku,
+      unitPriceMinor,
+      quantity,
+      lineTotalMinor: unitPriceMinor * quantity,
+    })),
   };
   await tx.orderLine.createMany({
-    data: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({ orderId: order.id, productId, variantId, name, sku, unitPriceMinor, quantity, position })),
+    data: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({
+      orderId: order.id,
+      productId,
+      variantId,
+      name,
+      sku,
+      unitPriceMinor,
+      quantity,
+      position,
+    })),
   });
   await recordHoldsTx(tx, { orderId: order.id, locationId: location.id, lines: holds, expiresAt: holdExpiresAt });
   if (discount) await redeemDiscountTx(tx, discount, order.id, customer);

@@ -22,7 +22,9 @@ type QuoteInput = z.output<typeof quoteBodySchema>;
 export async function quoteCheckout(input: QuoteInput, userId: string | null, now: Date = new Date()): Promise<Quote> {
   const base = { freeDeliveryFromMinor: SHIPPING.freeFromMinor };
   const ids = [...new Set(input.lines.map((l) => l.variantId))];
-  const variants = ids.length ? await db.variant.findMany({ where: { id: { in: ids } }, select: { id: true, priceMinor: true, currency: true } }) : [];
+  const variants = ids.length
+    ? await db.variant.findMany({ where: { id: { in: ids } }, select: { id: true, priceMinor: true, currency: true } })
+    : [];
   const prices = new Map(variants.filter((v) => v.currency === env.SHOP_CURRENCY).map((v) => [v.id, v.priceMinor]));
   // A line no longer sold is left out here; placing the order names it.
   const lines = input.lines.flatMap((l) => {

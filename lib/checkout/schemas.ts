@@ -8,8 +8,14 @@ export const shippingAddressSchema = z.object({
   line1: text().min(1, 'Enter the first line of the address').max(200),
   line2: text().max(200).nullish(),
   city: text().min(1, 'Enter a town or city').max(100),
-  postcode: text().min(2, 'Enter a postcode').max(12).transform((p) => p.toUpperCase()),
-  country: text().length(2).transform((c) => c.toUpperCase()).default('GB'),
+  postcode: text()
+    .min(2, 'Enter a postcode')
+    .max(12)
+    .transform((p) => p.toUpperCase()),
+  country: text()
+    .length(2)
+    .transform((c) => c.toUpperCase())
+    .default('GB'),
   phone: text().max(30).nullish(),
 });
 
@@ -40,7 +46,12 @@ export const demoPaymentBodySchema = z.object({
 export const quoteBodySchema = z.object({
   lines: z.array(z.object({ variantId: z.string().min(1).max(64), quantity: z.number().int().min(1).max(999) })).max(100),
   fulfilment: z.enum(['PICKUP', 'DELIVERY']).default('PICKUP'),
-  country: z.string().trim().length(2).transform((c) => c.toUpperCase()).default('GB'),
+  country: z
+    .string()
+    .trim()
+    .length(2)
+    .transform((c) => c.toUpperCase())
+    .default('GB'),
   discountCode: text().max(40).nullish(),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullish().catch(null),
 });

@@ -84,7 +84,8 @@ export function computeTotals(input: TotalsInput): OrderTotals {
   if (!rate) throw new TotalsError('unsupported_country', `We do not deliver to ${input.country} yet.`);
   const lines = input.lines.map((line) => {
     assertMinor(line.unitPriceMinor, 'A price');
-    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) throw new TotalsError('invalid_amount', 'A quantity must be a positive whole number.');
+    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0)
+      throw new TotalsError('invalid_amount', 'A quantity must be a positive whole number.');
     return { ...line, lineTotalMinor: line.unitPriceMinor * line.quantity };
   });
   const subtotalMinor = lines.reduce((sum, l) => sum + l.lineTotalMinor, 0);
@@ -98,7 +99,11 @@ export function computeTotals(input: TotalsInput): OrderTotals {
     ? mulDivRound(taxableMinor, rate.basisPoints, 10_000 + rate.basisPoints)
     : mulDivRound(taxableMinor, rate.basisPoints, 10_000);
   const totalMinor = taxableMinor + (rate.inclusive ? 0 : taxMinor);
-  for (const [value, what] of [[totalMinor, 'The total'], [taxMinor, 'The tax']] as const) assertMinor(value, what);
+  for (const [value, what] of [
+    [totalMinor, 'The total'],
+    [taxMinor, 'The tax'],
+  ] as const)
+    assertMinor(value, what);
   return {
     currency: input.currency,
     lines,

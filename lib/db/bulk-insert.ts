@@ -14,10 +14,17 @@ export interface InsertOptions {
 // (and than thousands of single inserts on the one-transaction-at-a-time PGlite). Columns missing from the rows take
 // their defaults; timestamps are ISO strings in UTC (or Dates), as Prisma stores them. Table and column names come
 // from our code, never from input.
-export async function insertRows<T = never>(db: SqlRunner, table: string, rows: readonly object[], options: InsertOptions = {}): Promise<T[]> {
+export async function insertRows<T = never>(
+  db: SqlRunner,
+  table: string,
+  rows: readonly object[],
+  options: InsertOptions = {},
+): Promise<T[]> {
   const first = rows[0];
   if (!first) return [];
-  const columns = Object.keys(first).map((c) => `"${c}"`).join(', ');
+  const columns = Object.keys(first)
+    .map((c) => `"${c}"`)
+    .join(', ');
   const sql =
     `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)` +
     (options.skipExisting ? ' ON CONFLICT DO NOTHING' : '') +

@@ -4,8 +4,7 @@
 // No 'server-only': the launcher (scripts/run.ts) decides this before Next starts.
 
 export type ListenDecision =
-  | { ok: true; host: string; demo: boolean; reachable: 'this machine' | 'other machines' }
-  | { ok: false; message: string };
+  { ok: true; host: string; demo: boolean; reachable: 'this machine' | 'other machines' } | { ok: false; message: string };
 
 export interface ListenInput {
   /** HOST, if set. */

@@ -11,7 +11,10 @@ export class OutOfStockError extends AppError {
     readonly lines: ShortLine[],
   ) {
     super(409, 'out_of_stock', `Not enough stock for ${lines.map((l) => l.name).join(', ')}.`, {
-      issues: lines.map((l) => ({ path: l.variantId, message: l.available ? `Only ${l.available} of ${l.name} left here.` : `${l.name} is out of stock here.` })),
+      issues: lines.map((l) => ({
+        path: l.variantId,
+        message: l.available ? `Only ${l.available} of ${l.name} left here.` : `${l.name} is out of stock here.`,
+      })),
       locationId,
       lines,
     });

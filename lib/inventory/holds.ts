@@ -25,7 +25,11 @@ export async function reserveStockTx(tx: Tx, locationId: string, lines: readonly
   });
   const available = new Map(rows.map((r) => [r.variantId, Math.max(0, r.onHand - r.reserved)]));
   const shortLines: ShortLine[] = short.map((l) => ({
-    variantId: l.variantId, sku: l.sku, name: l.name, requested: l.quantity, available: available.get(l.variantId) ?? 0,
+    variantId: l.variantId,
+    sku: l.sku,
+    name: l.name,
+    requested: l.quantity,
+    available: available.get(l.variantId) ?? 0,
   }));
   throw new OutOfStockError(locationId, shortLines);
 }
@@ -35,7 +39,9 @@ export async function recordHoldsTx(
   tx: Tx,
   { orderId, locationId, lines, expiresAt }: { orderId: string; locationId: string; lines: readonly HoldRequest[]; expiresAt: Date },
 ): Promise<void> {
-  await tx.stockHold.createMany({ data: lines.map((l) => ({ orderId, variantId: l.variantId, locationId, quantity: l.quantity, expiresAt })) });
+  await tx.stockHold.createMany({
+    data: lines.map((l) => ({ orderId, variantId: l.variantId, locationId, quantity: l.quantity, expiresAt })),
+  });
 }
 
 type HoldStatus = 'ACTIVE' | 'RELEASED' | 'CONSUMED';

@@ -9,7 +9,10 @@ export type EmailMessage = { to: string; subject: string; text: string; html?: s
 
 // The outbox keeps one HTML document, so its images travel inside it as data: URLs.
 function inlineForOutbox(html: string, images: readonly InlineImage[]): string {
-  return images.reduce((out, img) => out.replaceAll(`cid:${img.cid}`, `data:${img.contentType};base64,${img.content.toString('base64')}`), html);
+  return images.reduce(
+    (out, img) => out.replaceAll(`cid:${img.cid}`, `data:${img.contentType};base64,${img.content.toString('base64')}`),
+    html,
+  );
 }
 
 let transport: Transporter | null = null;
@@ -27,7 +30,13 @@ export async function sendEmail(message: EmailMessage): Promise<{ delivery: 'smt
     return { delivery: 'smtp' };
   }
   await db.outboxMessage.create({
-    data: { channel: 'email', to: message.to, subject: message.subject, text: message.text, html: message.html ? inlineForOutbox(message.html, message.inlineImages ?? []) : null },
+    data: {
+      channel: 'email',
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html ? inlineForOutbox(message.html, message.inlineImages ?? []) : null,
+    },
   });
   return { delivery: 'outbox' };
 }

@@ -42,10 +42,16 @@ export function orderConfirmationEmail(view: OrderEmailView) {
     `View or manage your order: ${view.url}`,
   ].join('\n');
   const rows = view.lines
-    .map((l) => `<tr><td style="${cell}">${l.quantity} × ${escapeHtml(l.name)}</td><td style="${cell};text-align:right">${escapeHtml(l.total)}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td style="${cell}">${l.quantity} × ${escapeHtml(l.name)}</td><td style="${cell};text-align:right">${escapeHtml(l.total)}</td></tr>`,
+    )
     .join('');
   const totals = view.totals
-    .map((t) => `<tr><td style="padding:4px 0${t.strong ? ';font-weight:700' : ''}">${escapeHtml(t.label)}</td><td style="padding:4px 0;text-align:right${t.strong ? ';font-weight:700' : ''}">${escapeHtml(t.value)}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr><td style="padding:4px 0${t.strong ? ';font-weight:700' : ''}">${escapeHtml(t.label)}</td><td style="padding:4px 0;text-align:right${t.strong ? ';font-weight:700' : ''}">${escapeHtml(t.value)}</td></tr>`,
+    )
     .join('');
   const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
 <h1 style="font-size:20px">Northwind Supply</h1>

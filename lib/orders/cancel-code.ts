@@ -31,7 +31,10 @@ function hashCode(orderId: string, code: string): Buffer {
 }
 
 async function readOrder(orderId: string) {
-  return db.order.findUnique({ where: { id: orderId }, select: { id: true, number: true, email: true, status: true, userId: true, pickupLocationId: true } });
+  return db.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, number: true, email: true, status: true, userId: true, pickupLocationId: true },
+  });
 }
 
 function cancelCodeEmail(number: string, code: string, orderUrl: string) {
@@ -48,14 +51,32 @@ function cancelCodeEmail(number: string, code: string, orderUrl: string) {
 
 // Sends a new code to the order's e-mail address (replacing any earlier one) for a device that can see the order.
 // Returns the address it went to (the looking-up device typed it in). Rate-limited per order and per client.
-export async function sendCancelCode(viewer: OrderViewer, orderId: string, clientIp: string, now: Date = new Date()): Promise<{ email: string }> {
+export async function sendCancelCode(
+  viewer: OrderViewer,
+  orderId: string,
+  clientIp: string,
+  now: Date = new Date(),
+): Promise<{ email: string }> {
   const order = await readOrder(orderId);
   if (!order || !canViewOrder(order, viewer)) throw orderNotFound();
-  if (!CANCELLABLE_STATUSES.includes(order.status)) throw new CancelCodeError('not_cancellable', 'This order can no longer be cancelled online.');
-  const limit = await rateLimitAll([['cancelCodeOrder', orderId], ['cancelCodeIp', clientIp]]);
-  if (!limit.ok) throw new CancelCodeError('rate_limited', `We have sent several codes already. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
+  if (!CANCELLABLE_STATUSES.includes(order.status))
+    throw new CancelCodeError('not_cancellable', 'This order can no longer be cancelled online.');
+  const limit = await rateLimitAll([
+    ['cancelCodeOrder', orderId],
+    ['cancelCodeIp', clientIp],
+  ]);
+  if (!limit.ok)
+    throw new CancelCodeError(
+      'rate_limited',
+      `We have sent several codes already. Try again in ${describeRetry(limit.retryAfterSeconds)}.`,
+    );
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const row = { codeHash: hashCode(orderId, code).toString('hex'), expiresAt: new Date(now.getTime() + CANCEL_CODE_MINUTES * 60_000), attempts: 0, createdAt: now };
+  const row = {
+    codeHash: hashCode(orderId, code).toString('hex'),
+    expiresAt: new Date(now.getTime() + CANCEL_CODE_MINUTES * 60_000),
+    attempts: 0,
+    createdAt: now,
+  };
   await db.orderCancelCode.upsert({ where: { orderId }, create: { orderId, ...row }, update: row, select: { orderId: true } });
   await sendEmail({ to: order.email, ...cancelCodeEmail(order.number, code, `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`) });
   return { email: order.email };
@@ -77,13 +98,19 @@ async function consumeCancelCode(orderId: string, code: string, now: Date): Prom
     await tx.orderCancelCode.update({ where: { orderId }, data: { attempts: { increment: 1 } }, select: { orderId: true } });
     return 'wrong' as const;
   });
-  if (outcome === 'expired') throw new CancelCodeError('cancel_code_invalid', 'That code has expired or was tried too often. Ask for a new one.');
+  if (outcome === 'expired')
+    throw new CancelCodeError('cancel_code_invalid', 'That code has expired or was tried too often. Ask for a new one.');
   if (outcome === 'wrong') throw new CancelCodeError('cancel_code_invalid', 'That code is not right. Check the e-mail and try again.');
 }
 
 // Before a cancel: a viewer who may only look needs a good code; everyone else passes. A missing order, or one
 // this viewer cannot see, is the same 404.
-export async function assertMayCancel(viewer: OrderViewer, orderId: string, code: string | undefined, now: Date = new Date()): Promise<void> {
+export async function assertMayCancel(
+  viewer: OrderViewer,
+  orderId: string,
+  code: string | undefined,
+  now: Date = new Date(),
+): Promise<void> {
   const order = await readOrder(orderId);
   if (!order || !canViewOrder(order, viewer)) throw orderNotFound();
   if (canManageOrder(order, viewer)) return;

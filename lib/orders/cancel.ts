@@ -18,7 +18,13 @@ export class CancelRefusedError extends AppError {
   }
 }
 
-export type CancelResult = { status: 'CANCELLED'; previousStatus: OrderStatus; releasedUnits: number; restockedUnits: number; refunded: boolean };
+export type CancelResult = {
+  status: 'CANCELLED';
+  previousStatus: OrderStatus;
+  releasedUnits: number;
+  restockedUnits: number;
+  refunded: boolean;
+};
 
 type LockedOrder = {
   id: string;
@@ -36,7 +42,11 @@ type LockedOrder = {
 // last inside the transaction (as lib/payments/outcomes.ts does): if Stripe refuses, nothing is written; if the
 // commit fails after Stripe said yes, a retry sends the same idempotency key and Stripe answers without refunding twice.
 // A device that only looked the order up passes the code e-mailed to the order (lib/orders/cancel-code.ts).
-export async function cancelOrder(viewer: OrderViewer, orderId: string, { code, now = new Date() }: { code?: string; now?: Date } = {}): Promise<CancelResult> {
+export async function cancelOrder(
+  viewer: OrderViewer,
+  orderId: string,
+  { code, now = new Date() }: { code?: string; now?: Date } = {},
+): Promise<CancelResult> {
   await assertMayCancel(viewer, orderId, code, now);
   return db.$transaction(
     async (tx) => {
@@ -46,7 +56,9 @@ export async function cancelOrder(viewer: OrderViewer, orderId: string, { code, 
       if (!order || !canViewOrder(order, viewer)) throw new OrderError('order_not_found', 'We could not find that order.');
       assertTransition(order.status, 'CANCELLED');
       if (!CANCELLABLE_STATUSES.includes(order.status)) {
-        throw new CancelRefusedError('Your order is ready at the store, so it can no longer be cancelled online. Please contact the store.');
+        throw new CancelRefusedError(
+          'Your order is ready at the store, so it can no longer be cancelled online. Please contact the store.',
+        );
       }
       await tx.order.update({ where: { id: orderId }, data: { status: 'CANCELLED', cancelledAt: now } });
       const paid = order.status === 'PAID';
@@ -56,7 +68,8 @@ export async function cancelOrder(viewer: OrderViewer, orderId: string, { code, 
       const payment = { id: order.id, paymentIntentId: order.paymentIntentId };
       try {
         if (paid && provider) await provider.refund(payment);
-        if (order.status === 'PENDING' && order.paymentProvider === 'STRIPE' && order.paymentIntentId && provider) await provider.cancel(payment);
+        if (order.status === 'PENDING' && order.paymentProvider === 'STRIPE' && order.paymentIntentId && provider)
+          await provider.cancel(payment);
       } catch (error) {
         console.error(`[orders] payment provider refused to undo ${orderId}`, error);
         throw new OrderError(

@@ -7,7 +7,14 @@ import { orderConfirmationEmail, type OrderEmailView } from '@/lib/notifications
 import { formatMoney } from '@/lib/utils';
 import { describeOrder, totalsRows, type OrderDetail } from '@/lib/orders/detail';
 import { OrderError } from '@/lib/orders/errors';
-import { currentPickupCode, generatePickupCode, hashPickupCode, normalisePickupCode, pickupCodeMatches, sealPickupCode } from '@/lib/pickup/code';
+import {
+  currentPickupCode,
+  generatePickupCode,
+  hashPickupCode,
+  normalisePickupCode,
+  pickupCodeMatches,
+  sealPickupCode,
+} from '@/lib/pickup/code';
 import { pickupQrPng } from '@/lib/pickup/qr';
 import { getOrderSummaryOrThrow } from '@/lib/orders/view';
 
@@ -65,7 +72,10 @@ async function claimConfirmation(orderId: string, pickupCode: string | null, now
   let code: string | null = null;
   let newCode: { pickupCodeHash: string; pickupCodeSealed: string } | undefined;
   if (order.fulfilment === 'PICKUP') {
-    const given = pickupCode && order.pickupCodeHash && pickupCodeMatches(orderId, pickupCode, order.pickupCodeHash) ? normalisePickupCode(pickupCode) : null;
+    const given =
+      pickupCode && order.pickupCodeHash && pickupCodeMatches(orderId, pickupCode, order.pickupCodeHash)
+        ? normalisePickupCode(pickupCode)
+        : null;
     code = given ?? currentPickupCode(order);
     if (!code) {
       code = generatePickupCode();

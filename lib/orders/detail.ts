@@ -6,7 +6,15 @@ import type { OrderStatus, OrderSummary } from '@/lib/orders/types';
 export type FulfilmentView =
   | {
       kind: 'PICKUP';
-      store: { id: string; name: string; addressLines: string[]; phone: string | null; hoursToday: string; openStatus: string; week: string[] } | null;
+      store: {
+        id: string;
+        name: string;
+        addressLines: string[];
+        phone: string | null;
+        hoursToday: string;
+        openStatus: string;
+        week: string[];
+      } | null;
       readyBy: string | null;
     }
   | { kind: 'DELIVERY'; addressLines: string[] };
@@ -37,7 +45,14 @@ export function statusInWords(status: OrderStatus, fulfilment: OrderSummary['ful
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 function readyByLabel(at: string, timeZone: string): string {
-  const when = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(at));
+  const when = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(at));
   return `Ready to collect from ${when}`;
 }
 
@@ -56,8 +71,13 @@ async function pickupView(order: OrderSummary, now: Date): Promise<FulfilmentVie
   return {
     kind: 'PICKUP',
     store: {
-      id: store.id, name: store.name, addressLines: [line1, line2, `${city} ${postcode}`].filter((l): l is string => Boolean(l)),
-      phone: store.phone, hoursToday: store.hours.today, openStatus: store.hours.status, week,
+      id: store.id,
+      name: store.name,
+      addressLines: [line1, line2, `${city} ${postcode}`].filter((l): l is string => Boolean(l)),
+      phone: store.phone,
+      hoursToday: store.hours.today,
+      openStatus: store.hours.status,
+      week,
     },
     readyBy: promised ? readyByLabel(promised.at, store.timeZone) : null,
   };
@@ -70,10 +90,20 @@ export async function describeOrder(order: OrderSummary, now: Date = new Date())
       : {
           kind: 'DELIVERY',
           addressLines: order.shippingAddress
-            ? [order.shippingAddress.name, order.shippingAddress.line1, order.shippingAddress.line2, `${order.shippingAddress.city} ${order.shippingAddress.postcode}`].filter((l): l is string => Boolean(l))
+            ? [
+                order.shippingAddress.name,
+                order.shippingAddress.line1,
+                order.shippingAddress.line2,
+                `${order.shippingAddress.city} ${order.shippingAddress.postcode}`,
+              ].filter((l): l is string => Boolean(l))
             : [],
         };
-  return { ...order, statusLabel: statusInWords(order.status, order.fulfilment), fulfilmentView, cancellable: CANCELLABLE_STATUSES.includes(order.status) };
+  return {
+    ...order,
+    statusLabel: statusInWords(order.status, order.fulfilment),
+    fulfilmentView,
+    cancellable: CANCELLABLE_STATUSES.includes(order.status),
+  };
 }
 
 export type TotalsRow = { label: string; amountMinor: number; kind: 'add' | 'subtract' | 'included' | 'total' };
@@ -83,9 +113,15 @@ export function totalsRows(order: OrderSummary): TotalsRow[] {
   const beforeTax = order.subtotalMinor - order.discountMinor + order.shippingMinor;
   const taxIncluded = order.totalMinor === beforeTax;
   const rows: TotalsRow[] = [{ label: 'Subtotal', amountMinor: order.subtotalMinor, kind: 'add' }];
-  if (order.discountMinor > 0) rows.push({ label: order.discountCode ? `Discount (${order.discountCode})` : 'Discount', amountMinor: order.discountMinor, kind: 'subtract' });
+  if (order.discountMinor > 0)
+    rows.push({
+      label: order.discountCode ? `Discount (${order.discountCode})` : 'Discount',
+      amountMinor: order.discountMinor,
+      kind: 'subtract',
+    });
   rows.push({ label: order.fulfilment === 'PICKUP' ? 'Pickup' : 'Delivery', amountMinor: order.shippingMinor, kind: 'add' });
-  if (order.taxMinor > 0) rows.push({ label: taxIncluded ? 'VAT included' : 'Tax', amountMinor: order.taxMinor, kind: taxIncluded ? 'included' : 'add' });
+  if (order.taxMinor > 0)
+    rows.push({ label: taxIncluded ? 'VAT included' : 'Tax', amountMinor: order.taxMinor, kind: taxIncluded ? 'included' : 'add' });
   rows.push({ label: 'Total', amountMinor: order.totalMinor, kind: 'total' });
   return rows;
 }

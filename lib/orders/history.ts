@@ -35,13 +35,27 @@ export async function listOrdersForUser(user: SessionUser, page: number): Promis
     skip: (current - 1) * HISTORY_PAGE_SIZE,
     take: HISTORY_PAGE_SIZE,
     select: {
-      id: true, number: true, status: true, fulfilment: true, placedAt: true, totalMinor: true, currency: true,
-      pickupLocation: { select: { name: true } }, lines: { select: { quantity: true } },
+      id: true,
+      number: true,
+      status: true,
+      fulfilment: true,
+      placedAt: true,
+      totalMinor: true,
+      currency: true,
+      pickupLocation: { select: { name: true } },
+      lines: { select: { quantity: true } },
     },
   });
   const items = rows.map((o) => ({
-    id: o.id, number: o.number, status: o.status, statusLabel: statusInWords(o.status, o.fulfilment), fulfilment: o.fulfilment,
-    storeName: o.pickupLocation?.name ?? null, placedAt: o.placedAt, totalMinor: o.totalMinor, currency: o.currency,
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    statusLabel: statusInWords(o.status, o.fulfilment),
+    fulfilment: o.fulfilment,
+    storeName: o.pickupLocation?.name ?? null,
+    placedAt: o.placedAt,
+    totalMinor: o.totalMinor,
+    currency: o.currency,
     itemCount: o.lines.reduce((n, l) => n + l.quantity, 0),
   }));
   return { items, page: current, totalPages, total };

@@ -27,12 +27,26 @@ export const orderJsonSchema = z.object({
   paidAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   holdExpiresAt: z.string().nullable(),
-  lines: z.array(z.object({ variantId: z.string().nullable(), name: z.string(), sku: z.string(), unitPriceMinor: z.number().int(), quantity: z.number().int(), lineTotalMinor: z.number().int() })),
+  lines: z.array(
+    z.object({
+      variantId: z.string().nullable(),
+      name: z.string(),
+      sku: z.string(),
+      unitPriceMinor: z.number().int(),
+      quantity: z.number().int(),
+      lineTotalMinor: z.number().int(),
+    }),
+  ),
 });
 export const orderResponseSchema = z.object({ order: orderJsonSchema });
 export const cancelResponseSchema = z.object({
   order: orderJsonSchema,
-  cancellation: z.object({ previousStatus: statusSchema, releasedUnits: z.number().int(), restockedUnits: z.number().int(), refunded: z.boolean() }),
+  cancellation: z.object({
+    previousStatus: statusSchema,
+    releasedUnits: z.number().int(),
+    restockedUnits: z.number().int(),
+    refunded: z.boolean(),
+  }),
 });
 
 const notFound = { description: "No such order, or not yours: another shopper's order is the same 404 as a missing one" };
@@ -41,7 +55,8 @@ export const orderOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/orders/{id}',
-    summary: "One order (status, lines, totals, fulfilment) for its owner, the device holding its receipt (the guest's checkout or lookup), or staff of its pickup store",
+    summary:
+      "One order (status, lines, totals, fulfilment) for its owner, the device holding its receipt (the guest's checkout or lookup), or staff of its pickup store",
     responses: { 200: { description: 'The order', schema: orderResponseSchema }, 404: notFound },
   },
   {
@@ -52,9 +67,14 @@ export const orderOperations: Operation[] = [
     body: cancelBodySchema,
     responses: {
       200: { description: 'The cancelled order and what was undone', schema: cancelResponseSchema },
-      403: { description: 'Cross-site request refused; or this device only looked the order up and sent no code (`cancel_code_required`) or a wrong, expired or overtried one (`cancel_code_invalid`)' },
+      403: {
+        description:
+          'Cross-site request refused; or this device only looked the order up and sent no code (`cancel_code_required`) or a wrong, expired or overtried one (`cancel_code_invalid`)',
+      },
       404: notFound,
-      422: { description: 'Not cancellable now: already cancelled or collected (invalid_transition), or ready at the store (not_cancellable)' },
+      422: {
+        description: 'Not cancellable now: already cancelled or collected (invalid_transition), or ready at the store (not_cancellable)',
+      },
     },
   },
   {

@@ -4,7 +4,12 @@ import { normaliseOrderNumber } from '@/lib/orders/order-number';
 
 // Orders after checkout (the checkout's own body is in ./schemas.ts): an order id in a URL, the guest lookup form,
 // the account history's page.
-export const orderIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not an order id');
+export const orderIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Not an order id');
 export const orderParamsSchema = z.object({ id: orderIdSchema });
 
 export const orderLookupSchema = z.object({
@@ -17,7 +22,10 @@ export const orderLookupSchema = z.object({
 });
 
 // "Cancel" from a device that only looked the order up: the one-time code e-mailed to the order's address.
-export const cancelCodeSchema = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from the e-mail');
+export const cancelCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6-digit code from the e-mail');
 export const cancelBodySchema = z.object({ code: cancelCodeSchema.optional() }).optional();
 
 export const historyPageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);

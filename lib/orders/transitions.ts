@@ -64,7 +64,8 @@ export function confirmPayAtPickup(orderId: string, now: Date = new Date()): Pro
       select: { fulfilment: true, pickupLocation: { select: { openingHours: true, timeZone: true } } },
     });
     if (!order) throw new OrderError('order_not_found', 'We could not find that order.');
-    if (order.fulfilment !== 'PICKUP' || !order.pickupLocation) throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
+    if (order.fulfilment !== 'PICKUP' || !order.pickupLocation)
+      throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
     const holdExpiresAt = payAtPickupHoldExpiry(order.pickupLocation, now);
     const result = await moveOrderTx(tx, orderId, ['PENDING'], 'CONFIRMED', { holdExpiresAt });
     if (result.changed) {

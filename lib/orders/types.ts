@@ -13,7 +13,14 @@ export type ShippingAddress = {
   phone?: string | null;
 };
 
-export type OrderLineSummary = { variantId: string | null; name: string; sku: string; unitPriceMinor: number; quantity: number; lineTotalMinor: number };
+export type OrderLineSummary = {
+  variantId: string | null;
+  name: string;
+  sku: string;
+  unitPriceMinor: number;
+  quantity: number;
+  lineTotalMinor: number;
+};
 
 export type OrderSummary = {
   id: string;

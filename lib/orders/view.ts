@@ -5,9 +5,27 @@ import { OrderError } from '@/lib/orders/errors';
 import type { OrderSummary, ShippingAddress } from '@/lib/orders/types';
 
 export const orderSummarySelect = {
-  id: true, number: true, status: true, email: true, userId: true, channel: true, fulfilment: true, pickupLocationId: true,
-  shippingAddress: true, paymentProvider: true, currency: true, subtotalMinor: true, discountMinor: true, discountCode: true,
-  shippingMinor: true, taxMinor: true, totalMinor: true, placedAt: true, paidAt: true, cancelledAt: true, holdExpiresAt: true,
+  id: true,
+  number: true,
+  status: true,
+  email: true,
+  userId: true,
+  channel: true,
+  fulfilment: true,
+  pickupLocationId: true,
+  shippingAddress: true,
+  paymentProvider: true,
+  currency: true,
+  subtotalMinor: true,
+  discountMinor: true,
+  discountCode: true,
+  shippingMinor: true,
+  taxMinor: true,
+  totalMinor: true,
+  placedAt: true,
+  paidAt: true,
+  cancelledAt: true,
+  holdExpiresAt: true,
   lines: { select: { variantId: true, name: true, sku: true, unitPriceMinor: true, quantity: true }, orderBy: { position: 'asc' } },
 } as const;
 

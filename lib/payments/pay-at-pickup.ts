@@ -7,7 +7,8 @@ import type { PaymentOrder, PaymentProvider, PaymentStart } from './provider';
 export const payAtPickupProvider: PaymentProvider = {
   kind: 'PAY_AT_PICKUP',
   async createPayment(order: PaymentOrder): Promise<PaymentStart> {
-    if (order.fulfilment !== 'PICKUP') throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
+    if (order.fulfilment !== 'PICKUP')
+      throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
     // Checkout writes a pay-at-pickup order CONFIRMED in the transaction that places it.
     if (order.status === 'CONFIRMED') return { provider: 'PAY_AT_PICKUP', status: 'confirmed' };
     const result = await confirmPayAtPickup(order.id);

@@ -2,7 +2,8 @@ import type { OrderSummary, PaymentProviderKind } from '@/lib/orders/types';
 
 export type { PaymentProviderKind };
 
-export type PaymentOrder = Pick<OrderSummary, 'id' | 'number' | 'email' | 'fulfilment' | 'currency' | 'totalMinor'> & Partial<Pick<OrderSummary, 'status'>>;
+export type PaymentOrder = Pick<OrderSummary, 'id' | 'number' | 'email' | 'fulfilment' | 'currency' | 'totalMinor'> &
+  Partial<Pick<OrderSummary, 'status'>>;
 export type PaidOrderRef = { id: string; paymentIntentId: string | null };
 
 export type DemoOutcome = 'succeed' | 'decline' | 'requires_action';

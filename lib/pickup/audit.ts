@@ -3,13 +3,7 @@ import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 export type StaffAction =
-  | 'pickup.picking'
-  | 'pickup.lines'
-  | 'pickup.ready'
-  | 'pickup.handover'
-  | 'pickup.code_failed'
-  | 'pickup.locked'
-  | 'customer.lookup';
+  'pickup.picking' | 'pickup.lines' | 'pickup.ready' | 'pickup.handover' | 'pickup.code_failed' | 'pickup.locked' | 'customer.lookup';
 
 export type AuditEntry = {
   actorId: string;

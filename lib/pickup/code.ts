@@ -19,7 +19,9 @@ export { normalisePickupCode };
 
 // Only this keyed hash is stored, bound to the order so a code from one order never opens another.
 export function hashPickupCode(orderId: string, code: string): string {
-  return createHmac('sha256', authSecret()).update(`pickup-code:${orderId}:${normalisePickupCode(code)}`).digest('hex');
+  return createHmac('sha256', authSecret())
+    .update(`pickup-code:${orderId}:${normalisePickupCode(code)}`)
+    .digest('hex');
 }
 
 export function pickupCodeMatches(orderId: string, code: string, storedHash: string): boolean {

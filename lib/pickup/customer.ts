@@ -10,7 +10,12 @@ const OPEN_PICKUP = ['PAID', 'CONFIRMED', 'READY_FOR_PICKUP'] as const;
 // The shopper seen from the counter: contact details, their orders across channels (phone web, desktop web, in
 // store) with totals and status, and their open pickups. Reached only from an order at one of the associate's
 // stores (the caller checked it with requireStaffOfOrder); every look-up is audited.
-export async function customerForCounter(user: SessionUser, orderId: string, storeId: string, now: Date = new Date()): Promise<CustomerView> {
+export async function customerForCounter(
+  user: SessionUser,
+  orderId: string,
+  storeId: string,
+  now: Date = new Date(),
+): Promise<CustomerView> {
   const order = await db.order.findUnique({
     where: { id: orderId },
     select: { email: true, user: { select: { id: true, name: true, email: true, phone: true, createdAt: true } } },
@@ -21,21 +26,51 @@ export async function customerForCounter(user: SessionUser, orderId: string, sto
     where: who,
     orderBy: { placedAt: 'desc' },
     take: 25,
-    select: { id: true, number: true, channel: true, status: true, fulfilment: true, totalMinor: true, currency: true, placedAt: true, pickupLocation: { select: { name: true } } },
+    select: {
+      id: true,
+      number: true,
+      channel: true,
+      status: true,
+      fulfilment: true,
+      totalMinor: true,
+      currency: true,
+      placedAt: true,
+      pickupLocation: { select: { name: true } },
+    },
   });
   const [count, spent] = await Promise.all([
     db.order.count({ where: who }),
     db.order.aggregate({ where: { ...who, status: { in: ['PAID', 'READY_FOR_PICKUP', 'COMPLETED'] } }, _sum: { totalMinor: true } }),
   ]);
   await db.$transaction((tx) =>
-    auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'customer.lookup', details: { customer: order.user?.id ?? order.email }, at: now }),
+    auditTx(tx, {
+      actorId: user.id,
+      locationId: storeId,
+      orderId,
+      action: 'customer.lookup',
+      details: { customer: order.user?.id ?? order.email },
+      at: now,
+    }),
   );
   const rows = orders.map((o) => ({
-    id: o.id, number: o.number, channel: o.channel, status: o.status, fulfilment: o.fulfilment, totalMinor: o.totalMinor, currency: o.currency,
-    placedAt: o.placedAt.toISOString(), store: o.pickupLocation?.name ?? null,
+    id: o.id,
+    number: o.number,
+    channel: o.channel,
+    status: o.status,
+    fulfilment: o.fulfilment,
+    totalMinor: o.totalMinor,
+    currency: o.currency,
+    placedAt: o.placedAt.toISOString(),
+    store: o.pickupLocation?.name ?? null,
   }));
   return {
-    contact: { name: order.user?.name ?? null, email: order.user?.email ?? order.email, phone: order.user?.phone ?? null, account: Boolean(order.user), since: order.user?.createdAt.toISOString() ?? null },
+    contact: {
+      name: order.user?.name ?? null,
+      email: order.user?.email ?? order.email,
+      phone: order.user?.phone ?? null,
+      account: Boolean(order.user),
+      since: order.user?.createdAt.toISOString() ?? null,
+    },
     orderCount: count,
     spentMinor: spent._sum.totalMinor ?? 0,
     orders: rows,

@@ -10,5 +10,7 @@ export type QueueEvent = { type: 'pickup.changed'; orderId: string; status: stri
 
 export async function announcePickupChange(storeId: string, orderId: string, status: string): Promise<void> {
   const event: QueueEvent = { type: 'pickup.changed', orderId, status };
-  await publishEvent(storeQueueChannel(storeId), event).catch((error: unknown) => console.error('[pickup] queue event failed', storeId, error));
+  await publishEvent(storeQueueChannel(storeId), event).catch((error: unknown) =>
+    console.error('[pickup] queue event failed', storeId, error),
+  );
 }

@@ -20,19 +20,27 @@ export const CODE_LOCK_MS = 15 * 60_000;
 
 type Outcome = { ok: true } | { ok: false; error: PickupError };
 
-const timeIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
+const timeIn = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
 
 // The counter: the code the shopper shows (typed or scanned), who takes the parcel, and for a pay-at-pickup order
 // the payment taken for its exact total. The order's Pickup row is locked for the whole step, so of two associates
 // handing over at once exactly one succeeds and the other is told who already did. A wrong code is recorded (in
 // the same locked step, so attempts are counted exactly); the fifth in 15 minutes locks the order for 15 minutes.
-export async function handOver(user: SessionUser, orderId: string, storeId: string, body: HandoverBody, now: Date = new Date()): Promise<void> {
+export async function handOver(
+  user: SessionUser,
+  orderId: string,
+  storeId: string,
+  body: HandoverBody,
+  now: Date = new Date(),
+): Promise<void> {
   const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
     const pickup = await lockPickupTx(tx, orderId, storeId);
     const row = await tx.pickup.findUniqueOrThrow({
       where: { orderId },
       select: {
-        lockedUntil: true, collectedAt: true,
+        lockedUntil: true,
+        collectedAt: true,
         order: { select: { pickupCodeHash: true, paymentProvider: true, paidAt: true, totalMinor: true, currency: true } },
         location: { select: { timeZone: true } },
       },
@@ -44,13 +52,22 @@ export async function handOver(user: SessionUser, orderId: string, storeId: stri
     if (pickup.status !== 'READY' && pickup.status !== 'WAITING') throw new PickupTransitionError(pickup.status, 'COLLECTED');
     if (row.lockedUntil && row.lockedUntil > now) {
       const retryAfterSeconds = Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
-      throw new PickupError('code_locked', 'Too many wrong codes for this order. Try again later or ask the shopper for their e-mail.', { retryAfterSeconds });
+      throw new PickupError('code_locked', 'Too many wrong codes for this order. Try again later or ask the shopper for their e-mail.', {
+        retryAfterSeconds,
+      });
     }
     const { order } = row;
     const due = !order.paidAt;
-    if (due && !body.payment) throw new PickupError('payment_required', `Take ${formatMoney(order.totalMinor, order.currency)} and record the payment.`, { amountMinor: order.totalMinor });
+    if (due && !body.payment)
+      throw new PickupError('payment_required', `Take ${formatMoney(order.totalMinor, order.currency)} and record the payment.`, {
+        amountMinor: order.totalMinor,
+      });
     if (due && body.payment!.amountMinor !== order.totalMinor) {
-      throw new PickupError('payment_mismatch', `The payment must be the order's total, ${formatMoney(order.totalMinor, order.currency)}.`, { amountMinor: order.totalMinor });
+      throw new PickupError(
+        'payment_mismatch',
+        `The payment must be the order's total, ${formatMoney(order.totalMinor, order.currency)}.`,
+        { amountMinor: order.totalMinor },
+      );
     }
     if (!due && body.payment) throw new PickupError('payment_not_due', 'This order is already paid.');
     if (!order.pickupCodeHash || !pickupCodeMatches(orderId, body.code, order.pickupCodeHash)) {
@@ -64,13 +81,24 @@ export async function handOver(user: SessionUser, orderId: string, storeId: stri
     await tx.pickup.update({
       where: { orderId },
       data: {
-        status: 'COLLECTED', collectedAt: now, handedOverById: user.id,
-        collectedByKind: collectedBy.kind === 'proxy' ? 'PROXY' : 'SHOPPER', collectedByName: collectedBy.kind === 'proxy' ? collectedBy.name : null,
-        paymentMethod: body.payment ? body.payment.method.toUpperCase() : null, paymentMinor: body.payment?.amountMinor ?? null,
+        status: 'COLLECTED',
+        collectedAt: now,
+        handedOverById: user.id,
+        collectedByKind: collectedBy.kind === 'proxy' ? 'PROXY' : 'SHOPPER',
+        collectedByName: collectedBy.kind === 'proxy' ? collectedBy.name : null,
+        paymentMethod: body.payment ? body.payment.method.toUpperCase() : null,
+        paymentMinor: body.payment?.amountMinor ?? null,
       },
     });
     const lines = await tx.orderLine.findMany({ where: { orderId }, select: { id: true, sku: true, quantity: true } });
-    await auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'pickup.handover', details: { from: pickup.status, collectedBy, payment: body.payment ?? null, lines }, at: now });
+    await auditTx(tx, {
+      actorId: user.id,
+      locationId: storeId,
+      orderId,
+      action: 'pickup.handover',
+      details: { from: pickup.status, collectedBy, payment: body.payment ?? null, lines },
+      at: now,
+    });
     return { ok: true };
   }, ORDER_TX);
   if (!outcome.ok) throw outcome.error;
@@ -79,12 +107,23 @@ export async function handOver(user: SessionUser, orderId: string, storeId: stri
 
 async function recordWrongCode(tx: Tx, user: SessionUser, orderId: string, storeId: string, now: Date): Promise<PickupError> {
   await auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'pickup.code_failed', at: now });
-  const failures = await tx.staffAuditEntry.count({ where: { orderId, action: 'pickup.code_failed', at: { gt: new Date(now.getTime() - CODE_WINDOW_MS) } } });
+  const failures = await tx.staffAuditEntry.count({
+    where: { orderId, action: 'pickup.code_failed', at: { gt: new Date(now.getTime() - CODE_WINDOW_MS) } },
+  });
   if (failures >= CODE_ATTEMPTS) {
     const lockedUntil = new Date(now.getTime() + CODE_LOCK_MS);
     await tx.pickup.update({ where: { orderId }, data: { lockedUntil } });
-    await auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'pickup.locked', details: { until: lockedUntil.toISOString(), failures }, at: now });
-    return new PickupError('code_locked', 'Too many wrong codes: this order is locked for 15 minutes.', { retryAfterSeconds: CODE_LOCK_MS / 1000 });
+    await auditTx(tx, {
+      actorId: user.id,
+      locationId: storeId,
+      orderId,
+      action: 'pickup.locked',
+      details: { until: lockedUntil.toISOString(), failures },
+      at: now,
+    });
+    return new PickupError('code_locked', 'Too many wrong codes: this order is locked for 15 minutes.', {
+      retryAfterSeconds: CODE_LOCK_MS / 1000,
+    });
   }
   return new PickupError('wrong_code', 'That code does not match this order.', { attemptsLeft: CODE_ATTEMPTS - failures });
 }

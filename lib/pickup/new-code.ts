@@ -23,7 +23,10 @@ export async function requestNewPickupCode(user: SessionUser | null, orderId: st
   const receipt = await findReceipt(orderId);
   const isOwner = Boolean(user && order.userId === user.id);
   if (!isOwner && !receipt) return { ok: false, reason: 'not_allowed' };
-  const limit = await rateLimitAll([['pickupCodeOrder', orderId], ['pickupCodeIp', clientIp]]);
+  const limit = await rateLimitAll([
+    ['pickupCodeOrder', orderId],
+    ['pickupCodeIp', clientIp],
+  ]);
   if (!limit.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
   const code = await sendNewPickupCode(orderId);
   const shownHere = isOwner || placedHere(receipt);

@@ -41,7 +41,9 @@ export async function sweepNotCollected(now: Date = new Date()): Promise<NoShowS
 async function cancelNotCollected(orderId: string, now: Date): Promise<boolean> {
   const done = await db.$transaction(
     async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: 'READY' | 'WAITING' | string; holdDays: number; readyAt: Date | null; locationId: string }[]>`
+      const [row] = await tx.$queryRaw<
+        { status: 'READY' | 'WAITING' | string; holdDays: number; readyAt: Date | null; locationId: string }[]
+      >`
         SELECT p."status", l."pickupHoldDays" AS "holdDays", p."readyAt", p."locationId"
         FROM "Pickup" p JOIN "Location" l ON l."id" = p."locationId" WHERE p."orderId" = ${orderId} FOR UPDATE OF p`;
       if (!row || (row.status !== 'READY' && row.status !== 'WAITING') || !row.readyAt) return null;
@@ -50,10 +52,14 @@ async function cancelNotCollected(orderId: string, now: Date): Promise<boolean> 
       const moved = await moveOrderTx(tx, orderId, ['READY_FOR_PICKUP'], 'CANCELLED', { cancelledAt: now });
       if (!moved.changed) return null;
       await tx.pickup.update({ where: { orderId }, data: { status: 'NOT_COLLECTED' } });
-      const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { paidAt: true, paymentProvider: true, paymentIntentId: true } });
+      const order = await tx.order.findUniqueOrThrow({
+        where: { id: orderId },
+        select: { paidAt: true, paymentProvider: true, paymentIntentId: true },
+      });
       if (order.paidAt) {
         await restockConsumedHoldsTx(tx, orderId);
-        if (order.paymentProvider) await getPaymentProvider(order.paymentProvider).refund({ id: orderId, paymentIntentId: order.paymentIntentId });
+        if (order.paymentProvider)
+          await getPaymentProvider(order.paymentProvider).refund({ id: orderId, paymentIntentId: order.paymentIntentId });
       } else {
         await releaseHoldsTx(tx, [orderId]);
       }
@@ -63,20 +69,29 @@ async function cancelNotCollected(orderId: string, now: Date): Promise<boolean> 
   );
   if (!done) return false;
   await announcePickupChange(done.locationId, orderId, 'NOT_COLLECTED');
-  await sendNoShowEmail(orderId, 'cancelled', done.refunded).catch((error: unknown) => console.error('[pickup] not-collected e-mail failed', orderId, error));
+  await sendNoShowEmail(orderId, 'cancelled', done.refunded).catch((error: unknown) =>
+    console.error('[pickup] not-collected e-mail failed', orderId, error),
+  );
   return true;
 }
 
 async function sendReminders(now: Date): Promise<string[]> {
   const due = await db.pickup.findMany({
-    where: { status: { in: ['READY', 'WAITING'] }, reminderSentAt: null, readyAt: { lt: new Date(now.getTime() - REMINDER_AFTER_DAYS * DAY_MS) } },
+    where: {
+      status: { in: ['READY', 'WAITING'] },
+      reminderSentAt: null,
+      readyAt: { lt: new Date(now.getTime() - REMINDER_AFTER_DAYS * DAY_MS) },
+    },
     select: { orderId: true },
     orderBy: { readyAt: 'asc' },
     take: BATCH,
   });
   const sent: string[] = [];
   for (const { orderId } of due) {
-    const claimed = await db.pickup.updateMany({ where: { orderId, reminderSentAt: null, status: { in: ['READY', 'WAITING'] } }, data: { reminderSentAt: now } });
+    const claimed = await db.pickup.updateMany({
+      where: { orderId, reminderSentAt: null, status: { in: ['READY', 'WAITING'] } },
+      data: { reminderSentAt: now },
+    });
     if (claimed.count === 0) continue;
     try {
       await sendNoShowEmail(orderId, 'reminder', false);
@@ -92,7 +107,11 @@ async function sendReminders(now: Date): Promise<string[]> {
 async function sendNoShowEmail(orderId: string, kind: 'reminder' | 'cancelled', refunded: boolean): Promise<void> {
   const order = await db.order.findUniqueOrThrow({
     where: { id: orderId },
-    select: { number: true, email: true, pickup: { select: { readyAt: true, location: { select: { name: true, pickupHoldDays: true, timeZone: true } } } } },
+    select: {
+      number: true,
+      email: true,
+      pickup: { select: { readyAt: true, location: { select: { name: true, pickupHoldDays: true, timeZone: true } } } },
+    },
   });
   const store = order.pickup?.location.name ?? 'the store';
   const url = `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`;
@@ -101,7 +120,10 @@ async function sendNoShowEmail(orderId: string, kind: 'reminder' | 'cancelled', 
         new Date(order.pickup.readyAt.getTime() + order.pickup.location.pickupHoldDays * DAY_MS),
       )
     : null;
-  const subject = kind === 'reminder' ? `Order ${order.number} is waiting for you at ${store}` : `Order ${order.number} was not collected and is cancelled`;
+  const subject =
+    kind === 'reminder'
+      ? `Order ${order.number} is waiting for you at ${store}`
+      : `Order ${order.number} was not collected and is cancelled`;
   const body =
     kind === 'reminder'
       ? `Order ${order.number} is still waiting for you at ${store}.${lastDay ? ` Please collect it by ${lastDay}; after that it goes back on the shelf.` : ''}`

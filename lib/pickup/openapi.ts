@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import type { Operation } from '@/lib/api/openapi';
-import { customerViewSchema, handoverBodySchema, pickBodySchema, queueQuerySchema, queueResponseSchema, staffOrderResponseSchema } from './schemas';
+import {
+  customerViewSchema,
+  handoverBodySchema,
+  pickBodySchema,
+  queueQuerySchema,
+  queueResponseSchema,
+  staffOrderResponseSchema,
+} from './schemas';
 
-const staffOnly = { 401: { description: 'Not signed in' }, 403: { description: 'Signed in as a customer, or not (or no longer) assigned to this store; or a cross-site write' } };
+const staffOnly = {
+  401: { description: 'Not signed in' },
+  403: { description: 'Signed in as a customer, or not (or no longer) assigned to this store; or a cross-site write' },
+};
 const notTheirs = { description: "No such pickup order at the caller's stores: another store's order is the same 404 as a missing one" };
 const refused = { description: 'Not allowed from where the order stands (`invalid_transition`, with `from` and `to`)' };
 
@@ -18,25 +28,29 @@ export const pickupOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/staff/stores/{storeId}/events',
-    summary: "Server-sent events for the store's queue: `pickup` with `{ type, orderId, status }` whenever one of its orders is placed, picked, ready, waited for or collected",
+    summary:
+      "Server-sent events for the store's queue: `pickup` with `{ type, orderId, status }` whenever one of its orders is placed, picked, ready, waited for or collected",
     responses: { 200: { description: 'text/event-stream' }, ...staffOnly },
   },
   {
     method: 'get',
     path: '/api/v1/staff/orders/{id}',
-    summary: 'One pickup order for the counter: shopper, lines with picture, colour/size, SKU and whether picked, payment due or paid, ready-by, who collected it',
+    summary:
+      'One pickup order for the counter: shopper, lines with picture, colour/size, SKU and whether picked, payment due or paid, ready-by, who collected it',
     responses: { 200: { description: 'The order', schema: staffOrderResponseSchema }, ...staffOnly, 404: notTheirs },
   },
   {
     method: 'get',
     path: '/api/v1/staff/orders/{id}/customer',
-    summary: "The order's shopper seen from the counter: contact details, their orders across channels with totals and status, open pickups. Only through an order at one of the caller's stores; every look-up is written to the audit log",
+    summary:
+      "The order's shopper seen from the counter: contact details, their orders across channels with totals and status, open pickups. Only through an order at one of the caller's stores; every look-up is written to the audit log",
     responses: { 200: { description: 'The shopper', schema: z.object({ customer: customerViewSchema }) }, ...staffOnly, 404: notTheirs },
   },
   {
     method: 'post',
     path: '/api/v1/staff/orders/{id}/pick',
-    summary: "Ticks lines as picked, marks them can't find (`short`: the order cannot be marked ready and shows under Problems until the line is found), or unticks them; the first tick moves the order from To pick to Picking. Every step is audited",
+    summary:
+      "Ticks lines as picked, marks them can't find (`short`: the order cannot be marked ready and shows under Problems until the line is found), or unticks them; the first tick moves the order from To pick to Picking. Every step is audited",
     body: pickBodySchema,
     responses: {
       200: { description: 'The order after the change', schema: staffOrderResponseSchema },
@@ -49,7 +63,8 @@ export const pickupOperations: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/staff/orders/{id}/ready',
-    summary: 'Every line picked: the order becomes READY_FOR_PICKUP and the shopper is e-mailed (once) the store, its hours today, the pickup code and its QR',
+    summary:
+      'Every line picked: the order becomes READY_FOR_PICKUP and the shopper is e-mailed (once) the store, its hours today, the pickup code and its QR',
     responses: {
       200: { description: 'The order, ready', schema: staffOrderResponseSchema },
       ...staffOnly,
@@ -69,16 +84,23 @@ export const pickupOperations: Operation[] = [
       ...staffOnly,
       404: notTheirs,
       409: { description: 'Already handed over (`already_collected`)' },
-      422: { description: 'Wrong code (`wrong_code`, with `attemptsLeft`), payment missing, not the total or not due (`payment_required`, `payment_mismatch`, `payment_not_due`), or not ready (`invalid_transition`)' },
+      422: {
+        description:
+          'Wrong code (`wrong_code`, with `attemptsLeft`), payment missing, not the total or not due (`payment_required`, `payment_mismatch`, `payment_not_due`), or not ready (`invalid_transition`)',
+      },
       429: { description: 'Locked after too many wrong codes (`code_locked`, with `retryAfterSeconds`)' },
     },
   },
   {
     method: 'post',
     path: '/api/v1/orders/{id}/arrived',
-    summary: '"I\'m here": the shopper (the order\'s owner or the device holding its receipt) is at the store\'s counter; the order moves to Waiting at the counter on every open queue of the store',
+    summary:
+      "\"I'm here\": the shopper (the order's owner or the device holding its receipt) is at the store's counter; the order moves to Waiting at the counter on every open queue of the store",
     responses: {
-      200: { description: 'Waiting since', schema: z.object({ arrival: z.object({ status: z.literal('WAITING'), arrivedAt: z.string() }) }) },
+      200: {
+        description: 'Waiting since',
+        schema: z.object({ arrival: z.object({ status: z.literal('WAITING'), arrivedAt: z.string() }) }),
+      },
       403: { description: 'Cross-site request refused' },
       404: { description: 'No such order, or not yours' },
       422: { description: 'Not ready to collect yet, already collected, or not a pickup order (`not_ready`)' },

@@ -28,7 +28,13 @@ export async function lockPickupTx(tx: Tx, orderId: string, storeId: string): Pr
 
 // Ticks lines as picked, marks them "can't find", or unticks them. The first tick starts picking (TO_PICK → PICKING). A line that is not
 // on the order is a 400 and nothing is written; an order past picking is a 422.
-export async function pickLines(user: SessionUser, orderId: string, storeId: string, body: PickBody, now: Date = new Date()): Promise<void> {
+export async function pickLines(
+  user: SessionUser,
+  orderId: string,
+  storeId: string,
+  body: PickBody,
+  now: Date = new Date(),
+): Promise<void> {
   const status = await db.$transaction(async (tx) => {
     const pickup = await lockPickupTx(tx, orderId, storeId);
     if (pickup.status !== 'PICKING') assertPickupTransition(pickup.status, 'PICKING');
@@ -37,12 +43,22 @@ export async function pickLines(user: SessionUser, orderId: string, storeId: str
     if (unknown.length) throw new PickupError('unknown_line', 'These lines are not on this order.', { lineIds: unknown });
     if (pickup.status === 'TO_PICK') {
       await tx.pickup.update({ where: { orderId }, data: { status: 'PICKING', pickingAt: now } });
-      await auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'pickup.picking', details: { from: 'TO_PICK', to: 'PICKING' }, at: now });
+      await auditTx(tx, {
+        actorId: user.id,
+        locationId: storeId,
+        orderId,
+        action: 'pickup.picking',
+        details: { from: 'TO_PICK', to: 'PICKING' },
+        at: now,
+      });
     }
     const ids = (status: PickBody['lines'][number]['status']) => body.lines.filter((l) => l.status === status).map((l) => l.lineId);
     const [picked, short, unpicked] = [ids('picked'), ids('short'), ids('unpicked')];
     // "Can't find" (SHORT) keeps the order from being marked ready and lists it under Problems until the line is found.
-    for (const [lineIds, status] of [[picked, 'PICKED'], [short, 'SHORT']] as const) {
+    for (const [lineIds, status] of [
+      [picked, 'PICKED'],
+      [short, 'SHORT'],
+    ] as const) {
       for (const lineId of lineIds) {
         await tx.pickupLine.upsert({
           where: { orderLineId: lineId },
@@ -52,7 +68,14 @@ export async function pickLines(user: SessionUser, orderId: string, storeId: str
       }
     }
     if (unpicked.length) await tx.pickupLine.deleteMany({ where: { orderId, orderLineId: { in: unpicked } } });
-    await auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'pickup.lines', details: { picked, short, unpicked }, at: now });
+    await auditTx(tx, {
+      actorId: user.id,
+      locationId: storeId,
+      orderId,
+      action: 'pickup.lines',
+      details: { picked, short, unpicked },
+      at: now,
+    });
     return 'PICKING' as const;
   }, ORDER_TX);
   await announcePickupChange(storeId, orderId, status);
@@ -68,11 +91,19 @@ export async function markReady(user: SessionUser, orderId: string, storeId: str
       tx.orderLine.count({ where: { orderId } }),
       tx.pickupLine.count({ where: { orderId, status: 'PICKED' } }),
     ]);
-    if (picked < lines) throw new PickupError('not_all_picked', `${lines - picked} of ${lines} lines are not picked yet.`, { unpicked: lines - picked });
+    if (picked < lines)
+      throw new PickupError('not_all_picked', `${lines - picked} of ${lines} lines are not picked yet.`, { unpicked: lines - picked });
     const moved = await moveOrderTx(tx, orderId, ['PAID', 'CONFIRMED'], 'READY_FOR_PICKUP');
     if (!moved.changed) throw new PickupTransitionError(pickup.status, 'READY');
     await tx.pickup.update({ where: { orderId }, data: { status: 'READY', readyAt: now } });
-    await auditTx(tx, { actorId: user.id, locationId: storeId, orderId, action: 'pickup.ready', details: { from: pickup.status, to: 'READY' }, at: now });
+    await auditTx(tx, {
+      actorId: user.id,
+      locationId: storeId,
+      orderId,
+      action: 'pickup.ready',
+      details: { from: pickup.status, to: 'READY' },
+      at: now,
+    });
   }, ORDER_TX);
   await announcePickupChange(storeId, orderId, 'READY');
   await sendReadyEmail(orderId, now).catch((error: unknown) => console.error('[pickup] ready e-mail failed', orderId, error));

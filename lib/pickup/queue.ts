@@ -13,14 +13,36 @@ import { effectivePickupStatus } from './state';
 const DAY_MS = 24 * 60 * 60_000;
 
 const cardSelect = {
-  id: true, number: true, status: true, email: true, placedAt: true, paidAt: true, paymentProvider: true, totalMinor: true,
-  currency: true, pickupLocationId: true,
+  id: true,
+  number: true,
+  status: true,
+  email: true,
+  placedAt: true,
+  paidAt: true,
+  paymentProvider: true,
+  totalMinor: true,
+  currency: true,
+  pickupLocationId: true,
   user: { select: { name: true } },
-  pickup: { select: { status: true, readyAt: true, arrivedAt: true, collectedAt: true, collectedByKind: true, collectedByName: true, lockedUntil: true, lines: { select: { orderLineId: true, status: true } } } },
+  pickup: {
+    select: {
+      status: true,
+      readyAt: true,
+      arrivedAt: true,
+      collectedAt: true,
+      collectedByKind: true,
+      collectedByName: true,
+      lockedUntil: true,
+      lines: { select: { orderLineId: true, status: true } },
+    },
+  },
   lines: {
     orderBy: { position: 'asc' },
     select: {
-      id: true, name: true, sku: true, quantity: true,
+      id: true,
+      name: true,
+      sku: true,
+      quantity: true,
       variant: { select: { size: true, color: true } },
       product: { select: { images: { orderBy: { position: 'asc' }, take: 6, select: { url: true, alt: true, color: true } } } },
     },
@@ -57,7 +79,11 @@ function cardOf(row: CardRow, store: StoreClock, now: Date): Omit<PickupCard, 't
     readyBy: readyBy?.toISOString() ?? null,
     overdue: Boolean(readyBy && readyBy < now && (status === 'TO_PICK' || status === 'PICKING')),
     // Ready for longer than the reminder's wait: the shopper has been reminded and the no-show sweeper is coming.
-    uncollected: Boolean(row.pickup?.readyAt && (status === 'READY' || status === 'WAITING') && now.getTime() - row.pickup.readyAt.getTime() > REMINDER_AFTER_DAYS * DAY_MS),
+    uncollected: Boolean(
+      row.pickup?.readyAt &&
+      (status === 'READY' || status === 'WAITING') &&
+      now.getTime() - row.pickup.readyAt.getTime() > REMINDER_AFTER_DAYS * DAY_MS,
+    ),
     arrivedAt: row.pickup?.arrivedAt?.toISOString() ?? null,
     collectedAt: row.pickup?.collectedAt?.toISOString() ?? null,
     collectedBy: kind ? { kind: kind === 'PROXY' ? 'proxy' : 'shopper', name: row.pickup?.collectedByName ?? null } : null,
@@ -70,8 +96,12 @@ function cardOf(row: CardRow, store: StoreClock, now: Date): Omit<PickupCard, 't
       const images = l.product.images;
       const image = images.find((i) => i.color && i.color === l.variant?.color) ?? images[0];
       return {
-        id: l.id, name: l.name, sku: l.sku, quantity: l.quantity,
-        size: l.variant?.size ?? null, color: l.variant?.color ?? null,
+        id: l.id,
+        name: l.name,
+        sku: l.sku,
+        quantity: l.quantity,
+        size: l.variant?.size ?? null,
+        color: l.variant?.color ?? null,
         image: image ? { url: image.url, alt: image.alt } : null,
         picked: picked.get(l.id) ?? null,
       };
@@ -83,7 +113,13 @@ const OPEN: OrderStatus[] = ['PAID', 'CONFIRMED', 'READY_FOR_PICKUP'];
 
 function tabsOf(card: Omit<PickupCard, 'tabs'>): QueueTab[] {
   const tabs: QueueTab[] = [];
-  const byStatus: Partial<Record<PickupStatus, QueueTab>> = { TO_PICK: 'to_pick', PICKING: 'picking', READY: 'ready', WAITING: 'waiting', COLLECTED: 'collected' };
+  const byStatus: Partial<Record<PickupStatus, QueueTab>> = {
+    TO_PICK: 'to_pick',
+    PICKING: 'picking',
+    READY: 'ready',
+    WAITING: 'waiting',
+    COLLECTED: 'collected',
+  };
   const tab = byStatus[card.status];
   if (tab) tabs.push(tab);
   if (card.overdue || card.uncollected || card.lines.some((l) => l.picked === 'SHORT') || card.lockedUntil) tabs.push('problems');
@@ -100,7 +136,13 @@ async function storeClock(storeId: string): Promise<StoreClock> {
     select: { id: true, name: true, openingHours: true, timeZone: true, pickupLeadMinutes: true, type: true },
   });
   if (!store || store.type !== 'STORE') throw pickupNotFound();
-  return { id: store.id, name: store.name, hours: parseOpeningHours(store.openingHours), timeZone: store.timeZone, pickupLeadMinutes: store.pickupLeadMinutes };
+  return {
+    id: store.id,
+    name: store.name,
+    hours: parseOpeningHours(store.openingHours),
+    timeZone: store.timeZone,
+    pickupLeadMinutes: store.pickupLeadMinutes,
+  };
 }
 
 // The store's queue: every pickup order paid or confirmed and not yet collected, plus those collected today; one tab

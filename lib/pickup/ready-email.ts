@@ -9,7 +9,13 @@ import { pickupQrPng } from './qr';
 
 const QR_CID = 'pickup-qr';
 
-export type ReadyEmailView = { number: string; url: string; store: { name: string; addressLines: string[]; hoursToday: string }; code: string | null; qrCid: string };
+export type ReadyEmailView = {
+  number: string;
+  url: string;
+  store: { name: string; addressLines: string[]; hoursToday: string };
+  code: string | null;
+  qrCid: string;
+};
 
 export function readyForPickupEmail(view: ReadyEmailView) {
   const subject = `Order ${view.number} is ready to collect at ${view.store.name}`;
@@ -41,7 +47,10 @@ ${codeBlock}
 
 // Sends the "ready for pickup" e-mail once: a conditional update claims it, and a failed send gives the claim back.
 export async function sendReadyEmail(orderId: string, now: Date = new Date()): Promise<boolean> {
-  const claimed = await db.pickup.updateMany({ where: { orderId, status: 'READY', readyEmailSentAt: null }, data: { readyEmailSentAt: now } });
+  const claimed = await db.pickup.updateMany({
+    where: { orderId, status: 'READY', readyEmailSentAt: null },
+    data: { readyEmailSentAt: now },
+  });
   if (claimed.count === 0) return false;
   try {
     const order = await db.order.findUniqueOrThrow({
@@ -55,11 +64,17 @@ export async function sendReadyEmail(orderId: string, now: Date = new Date()): P
     const view: ReadyEmailView = {
       number: order.number,
       url: `${env.APP_URL.replace(/\/$/, '')}/orders/${order.id}`,
-      store: { name: store.name, addressLines: [line1, line2, `${city} ${postcode}`].filter((l): l is string => Boolean(l)), hoursToday: store.hours.today },
+      store: {
+        name: store.name,
+        addressLines: [line1, line2, `${city} ${postcode}`].filter((l): l is string => Boolean(l)),
+        hoursToday: store.hours.today,
+      },
       code,
       qrCid: QR_CID,
     };
-    const inlineImages = code ? [{ cid: QR_CID, filename: `pickup-${order.number}.png`, contentType: 'image/png', content: await pickupQrPng(order.id, code) }] : [];
+    const inlineImages = code
+      ? [{ cid: QR_CID, filename: `pickup-${order.number}.png`, contentType: 'image/png', content: await pickupQrPng(order.id, code) }]
+      : [];
     await sendEmail({ to: order.email, ...readyForPickupEmail(view), inlineImages });
     return true;
   } catch (error) {

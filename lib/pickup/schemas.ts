@@ -6,7 +6,12 @@ import { orderIdSchema } from '@/lib/orders/schemas';
 export const QUEUE_TABS = ['to_pick', 'picking', 'ready', 'waiting', 'collected', 'problems'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
-const storeIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not a store id');
+const storeIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Not a store id');
 export const storeParamsSchema = z.object({ storeId: storeIdSchema });
 export const staffOrderParamsSchema = z.object({ id: orderIdSchema });
 export const queueQuerySchema = z.object({ status: z.enum(QUEUE_TABS).optional() });
@@ -26,7 +31,10 @@ export const handoverBodySchema = z
       z.object({ kind: z.literal('shopper') }).strict(),
       z.object({ kind: z.literal('proxy'), name: text().min(1, 'Enter who is collecting').max(80) }).strict(),
     ]),
-    payment: z.object({ method: z.enum(['card', 'cash']), amountMinor: z.number().int().min(0).max(100_000_000) }).strict().optional(),
+    payment: z
+      .object({ method: z.enum(['card', 'cash']), amountMinor: z.number().int().min(0).max(100_000_000) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type HandoverBody = z.infer<typeof handoverBodySchema>;
@@ -94,7 +102,13 @@ const customerOrderSchema = z.object({
 });
 
 export const customerViewSchema = z.object({
-  contact: z.object({ name: z.string().nullable(), email: z.string(), phone: z.string().nullable(), account: z.boolean(), since: z.string().nullable() }),
+  contact: z.object({
+    name: z.string().nullable(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    account: z.boolean(),
+    since: z.string().nullable(),
+  }),
   orderCount: z.number().int(),
   spentMinor: z.number().int(),
   orders: z.array(customerOrderSchema),

@@ -33,7 +33,10 @@ export class PickupTransitionError extends AppError {
     readonly from: PickupStatus,
     readonly to: PickupStatus,
   ) {
-    super(422, 'invalid_transition', `An order that is ${describePickupStatus(from)} cannot become ${describePickupStatus(to)}.`, { from, to });
+    super(422, 'invalid_transition', `An order that is ${describePickupStatus(from)} cannot become ${describePickupStatus(to)}.`, {
+      from,
+      to,
+    });
   }
 }
 

@@ -40,10 +40,7 @@ export function indexItemContent(index: ContentIndex, meta: ItemMeta): void {
 }
 
 /** Unit vectors per item number and, per token, the items holding it with their weights. */
-export function compiledContent(
-  index: ContentIndex,
-  itemNumbers: ReadonlyMap<string, number>,
-): NonNullable<ContentIndex['compiled']> {
+export function compiledContent(index: ContentIndex, itemNumbers: ReadonlyMap<string, number>): NonNullable<ContentIndex['compiled']> {
   if (index.compiled) return index.compiled;
   const tokenNumbers = new Map<string, number>();
   const vectors: (Vector | undefined)[] = [];

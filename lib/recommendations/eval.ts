@@ -48,27 +48,25 @@ function score(hits: number, n: number): Score {
 }
 
 /** Protocol 1: each test invoice of a customer seen in training, recommended from that history only. */
-export function scoreNextBasket(
-  model: RecModel,
-  test: readonly RetailInvoice[],
-  recommend: (customerId: string) => string[],
-): Score {
+export function scoreNextBasket(model: RecModel, test: readonly RetailInvoice[], recommend: (customerId: string) => string[]): Score {
   let hits = 0;
   let n = 0;
   for (const invoice of test) {
     if (invoice.customerId === null || !model.customers.has(invoice.customerId)) continue;
     n++;
     const bought = new Set(invoice.items);
-    if (recommend(invoice.customerId).slice(0, K).some((itemId) => bought.has(itemId))) hits++;
+    if (
+      recommend(invoice.customerId)
+        .slice(0, K)
+        .some((itemId) => bought.has(itemId))
+    )
+      hits++;
   }
   return score(hits, n);
 }
 
 /** Protocol 2: hide the item on the last kept line, recommend from the other distinct items. */
-export function scoreCompletion(
-  test: readonly RetailInvoice[],
-  recommend: (cart: string[]) => string[],
-): Score {
+export function scoreCompletion(test: readonly RetailInvoice[], recommend: (cart: string[]) => string[]): Score {
   let hits = 0;
   let n = 0;
   for (const invoice of test) {
@@ -116,8 +114,7 @@ export function coOccurrenceBaseline(model: RecModel, cart: readonly string[]): 
 
 export function evaluate(train: readonly RetailInvoice[], test: readonly RetailInvoice[]): EvalReport {
   const model = trainModel(train);
-  const forCustomer = (customerId: string) =>
-    ids(forYou(model, { history: customerHistory(model, customerId), limit: K }));
+  const forCustomer = (customerId: string) => ids(forYou(model, { history: customerHistory(model, customerId), limit: K }));
   const forCart = (cart: string[]) => ids(goesWellWith(model, cart, { limit: K }));
   return {
     nextBasket: scoreNextBasket(model, test, forCustomer),

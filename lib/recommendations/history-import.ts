@@ -101,7 +101,8 @@ export function planHistoryImport(text: string): ImportPlan {
     });
     if (invoice.customerId) customerIds.add(invoice.customerId);
     for (const line of lines) {
-      if (!products.has(line.stockCode)) products.set(line.stockCode, { stockCode: line.stockCode, name: line.name, priceMinor: line.unitPriceMinor });
+      if (!products.has(line.stockCode))
+        products.set(line.stockCode, { stockCode: line.stockCode, name: line.name, priceMinor: line.unitPriceMinor });
     }
   }
 
@@ -114,11 +115,7 @@ export function planHistoryImport(text: string): ImportPlan {
 export function parseInvoiceDate(text: string): Date | null {
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   const iso = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  const parts = us
-    ? [us[3], us[1], us[2], us[4], us[5], us[6]]
-    : iso
-      ? [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]]
-      : null;
+  const parts = us ? [us[3], us[1], us[2], us[4], us[5], us[6]] : iso ? [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]] : null;
   if (!parts) return null;
   const [y, mo, d, h, mi, s] = parts.map((p) => Number(p ?? 0)) as [number, number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;

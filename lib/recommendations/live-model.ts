@@ -31,7 +31,8 @@ async function build(): Promise<Live> {
   for (const meta of items) setItemMeta(live.model, meta);
   await subscribeEvent(CHANNEL, (payload) => {
     const orderId = (payload as { orderId?: unknown } | null)?.orderId;
-    if (typeof orderId === 'string') applyOrder(live, orderId).catch((error) => console.error('[recommendations] could not add order', orderId, error));
+    if (typeof orderId === 'string')
+      applyOrder(live, orderId).catch((error) => console.error('[recommendations] could not add order', orderId, error));
   });
   return live;
 }

@@ -27,7 +27,12 @@ export const IMPORTED_CATEGORY = { slug: 'imported', name: 'Imported', descripti
 const BATCH = 400;
 const MINUTE = 60_000;
 const newId = () => newRowId('c');
-const slugPart = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const slugPart = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 
 export function formatImportSummary(file: string, s: ImportSummary): string {
   const out = [
@@ -42,7 +47,9 @@ export function formatImportSummary(file: string, s: ImportSummary): string {
     if (s.badRows.length > 50) out.push(`    … and ${s.badRows.length - 50} more`);
   }
   if (s.skippedInvoices.length > 0) {
-    out.push(`  ${s.skippedInvoices.length} invoice(s) not imported because of a bad row: ${s.skippedInvoices.map((i) => `${i.invoiceNo} (line ${i.lines.join(', ')})`).join('; ')}`);
+    out.push(
+      `  ${s.skippedInvoices.length} invoice(s) not imported because of a bad row: ${s.skippedInvoices.map((i) => `${i.invoiceNo} (line ${i.lines.join(', ')})`).join('; ')}`,
+    );
   }
   return out.join('\n');
 }
@@ -62,7 +69,10 @@ export async function importOrderHistory(db: PrismaClient, text: string, options
     seconds: 0,
   };
 
-  const existing = await db.order.findMany({ where: { externalRef: { in: plan.invoices.map((i) => i.invoiceNo) } }, select: { externalRef: true } });
+  const existing = await db.order.findMany({
+    where: { externalRef: { in: plan.invoices.map((i) => i.invoiceNo) } },
+    select: { externalRef: true },
+  });
   const done = new Set(existing.map((o) => o.externalRef));
   const fresh = plan.invoices.filter((i) => !done.has(i.invoiceNo));
   summary.ordersSkippedAsDuplicates = plan.invoices.length - fresh.length;
@@ -95,7 +105,8 @@ export async function importOrderHistory(db: PrismaClient, text: string, options
 }
 
 // New rows only; RETURNING tells which rows are new.
-const insertRows = <T>(tx: Tx, table: string, rows: object[], returning: string) => insert<T>(tx, table, rows, { skipExisting: true, returning });
+const insertRows = <T>(tx: Tx, table: string, rows: object[], returning: string) =>
+  insert<T>(tx, table, rows, { skipExisting: true, returning });
 
 async function ensureImportedCategory(db: PrismaClient): Promise<string> {
   const { slug, name, description } = IMPORTED_CATEGORY;
@@ -115,13 +126,23 @@ async function undatedSchedule(db: PrismaClient, invoices: PlannedInvoice[], now
   return schedule;
 }
 
-async function ensureProducts(tx: Tx, plan: ImportPlan, batch: PlannedInvoice[], products: Map<string, string>, categoryId: string, now: number) {
+async function ensureProducts(
+  tx: Tx,
+  plan: ImportPlan,
+  batch: PlannedInvoice[],
+  products: Map<string, string>,
+  categoryId: string,
+  now: number,
+) {
   const codes = [...new Set(batch.flatMap((i) => i.items))].filter((code) => !products.has(code));
   if (codes.length === 0) return 0;
   const known = await tx.product.findMany({ where: { externalRef: { in: codes } }, select: { id: true, externalRef: true } });
   for (const p of known) products.set(p.externalRef!, p.id);
   // A variant already sold under that SKU stands for the stock code.
-  const bySku = await tx.variant.findMany({ where: { sku: { in: codes.filter((c) => !products.has(c)) } }, select: { sku: true, productId: true } });
+  const bySku = await tx.variant.findMany({
+    where: { sku: { in: codes.filter((c) => !products.has(c)) } },
+    select: { sku: true, productId: true },
+  });
   for (const v of bySku) products.set(v.sku, v.productId);
   const missing = plan.products.filter((p) => codes.includes(p.stockCode) && !products.has(p.stockCode));
   if (missing.length === 0) return 0;
@@ -133,12 +154,30 @@ async function ensureProducts(tx: Tx, plan: ImportPlan, batch: PlannedInvoice[],
     let slug = candidates[n]!;
     for (let k = 2; taken.has(slug); k++) slug = `${candidates[n]}-${k}`;
     taken.add(slug);
-    return { id: newId(), slug, name: p.name, description: `${p.name} (stock code ${p.stockCode}).`, categoryId, tags: [], externalRef: p.stockCode, createdAt: at, updatedAt: at };
+    return {
+      id: newId(),
+      slug,
+      name: p.name,
+      description: `${p.name} (stock code ${p.stockCode}).`,
+      categoryId,
+      tags: [],
+      externalRef: p.stockCode,
+      createdAt: at,
+      updatedAt: at,
+    };
   });
   const created = await insertRows<{ id: string; externalRef: string }>(tx, 'Product', rows, '"id", "externalRef"');
   const price = new Map(missing.map((p) => [p.stockCode, p.priceMinor]));
-  await insertRows(tx, 'Variant', created.map((p) => ({ id: newId(), productId: p.id, sku: p.externalRef, priceMinor: price.get(p.externalRef) ?? 0 })), '"id"');
-  const all = await tx.product.findMany({ where: { externalRef: { in: missing.map((p) => p.stockCode) } }, select: { id: true, externalRef: true } });
+  await insertRows(
+    tx,
+    'Variant',
+    created.map((p) => ({ id: newId(), productId: p.id, sku: p.externalRef, priceMinor: price.get(p.externalRef) ?? 0 })),
+    '"id"',
+  );
+  const all = await tx.product.findMany({
+    where: { externalRef: { in: missing.map((p) => p.stockCode) } },
+    select: { id: true, externalRef: true },
+  });
   for (const p of all) products.set(p.externalRef!, p.id);
   return created.length;
 }
@@ -147,7 +186,15 @@ async function ensureCustomers(tx: Tx, batch: PlannedInvoice[], customers: Map<s
   const ids = [...new Set(batch.map((i) => i.customerId).filter((c): c is string => c !== null && !customers.has(c)))];
   if (ids.length === 0) return 0;
   const at = new Date(now).toISOString();
-  const rows = ids.map((ref) => ({ id: newId(), email: `customer-${slugPart(ref)}@import.invalid`, role: 'CUSTOMER', externalRef: ref, emailConsent: false, createdAt: at, updatedAt: at }));
+  const rows = ids.map((ref) => ({
+    id: newId(),
+    email: `customer-${slugPart(ref)}@import.invalid`,
+    role: 'CUSTOMER',
+    externalRef: ref,
+    emailConsent: false,
+    createdAt: at,
+    updatedAt: at,
+  }));
   const created = await insertRows(tx, 'User', rows, '"id"');
   const all = await tx.user.findMany({ where: { externalRef: { in: ids } }, select: { id: true, email: true, externalRef: true } });
   for (const u of all) customers.set(u.externalRef!, { id: u.id, email: u.email });
@@ -167,9 +214,21 @@ async function insertOrders(
     const customer = invoice.customerId ? customers.get(invoice.customerId) : undefined;
     const placed = (invoice.placedAt ?? schedule.get(invoice.invoiceNo) ?? new Date(now)).toISOString();
     return {
-      id: newId(), number: `IMP-${invoice.invoiceNo}`, userId: customer?.id ?? null, email: customer?.email ?? 'guest@import.invalid',
-      status: 'COMPLETED', channel: 'IMPORT', fulfilment: 'DELIVERY', currency: 'GBP', subtotalMinor: invoice.subtotalMinor,
-      totalMinor: invoice.subtotalMinor, externalRef: invoice.invoiceNo, placedAt: placed, paidAt: placed, createdAt: at, updatedAt: at,
+      id: newId(),
+      number: `IMP-${invoice.invoiceNo}`,
+      userId: customer?.id ?? null,
+      email: customer?.email ?? 'guest@import.invalid',
+      status: 'COMPLETED',
+      channel: 'IMPORT',
+      fulfilment: 'DELIVERY',
+      currency: 'GBP',
+      subtotalMinor: invoice.subtotalMinor,
+      totalMinor: invoice.subtotalMinor,
+      externalRef: invoice.invoiceNo,
+      placedAt: placed,
+      paidAt: placed,
+      createdAt: at,
+      updatedAt: at,
     };
   });
   const inserted = await insertRows<{ id: string; externalRef: string }>(tx, 'Order', orders, '"id", "externalRef"');
@@ -179,11 +238,23 @@ async function insertOrders(
     (byInvoice.get(order.externalRef)?.lines ?? []).map((line, position) => {
       const productId = products.get(line.stockCode);
       if (!productId) throw new Error(`No product for stock code ${line.stockCode}`);
-      return { id: newId(), orderId: order.id, productId, name: line.name, sku: line.stockCode, unitPriceMinor: line.unitPriceMinor, quantity: line.quantity, position };
+      return {
+        id: newId(),
+        orderId: order.id,
+        productId,
+        name: line.name,
+        sku: line.stockCode,
+        unitPriceMinor: line.unitPriceMinor,
+        quantity: line.quantity,
+        position,
+      };
     }),
   );
   await insertRows(tx, 'OrderLine', lines, '"id"');
   const basketOf = (invoice: PlannedInvoice | undefined) => (invoice?.items ?? []).map((code) => products.get(code) ?? '');
-  await addCoPurchases(tx, inserted.map((o) => basketOf(byInvoice.get(o.externalRef))));
+  await addCoPurchases(
+    tx,
+    inserted.map((o) => basketOf(byInvoice.get(o.externalRef))),
+  );
   return inserted.length;
 }

@@ -7,8 +7,18 @@ export const DEFAULT_LIMIT = 8;
 export const MAX_LIMIT = 24;
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const productId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'productId is not valid.');
-const orderId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'orderId is not valid.');
+const productId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'productId is not valid.');
+const orderId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'orderId is not valid.');
 
 export const recommendationsQuerySchema = z
   .object({
@@ -25,8 +35,14 @@ export const recommendationsQuerySchema = z
         .default(DEFAULT_LIMIT),
     ),
   })
-  .refine((q) => q.context !== 'product' || q.productId !== undefined, { path: ['productId'], message: 'productId is required for context=product.' })
-  .refine((q) => q.context !== 'order' || q.orderId !== undefined, { path: ['orderId'], message: 'orderId is required for context=order.' });
+  .refine((q) => q.context !== 'product' || q.productId !== undefined, {
+    path: ['productId'],
+    message: 'productId is required for context=product.',
+  })
+  .refine((q) => q.context !== 'order' || q.orderId !== undefined, {
+    path: ['orderId'],
+    message: 'orderId is required for context=order.',
+  });
 
 export type RecommendationsQuery = z.output<typeof recommendationsQuerySchema>;
 
@@ -42,7 +58,11 @@ export const recommendationItemSchema = z.object({
   priceMinor: z.number().int().describe('Lowest variant price in minor units (pence).'),
   currency: z.string().length(3),
   image: z.object({ url: z.string(), alt: z.string() }).nullable(),
-  reason: z.string().describe('Why it is shown: "Because you bought …", "Often bought with …", "Similar to …", "Trending", "Popular" or "Recently viewed".'),
+  reason: z
+    .string()
+    .describe(
+      'Why it is shown: "Because you bought …", "Often bought with …", "Similar to …", "Trending", "Popular" or "Recently viewed".',
+    ),
   strategy: z.enum(STRATEGIES),
 });
 

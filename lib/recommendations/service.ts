@@ -7,7 +7,13 @@ import { getViewableOrder } from '@/lib/orders/access';
 import { OrderError } from '@/lib/orders/errors';
 import { ensureItemIndexed, getLiveModel } from './live-model';
 import { customerHistory, type RecModel } from './model';
-import type { RecommendationContext, RecommendationItem, RecommendationShelf, RecommendationsQuery, RecommendationsResponse } from './schemas';
+import type {
+  RecommendationContext,
+  RecommendationItem,
+  RecommendationShelf,
+  RecommendationsQuery,
+  RecommendationsResponse,
+} from './schemas';
 import { forYou, goesWellWith, similarItems, trending } from './strategies';
 import { addMissingCards, getCatalogSnapshot } from './catalog-snapshot';
 import { loadCartProductIds, loadRecentViews, type CardRow, type Viewer } from './store';
@@ -60,7 +66,11 @@ export async function getRecommendations(input: RecommendationInput): Promise<Re
   if (input.context === 'order') {
     const ordered = input.orderProductIds ?? [];
     const shelves = await sharedShelves(`order:${ordered.join(',')}`, model, limit, new Set(ordered), [
-      { id: 'goes-well-with', title: 'Goes well with your order', list: (n, exclude) => goesWellWith(model, ordered, { limit: n, exclude }) },
+      {
+        id: 'goes-well-with',
+        title: 'Goes well with your order',
+        list: (n, exclude) => goesWellWith(model, ordered, { limit: n, exclude }),
+      },
     ]);
     return { context: 'order', personalised: true, shelves };
   }
@@ -105,7 +115,13 @@ async function personalHome(model: RecModel, viewer: Viewer | null, userId: stri
   return response;
 }
 
-async function buildPersonalHome(model: RecModel, viewer: Viewer | null, userId: string | null, limit: number, now: number): Promise<RecommendationsResponse> {
+async function buildPersonalHome(
+  model: RecModel,
+  viewer: Viewer | null,
+  userId: string | null,
+  limit: number,
+  now: number,
+): Promise<RecommendationsResponse> {
   const history = userId ? customerHistory(model, userId) : [];
   const views = await loadRecentViews(db, viewer);
   if (history.length === 0 && views.length === 0) {
@@ -142,7 +158,13 @@ async function sharedShelves(cacheKey: string, model: RecModel, limit: number, e
 }
 
 /** Runs each shelf's strategy without what is unavailable or already shown, and shapes the items for the app. */
-async function fillShelves(model: RecModel, limit: number, excluded: Set<string>, bought: Set<string>, specs: ShelfSpec[]): Promise<RecommendationShelf[]> {
+async function fillShelves(
+  model: RecModel,
+  limit: number,
+  excluded: Set<string>,
+  bought: Set<string>,
+  specs: ShelfSpec[],
+): Promise<RecommendationShelf[]> {
   const snapshot = await getCatalogSnapshot();
   const used = new Set<string>();
   const shelves: RecommendationShelf[] = [];
@@ -150,7 +172,10 @@ async function fillShelves(model: RecModel, limit: number, excluded: Set<string>
 
   for (const spec of specs) {
     const recs = spec.list(limit, exclude);
-    await addMissingCards(snapshot, recs.flatMap((r) => [r.itemId, r.reason.sourceItemId ?? r.itemId]));
+    await addMissingCards(
+      snapshot,
+      recs.flatMap((r) => [r.itemId, r.reason.sourceItemId ?? r.itemId]),
+    );
     const items: RecommendationItem[] = [];
     for (const rec of recs) {
       const card = snapshot.cards.get(rec.itemId);
@@ -202,7 +227,11 @@ export async function getRecommendationsForRequest(query: RecommendationsQuery):
   let cartProductIds: string[] | undefined;
   if (query.context === 'cart') {
     const guestCartId = user ? null : await readGuestCartId();
-    cartProductIds = user ? await loadCartProductIds(db, { userId: user.id }) : guestCartId ? await loadCartProductIds(db, { cartId: guestCartId }) : [];
+    cartProductIds = user
+      ? await loadCartProductIds(db, { userId: user.id })
+      : guestCartId
+        ? await loadCartProductIds(db, { cartId: guestCartId })
+        : [];
   }
   let orderProductIds: string[] | undefined;
   if (query.context === 'order') {
@@ -210,7 +239,15 @@ export async function getRecommendationsForRequest(query: RecommendationsQuery):
     if (!ordered) return null;
     orderProductIds = ordered;
   }
-  return getRecommendations({ context: query.context, productId: query.productId, limit: query.limit, user, anonymousId, cartProductIds, orderProductIds });
+  return getRecommendations({
+    context: query.context,
+    productId: query.productId,
+    limit: query.limit,
+    user,
+    anonymousId,
+    cartProductIds,
+    orderProductIds,
+  });
 }
 
 // The order's products, for whoever may see the order (its shopper, the device that placed it, its store's staff).

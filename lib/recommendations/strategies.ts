@@ -96,11 +96,7 @@ export function goesWellWith(
 }
 
 /** Items like this one: bought by the same shoppers, or close in name, category and tags. */
-export function similarItems(
-  model: RecModel,
-  itemId: string,
-  options: ListOptions & { contentWeight?: number } = {},
-): Recommendation[] {
+export function similarItems(model: RecModel, itemId: string, options: ListOptions & { contentWeight?: number } = {}): Recommendation[] {
   const item = model.index.get(itemId);
   const sources = new Map(item === undefined ? [] : [[item, 1]]);
   const bought = coPurchaseEvidence(model, sources, 1, 0);

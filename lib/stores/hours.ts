@@ -3,9 +3,7 @@ import { addDays, daysBetween, formatMinutes, toLocalTime, zonedTimeToInstant, t
 
 // Opening hours as stored on Location.openingHours: [{ day: 0-6 (Sunday = 0), open: 'HH:mm', close: 'HH:mm' }].
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:mm');
-export const openingHoursSchema = z.array(
-  z.object({ day: z.number().int().min(0).max(6), open: hhmm, close: hhmm }),
-);
+export const openingHoursSchema = z.array(z.object({ day: z.number().int().min(0).max(6), open: hhmm, close: hhmm }));
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 export type Interval = { open: number; close: number };
 
@@ -66,7 +64,12 @@ export function describeOpenState(hours: OpeningHours, timeZone: string, now: Da
   if (!next) return { openNow: false, todayHours, todayIntervals, status: 'Closed' };
   const days = daysBetween(local, next.date);
   const when = days === 0 ? '' : `${dayPhrase(days, next.date, next.weekday)} `;
-  return { openNow: false, todayHours, todayIntervals, status: `Closed · opens ${when}${days === 0 ? '' : 'at '}${formatMinutes(next.minutes)}` };
+  return {
+    openNow: false,
+    todayHours,
+    todayIntervals,
+    status: `Closed · opens ${when}${days === 0 ? '' : 'at '}${formatMinutes(next.minutes)}`,
+  };
 }
 
 export type ReadyBy = { at: string; daysAhead: number; label: string };

@@ -13,7 +13,7 @@ export const storeOperations: Operation[] = [
     method: 'get',
     path: '/api/v1/stores',
     summary:
-      'Stores sorted by distance from lat/lng or from a London postcode or town (near), with address, today\'s hours, open now, ready-by and, with variantIds, stock per store',
+      "Stores sorted by distance from lat/lng or from a London postcode or town (near), with address, today's hours, open now, ready-by and, with variantIds, stock per store",
     query: storesQuerySchema,
     responses: {
       200: { description: 'Stores, nearest first (alphabetical when no location is given)', schema: storesResponseSchema },

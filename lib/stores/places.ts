@@ -42,9 +42,7 @@ export function resolvePlace(input: string, places: readonly Place[]): ResolvedP
   const wanted = normaliseName(trimmed);
   if (wanted.length < 2) return null;
   const named = places.map((p) => ({ p, n: normaliseName(p.name) }));
-  const match =
-    named.find((x) => x.n === wanted) ??
-    named.filter((x) => x.n.startsWith(wanted)).sort((a, b) => a.n.length - b.n.length)[0];
+  const match = named.find((x) => x.n === wanted) ?? named.filter((x) => x.n.startsWith(wanted)).sort((a, b) => a.n.length - b.n.length)[0];
   return match ? { label: match.p.name, latitude: match.p.latitude, longitude: match.p.longitude } : null;
 }
 

@@ -9,7 +9,12 @@ const idList = z
   .string()
   .trim()
   .min(1, 'List at least one variant id')
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(ID, 'Not a valid id')).min(1).max(MAX_VARIANTS, `At most ${MAX_VARIANTS} variant ids`))
   .describe('Comma-separated variant ids');
 

@@ -109,9 +109,7 @@ export async function readMyStore(
   return storeId ? readStoreView(client, storeId, input.now) : null;
 }
 
-export type SetMyStoreResult =
-  | { ok: true; store: StoreView | null }
-  | { ok: false; reason: 'not_found' | 'pickup_unavailable' };
+export type SetMyStoreResult = { ok: true; store: StoreView | null } | { ok: false; reason: 'not_found' | 'pickup_unavailable' };
 
 export async function writeMyStore(
   client: Client,

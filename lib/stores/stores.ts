@@ -1,12 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import {
-  findStores as findStoresWith,
-  readMyStore,
-  readStoreView,
-  writeMyStore,
-  type FindStoresInput,
-} from './store-queries';
+import { findStores as findStoresWith, readMyStore, readStoreView, writeMyStore, type FindStoresInput } from './store-queries';
 
 export type { FindStoresInput, FindStoresResult, SetMyStoreResult } from './store-queries';
 export type { StoreView, StoreStock } from './view';

@@ -94,18 +94,23 @@ export function toStoreView(
 
 // Nearest first when we know where the shopper is, else alphabetical.
 export function orderStores(views: StoreView[]): StoreView[] {
-  return [...views].sort(
-    (a, b) => (a.distance && b.distance ? a.distance.km - b.distance.km : 0) || a.name.localeCompare(b.name),
-  );
+  return [...views].sort((a, b) => (a.distance && b.distance ? a.distance.km - b.distance.km : 0) || a.name.localeCompare(b.name));
 }
 
 // The availability API's shape: per variant, units free at each store with the words a shopper reads.
-export function describeAvailability(variants: readonly { variantId: string; total: number; locations: { locationId: string; available: number }[] }[]) {
+export function describeAvailability(
+  variants: readonly { variantId: string; total: number; locations: { locationId: string; available: number }[] }[],
+) {
   return {
     variants: variants.map((v) => ({
       variantId: v.variantId,
       total: v.total,
-      stores: v.locations.map((l) => ({ storeId: l.locationId, available: l.available, level: stockLevel(l.available), label: stockLabel(l.available) })),
+      stores: v.locations.map((l) => ({
+        storeId: l.locationId,
+        available: l.available,
+        level: stockLevel(l.available),
+        label: stockLabel(l.available),
+      })),
     })),
   };
 }

@@ -4,18 +4,51 @@ import { categoryDefs, colours, sizeRuns, type ColourName } from './categories';
 import { productDefs, type ProductDef } from './products-data';
 import { createRng, hashString, pick, seedId, shuffle, slugify } from './random';
 
-export interface SeedCategory { id: string; slug: string; name: string; description: string; position: number }
+export interface SeedCategory {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
 export interface SeedProduct {
-  id: string; slug: string; name: string; description: string; categoryId: string; tags: string[];
-  featured: boolean; createdAt: Date; updatedAt: Date;
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  categoryId: string;
+  tags: string[];
+  featured: boolean;
+  createdAt: Date;
+  updatedAt: Date;
 }
 export interface SeedVariant {
-  id: string; productId: string; sku: string; size: string | null; color: string | null; colorHex: string | null;
-  priceMinor: number; compareAtMinor: number | null; currency: string; position: number;
+  id: string;
+  productId: string;
+  sku: string;
+  size: string | null;
+  color: string | null;
+  colorHex: string | null;
+  priceMinor: number;
+  compareAtMinor: number | null;
+  currency: string;
+  position: number;
 }
-export interface SeedImage { id: string; productId: string; url: string; alt: string; color: string | null; position: number }
+export interface SeedImage {
+  id: string;
+  productId: string;
+  url: string;
+  alt: string;
+  color: string | null;
+  position: number;
+}
 // Facts about a product that other builders (stock, orders) use but the Product table does not hold.
-export interface ProductMeta { productId: string; categorySlug: string; kind: ProductArtKind; tags: string[] }
+export interface ProductMeta {
+  productId: string;
+  categorySlug: string;
+  kind: ProductArtKind;
+  tags: string[];
+}
 
 export interface SeedCatalog {
   categories: SeedCategory[];
@@ -32,7 +65,20 @@ export interface CatalogOptions {
 }
 
 const DAY = 86_400_000;
-const collections = ['Harbour', 'Fell', 'Moorland', 'Estuary', 'Coastline', 'Downs', 'Weald', 'Cairn', 'Ridge', 'Tarn', 'Heathland', 'Saltmarsh'];
+const collections = [
+  'Harbour',
+  'Fell',
+  'Moorland',
+  'Estuary',
+  'Coastline',
+  'Downs',
+  'Weald',
+  'Cairn',
+  'Ridge',
+  'Tarn',
+  'Heathland',
+  'Saltmarsh',
+];
 const views: { view: ProductArtView; label: string }[] = [
   { view: 1, label: 'front' },
   { view: 3, label: 'close-up' },
@@ -55,7 +101,11 @@ export function buildCatalog(options: CatalogOptions = {}): SeedCatalog {
   const now = options.now ?? new Date();
   const rng = createRng(20240601);
   const categories: SeedCategory[] = categoryDefs.map((c, position) => ({
-    id: seedId('cat', position + 1), slug: c.slug, name: c.name, description: c.description, position,
+    id: seedId('cat', position + 1),
+    slug: c.slug,
+    name: c.name,
+    description: c.description,
+    position,
   }));
   const categoryBySlug = new Map(categoryDefs.map((c, i) => [c.slug, { def: c, row: categories[i] as SeedCategory }]));
 
@@ -71,7 +121,10 @@ export function buildCatalog(options: CatalogOptions = {}): SeedCatalog {
   }
 
   // The newest products (shown as "New in") are spread over the last four weeks, the rest over a year.
-  const order = shuffle(rng, defs.map((_, i) => i));
+  const order = shuffle(
+    rng,
+    defs.map((_, i) => i),
+  );
   const ageDays = new Map(order.map((index, rank) => [index, rank < 16 ? rank * 1.7 + 0.5 : 30 + ((rank * 37) % 360)]));
   const featured = new Set<number>();
   for (const slug of categoryDefs.map((c) => c.slug)) {
@@ -91,8 +144,15 @@ export function buildCatalog(options: CatalogOptions = {}): SeedCatalog {
     const createdAt = new Date(now.getTime() - Math.round((ageDays.get(index) ?? 100) * DAY));
     const onSale = rng() < 0.16;
     products.push({
-      id, slug: slugify(name), name, description: describe(def), categoryId: category.row.id, tags: def.tags,
-      featured: featured.has(index), createdAt, updatedAt: createdAt,
+      id,
+      slug: slugify(name),
+      name,
+      description: describe(def),
+      categoryId: category.row.id,
+      tags: def.tags,
+      featured: featured.has(index),
+      createdAt,
+      updatedAt: createdAt,
     });
     meta.push({ productId: id, categorySlug: def.category, kind: def.kind, tags: def.tags });
     const sizes: readonly (string | null)[] = sizeRuns[def.sizes].length ? sizeRuns[def.sizes] : [null];
@@ -105,7 +165,9 @@ export function buildCatalog(options: CatalogOptions = {}): SeedCatalog {
           id: seedId('var', variants.length + 1),
           productId: id,
           sku: ['NW', category.def.code, String(index + 1).padStart(4, '0'), colourCode, sizeCode].filter(Boolean).join('-'),
-          size, color: colour, colorHex: `#${colours[colour]}`,
+          size,
+          color: colour,
+          colorHex: `#${colours[colour]}`,
           priceMinor: onSale ? salePrice(def.price) : def.price,
           compareAtMinor: onSale ? def.price : null,
           currency: 'GBP',

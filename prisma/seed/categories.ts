@@ -141,11 +141,7 @@ export const categoryDefs: CategoryDef[] = [
       'Knitted from soft merino that does not itch.',
       'The fabric is recycled and the hardware is solid brass.',
     ],
-    care: [
-      'Spot clean with a damp cloth.',
-      'Backed by our five-year repair promise.',
-      'Packs flat, so it travels well.',
-    ],
+    care: ['Spot clean with a damp cloth.', 'Backed by our five-year repair promise.', 'Packs flat, so it travels well.'],
   },
   {
     slug: 'home',

@@ -51,12 +51,26 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
   const demoUsers = demoAccounts ? buildDemoUsers(locations, now) : [];
   const shopper = demoUsers.find((u) => u.email === 'shopper@example.com');
   const history = buildOrderHistory({ catalog, locations, customers, shopper, now });
-  const views = shopper ? buildShopperViews(shopper.id, catalog.products.map((p) => p.id), now) : [];
+  const views = shopper
+    ? buildShopperViews(
+        shopper.id,
+        catalog.products.map((p) => p.id),
+        now,
+      )
+    : [];
   const users = await Promise.all(
     [...demoUsers, ...customers].map(async (user) => ({
-      id: user.id, email: user.email, name: user.name, role: user.role, externalRef: user.externalRef, phone: user.phone,
-      emailConsent: user.emailConsent, smsConsent: user.smsConsent, preferredStoreId: user.preferredStoreId,
-      emailVerified: user.emailVerified, passwordHash: user.password ? await hash(user.password) : null,
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      externalRef: user.externalRef,
+      phone: user.phone,
+      emailConsent: user.emailConsent,
+      smsConsent: user.smsConsent,
+      preferredStoreId: user.preferredStoreId,
+      emailVerified: user.emailVerified,
+      passwordHash: user.password ? await hash(user.password) : null,
       createdAt: now,
       updatedAt: now,
     })),
@@ -70,9 +84,18 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
       await insertRows(tx, 'ProductImage', catalog.images);
       await insertRows(tx, 'Location', locations);
       if (options.scale) await insertScaledStock(tx);
-      else await insertRows(tx, 'Stock', stock.map((s) => ({ ...s, updatedAt: now })));
+      else
+        await insertRows(
+          tx,
+          'Stock',
+          stock.map((s) => ({ ...s, updatedAt: now })),
+        );
       await insertRows(tx, 'User', users);
-      await insertRows(tx, 'StaffAssignment', demoUsers.flatMap((u) => u.staffLocationIds.map((locationId) => ({ userId: u.id, locationId }))));
+      await insertRows(
+        tx,
+        'StaffAssignment',
+        demoUsers.flatMap((u) => u.staffLocationIds.map((locationId) => ({ userId: u.id, locationId }))),
+      );
       if (shopper) {
         await insertRows(tx, 'Address', [{ id: seedId('adr', 1), userId: shopper.id, ...demoShopperAddress }]);
         await insertRows(tx, 'ProductView', views);

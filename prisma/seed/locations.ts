@@ -4,13 +4,30 @@ import { seedId, slugify } from './random';
 
 export { londonPlaces, type LondonPlace } from '../../lib/stores/london-places';
 
-export interface OpeningHours { day: number; open: string; close: string }
+export interface OpeningHours {
+  day: number;
+  open: string;
+  close: string;
+}
 
 export interface SeedLocation {
-  id: string; code: string; slug: string; type: 'WAREHOUSE' | 'STORE'; name: string;
-  addressLine1: string; addressLine2: string | null; city: string; postcode: string; country: string;
-  phone: string | null; latitude: number; longitude: number; timeZone: string;
-  openingHours: OpeningHours[]; pickupEnabled: boolean; pickupLeadMinutes: number;
+  id: string;
+  code: string;
+  slug: string;
+  type: 'WAREHOUSE' | 'STORE';
+  name: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  city: string;
+  postcode: string;
+  country: string;
+  phone: string | null;
+  latitude: number;
+  longitude: number;
+  timeZone: string;
+  openingHours: OpeningHours[];
+  pickupEnabled: boolean;
+  pickupLeadMinutes: number;
 }
 
 // Same hours Monday to Saturday, and Sunday's (or none: closed on Sundays).
@@ -28,40 +45,100 @@ type LocationInput = Omit<SeedLocation, 'id' | 'country' | 'timeZone'>;
 
 const flagship: LocationInput[] = [
   {
-    code: 'PRW', slug: 'park-royal-warehouse', type: 'WAREHOUSE', name: 'Park Royal Warehouse',
-    addressLine1: 'Unit 7, Coronation Road', addressLine2: 'Park Royal', city: 'London', postcode: 'NW10 7PQ',
-    phone: '020 7946 0100', latitude: 51.5312, longitude: -0.2689,
-    openingHours: weekly('07:00', '19:00', undefined, ['08:00', '14:00']), pickupEnabled: false, pickupLeadMinutes: 240,
+    code: 'PRW',
+    slug: 'park-royal-warehouse',
+    type: 'WAREHOUSE',
+    name: 'Park Royal Warehouse',
+    addressLine1: 'Unit 7, Coronation Road',
+    addressLine2: 'Park Royal',
+    city: 'London',
+    postcode: 'NW10 7PQ',
+    phone: '020 7946 0100',
+    latitude: 51.5312,
+    longitude: -0.2689,
+    openingHours: weekly('07:00', '19:00', undefined, ['08:00', '14:00']),
+    pickupEnabled: false,
+    pickupLeadMinutes: 240,
   },
   {
-    code: 'SHD', slug: 'shoreditch', type: 'STORE', name: 'Shoreditch',
-    addressLine1: '112 Shoreditch High Street', addressLine2: null, city: 'London', postcode: 'E1 6JN',
-    phone: '020 7946 0111', latitude: 51.5246, longitude: -0.0777,
-    openingHours: weekly('10:00', '19:00', ['11:00', '17:00']), pickupEnabled: true, pickupLeadMinutes: 60,
+    code: 'SHD',
+    slug: 'shoreditch',
+    type: 'STORE',
+    name: 'Shoreditch',
+    addressLine1: '112 Shoreditch High Street',
+    addressLine2: null,
+    city: 'London',
+    postcode: 'E1 6JN',
+    phone: '020 7946 0111',
+    latitude: 51.5246,
+    longitude: -0.0777,
+    openingHours: weekly('10:00', '19:00', ['11:00', '17:00']),
+    pickupEnabled: true,
+    pickupLeadMinutes: 60,
   },
   {
-    code: 'CVG', slug: 'covent-garden', type: 'STORE', name: 'Covent Garden',
-    addressLine1: '27 Floral Street', addressLine2: null, city: 'London', postcode: 'WC2E 9DP',
-    phone: '020 7946 0122', latitude: 51.5126, longitude: -0.1243,
-    openingHours: weekly('10:00', '21:00', ['12:00', '18:00']), pickupEnabled: true, pickupLeadMinutes: 90,
+    code: 'CVG',
+    slug: 'covent-garden',
+    type: 'STORE',
+    name: 'Covent Garden',
+    addressLine1: '27 Floral Street',
+    addressLine2: null,
+    city: 'London',
+    postcode: 'WC2E 9DP',
+    phone: '020 7946 0122',
+    latitude: 51.5126,
+    longitude: -0.1243,
+    openingHours: weekly('10:00', '21:00', ['12:00', '18:00']),
+    pickupEnabled: true,
+    pickupLeadMinutes: 90,
   },
   {
-    code: 'RVS', slug: 'riverside', type: 'STORE', name: 'Riverside',
-    addressLine1: "Unit 3, Gabriel's Wharf", addressLine2: '56 Upper Ground, South Bank', city: 'London', postcode: 'SE1 9PP',
-    phone: '020 7946 0133', latitude: 51.5078, longitude: -0.1097,
-    openingHours: weekly('09:30', '19:30', ['11:00', '17:00'], ['10:00', '20:00']), pickupEnabled: true, pickupLeadMinutes: 120,
+    code: 'RVS',
+    slug: 'riverside',
+    type: 'STORE',
+    name: 'Riverside',
+    addressLine1: "Unit 3, Gabriel's Wharf",
+    addressLine2: '56 Upper Ground, South Bank',
+    city: 'London',
+    postcode: 'SE1 9PP',
+    phone: '020 7946 0133',
+    latitude: 51.5078,
+    longitude: -0.1097,
+    openingHours: weekly('09:30', '19:30', ['11:00', '17:00'], ['10:00', '20:00']),
+    pickupEnabled: true,
+    pickupLeadMinutes: 120,
   },
   {
-    code: 'CMD', slug: 'camden', type: 'STORE', name: 'Camden',
-    addressLine1: '201 Camden High Street', addressLine2: null, city: 'London', postcode: 'NW1 7BT',
-    phone: '020 7946 0144', latitude: 51.5405, longitude: -0.1441,
-    openingHours: weekly('10:00', '19:00'), pickupEnabled: true, pickupLeadMinutes: 180,
+    code: 'CMD',
+    slug: 'camden',
+    type: 'STORE',
+    name: 'Camden',
+    addressLine1: '201 Camden High Street',
+    addressLine2: null,
+    city: 'London',
+    postcode: 'NW1 7BT',
+    phone: '020 7946 0144',
+    latitude: 51.5405,
+    longitude: -0.1441,
+    openingHours: weekly('10:00', '19:00'),
+    pickupEnabled: true,
+    pickupLeadMinutes: 180,
   },
   {
-    code: 'GRN', slug: 'greenwich', type: 'STORE', name: 'Greenwich',
-    addressLine1: '14 Nelson Road', addressLine2: null, city: 'London', postcode: 'SE10 9JB',
-    phone: '020 7946 0155', latitude: 51.4817, longitude: -0.0091,
-    openingHours: weekly('10:00', '18:00', ['11:00', '17:00']), pickupEnabled: false, pickupLeadMinutes: 240,
+    code: 'GRN',
+    slug: 'greenwich',
+    type: 'STORE',
+    name: 'Greenwich',
+    addressLine1: '14 Nelson Road',
+    addressLine2: null,
+    city: 'London',
+    postcode: 'SE10 9JB',
+    phone: '020 7946 0155',
+    latitude: 51.4817,
+    longitude: -0.0091,
+    openingHours: weekly('10:00', '18:00', ['11:00', '17:00']),
+    pickupEnabled: false,
+    pickupLeadMinutes: 240,
   },
 ];
 
@@ -84,16 +161,26 @@ export function buildLocations(options: LocationOptions = {}): SeedLocation[] {
     const name = round ? `${place.name} ${round + 1}` : place.name;
     const n = inputs.length;
     inputs.push({
-      code: `S${String(n).padStart(3, '0')}`, slug: slugify(name), type: 'STORE', name,
-      addressLine1: `${10 + (n % 80)} High Street`, addressLine2: null, city: 'London',
+      code: `S${String(n).padStart(3, '0')}`,
+      slug: slugify(name),
+      type: 'STORE',
+      name,
+      addressLine1: `${10 + (n % 80)} High Street`,
+      addressLine2: null,
+      city: 'London',
       postcode: `${place.postcodeDistrict} ${inwardCodes[n % inwardCodes.length]}`,
       phone: `020 7946 0${String(200 + n).padStart(3, '0')}`,
-      latitude: place.latitude + round * 0.002, longitude: place.longitude,
+      latitude: place.latitude + round * 0.002,
+      longitude: place.longitude,
       openingHours: weekly('09:00', n % 3 ? '19:00' : '20:00', n % 7 ? ['11:00', '17:00'] : undefined),
-      pickupEnabled: n % 9 !== 0, pickupLeadMinutes: 60 + (n % 4) * 60,
+      pickupEnabled: n % 9 !== 0,
+      pickupLeadMinutes: 60 + (n % 4) * 60,
     });
   }
   return inputs.map((input, i) => ({
-    ...input, id: seedId('loc', i + 1), country: 'GB', timeZone: 'Europe/London',
+    ...input,
+    id: seedId('loc', i + 1),
+    country: 'GB',
+    timeZone: 'Europe/London',
   }));
 }

@@ -7,16 +7,41 @@ import type { SeedUser } from './people';
 import { createRng, hashString, pick, pickWeighted, randInt, seedId, shuffle, type Rng } from './random';
 
 export interface SeedOrder {
-  id: string; number: string; userId: string; email: string; status: 'COMPLETED';
-  channel: 'WEB_MOBILE' | 'WEB_DESKTOP' | 'IMPORT'; fulfilment: 'DELIVERY' | 'PICKUP'; pickupLocationId: string | null;
-  currency: string; subtotalMinor: number; shippingMinor: number; taxMinor: number; discountMinor: number; totalMinor: number;
-  placedAt: Date; paidAt: Date; createdAt: Date; updatedAt: Date;
+  id: string;
+  number: string;
+  userId: string;
+  email: string;
+  status: 'COMPLETED';
+  channel: 'WEB_MOBILE' | 'WEB_DESKTOP' | 'IMPORT';
+  fulfilment: 'DELIVERY' | 'PICKUP';
+  pickupLocationId: string | null;
+  currency: string;
+  subtotalMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
+  discountMinor: number;
+  totalMinor: number;
+  placedAt: Date;
+  paidAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
 }
 export interface SeedOrderLine {
-  id: string; orderId: string; productId: string; variantId: string; name: string; sku: string;
-  unitPriceMinor: number; quantity: number; position: number;
+  id: string;
+  orderId: string;
+  productId: string;
+  variantId: string;
+  name: string;
+  sku: string;
+  unitPriceMinor: number;
+  quantity: number;
+  position: number;
 }
-export interface SeedHistory { orders: SeedOrder[]; lines: SeedOrderLine[]; coPurchases: CoPurchaseCount[] }
+export interface SeedHistory {
+  orders: SeedOrder[];
+  lines: SeedOrderLine[];
+  coPurchases: CoPurchaseCount[];
+}
 
 export const FIRST_ORDER_NUMBER = 100001;
 export const FREE_DELIVERY_FROM_MINOR = 7500;
@@ -25,17 +50,45 @@ const DAY = 86_400_000;
 
 // What tends to go in the same basket as what (by product kind).
 const companions: Record<ProductArtKind, ProductArtKind[]> = {
-  jacket: ['beanie', 'gloves', 'scarf', 'knit'], knit: ['scarf', 'shirt', 'trousers'], shirt: ['trousers', 'knit', 'tee'],
-  tee: ['trousers', 'tee', 'cap'], trousers: ['belt', 'shirt', 'tee', 'shoe'], shoe: ['socks', 'trousers'],
-  boot: ['socks', 'jacket'], bag: ['bottle', 'scarf'], backpack: ['bottle', 'jacket'], beanie: ['gloves', 'scarf', 'jacket'],
-  scarf: ['gloves', 'beanie', 'knit'], gloves: ['beanie', 'scarf'], belt: ['trousers'], cap: ['tee'], socks: ['boot', 'shoe'],
-  mug: ['towel', 'mug', 'candle'], towel: ['mug', 'towel'], blanket: ['candle', 'cushion'], candle: ['blanket', 'cushion', 'mug'],
-  bottle: ['backpack', 'mug'], cushion: ['blanket', 'candle'],
+  jacket: ['beanie', 'gloves', 'scarf', 'knit'],
+  knit: ['scarf', 'shirt', 'trousers'],
+  shirt: ['trousers', 'knit', 'tee'],
+  tee: ['trousers', 'tee', 'cap'],
+  trousers: ['belt', 'shirt', 'tee', 'shoe'],
+  shoe: ['socks', 'trousers'],
+  boot: ['socks', 'jacket'],
+  bag: ['bottle', 'scarf'],
+  backpack: ['bottle', 'jacket'],
+  beanie: ['gloves', 'scarf', 'jacket'],
+  scarf: ['gloves', 'beanie', 'knit'],
+  gloves: ['beanie', 'scarf'],
+  belt: ['trousers'],
+  cap: ['tee'],
+  socks: ['boot', 'shoe'],
+  mug: ['towel', 'mug', 'candle'],
+  towel: ['mug', 'towel'],
+  blanket: ['candle', 'cushion'],
+  candle: ['blanket', 'cushion', 'mug'],
+  bottle: ['backpack', 'mug'],
+  cushion: ['blanket', 'candle'],
 };
 const multiples = new Set<ProductArtKind>(['socks', 'mug', 'towel', 'tee']);
 
-interface Item { id: string; name: string; kind: ProductArtKind; category: string; createdAt: number; variants: SeedVariant[]; weight: number }
-interface Buyer { user: SeedUser; likes: string[]; storeId: string | null; weight: number }
+interface Item {
+  id: string;
+  name: string;
+  kind: ProductArtKind;
+  category: string;
+  createdAt: number;
+  variants: SeedVariant[];
+  weight: number;
+}
+interface Buyer {
+  user: SeedUser;
+  likes: string[];
+  storeId: string | null;
+  weight: number;
+}
 
 export interface HistoryOptions {
   catalog: SeedCatalog;
@@ -52,24 +105,41 @@ export function buildOrderHistory(options: HistoryOptions): SeedHistory {
   const rng = createRng(9001);
   const byProduct = new Map<string, SeedVariant[]>();
   for (const v of catalog.variants) byProduct.set(v.productId, [...(byProduct.get(v.productId) ?? []), v]);
-  const ranks = shuffle(rng, catalog.products.map((_, i) => i));
-  const items: Item[] = catalog.products.map((p, i) => ({
-    id: p.id, name: p.name, kind: catalog.meta[i]?.kind ?? 'tee', category: catalog.meta[i]?.categorySlug ?? '',
-    createdAt: p.createdAt.getTime(), variants: byProduct.get(p.id) ?? [], weight: 1 / Math.pow(1 + (ranks[i] ?? 0), 0.6),
-  })).filter((item) => item.variants.length > 0);
+  const ranks = shuffle(
+    rng,
+    catalog.products.map((_, i) => i),
+  );
+  const items: Item[] = catalog.products
+    .map((p, i) => ({
+      id: p.id,
+      name: p.name,
+      kind: catalog.meta[i]?.kind ?? 'tee',
+      category: catalog.meta[i]?.categorySlug ?? '',
+      createdAt: p.createdAt.getTime(),
+      variants: byProduct.get(p.id) ?? [],
+      weight: 1 / Math.pow(1 + (ranks[i] ?? 0), 0.6),
+    }))
+    .filter((item) => item.variants.length > 0);
   const byKind = new Map<ProductArtKind, Item[]>();
   for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
   const categories = [...new Set(items.map((i) => i.category))];
   const pickupStores = locations.filter((l) => l.type === 'STORE' && l.pickupEnabled);
 
   const persona = (user: SeedUser, weight: number, likes?: string[]): Buyer => ({
-    user, weight, likes: likes ?? shuffle(rng, categories).slice(0, 2),
+    user,
+    weight,
+    likes: likes ?? shuffle(rng, categories).slice(0, 2),
     storeId: pickupStores.length ? pick(rng, pickupStores).id : null,
   });
   const buyers = customers.map((c) => persona(c, Math.pow(1 + rng() * 3, 2)));
 
   const available = (list: Item[], at: number) => list.filter((i) => i.createdAt <= at);
-  const popular = (list: Item[]) => pickWeighted(rng, list, list.map((i) => i.weight));
+  const popular = (list: Item[]) =>
+    pickWeighted(
+      rng,
+      list,
+      list.map((i) => i.weight),
+    );
   const companionOf = (item: Item, at: number): Item | undefined => {
     const kind = pick(rng, companions[item.kind]);
     const options = available(byKind.get(kind) ?? [], at);
@@ -94,7 +164,11 @@ export function buildOrderHistory(options: HistoryOptions): SeedHistory {
   const drafts: { buyer: Buyer; at: number; items: Item[] }[] = [];
   const total = options.orders ?? 600;
   for (let i = 0; i < total; i++) {
-    const buyer = pickWeighted(rng, buyers, buyers.map((b) => b.weight));
+    const buyer = pickWeighted(
+      rng,
+      buyers,
+      buyers.map((b) => b.weight),
+    );
     const at = now - Math.round(rng() * 182 * DAY) - randInt(rng, 1, 3600) * 1000;
     drafts.push({ buyer, at, items: basket(buyer, at) });
   }
@@ -117,19 +191,39 @@ export function buildOrderHistory(options: HistoryOptions): SeedHistory {
       const quantity = multiples.has(item.kind) && rng() < 0.3 ? 2 : 1;
       subtotal += variant.priceMinor * quantity;
       lines.push({
-        id: seedId('oln', lines.length + 1), orderId, productId: item.id, variantId: variant.id, name: item.name,
-        sku: variant.sku, unitPriceMinor: variant.priceMinor, quantity, position,
+        id: seedId('oln', lines.length + 1),
+        orderId,
+        productId: item.id,
+        variantId: variant.id,
+        name: item.name,
+        sku: variant.sku,
+        unitPriceMinor: variant.priceMinor,
+        quantity,
+        position,
       });
     });
     const pickup = draft.buyer.storeId !== null && rng() < 0.25;
     const shipping = pickup || subtotal >= FREE_DELIVERY_FROM_MINOR ? 0 : DELIVERY_MINOR;
     const placedAt = new Date(draft.at);
     orders.push({
-      id: orderId, number: `NW-${FIRST_ORDER_NUMBER + n}`, userId: draft.buyer.user.id, email: draft.buyer.user.email,
-      status: 'COMPLETED', channel: pickWeighted(rng, ['WEB_MOBILE', 'WEB_DESKTOP', 'IMPORT'] as const, [45, 30, 25]),
-      fulfilment: pickup ? 'PICKUP' : 'DELIVERY', pickupLocationId: pickup ? draft.buyer.storeId : null, currency: 'GBP',
-      subtotalMinor: subtotal, shippingMinor: shipping, taxMinor: 0, discountMinor: 0, totalMinor: subtotal + shipping,
-      placedAt, paidAt: placedAt, createdAt: placedAt, updatedAt: placedAt,
+      id: orderId,
+      number: `NW-${FIRST_ORDER_NUMBER + n}`,
+      userId: draft.buyer.user.id,
+      email: draft.buyer.user.email,
+      status: 'COMPLETED',
+      channel: pickWeighted(rng, ['WEB_MOBILE', 'WEB_DESKTOP', 'IMPORT'] as const, [45, 30, 25]),
+      fulfilment: pickup ? 'PICKUP' : 'DELIVERY',
+      pickupLocationId: pickup ? draft.buyer.storeId : null,
+      currency: 'GBP',
+      subtotalMinor: subtotal,
+      shippingMinor: shipping,
+      taxMinor: 0,
+      discountMinor: 0,
+      totalMinor: subtotal + shipping,
+      placedAt,
+      paidAt: placedAt,
+      createdAt: placedAt,
+      updatedAt: placedAt,
     });
   });
   return { orders, lines, coPurchases: countCoPurchases(basketsOf(lines)) };
@@ -137,7 +231,11 @@ export function buildOrderHistory(options: HistoryOptions): SeedHistory {
 
 function pickVariant(rng: Rng, variants: SeedVariant[]): SeedVariant {
   const middle = new Set(['M', 'L', 'S', '32', '34', '8', '9', '10', 'One size']);
-  return pickWeighted(rng, variants, variants.map((v) => (v.size === null || middle.has(v.size) ? 3 : 1)));
+  return pickWeighted(
+    rng,
+    variants,
+    variants.map((v) => (v.size === null || middle.has(v.size) ? 3 : 1)),
+  );
 }
 
 // Each order's products, in line order.

@@ -3,7 +3,12 @@ import type { SeedCatalog } from './catalog';
 import type { SeedLocation } from './locations';
 import { createRng, randInt, type Rng } from './random';
 
-export interface SeedStock { variantId: string; locationId: string; onHand: number; reserved: number }
+export interface SeedStock {
+  variantId: string;
+  locationId: string;
+  onHand: number;
+  reserved: number;
+}
 
 // Products sold out everywhere (by position in the catalog), so "out of stock" is demonstrable.
 export const soldOutProductIndexes = [6, 41, 83];

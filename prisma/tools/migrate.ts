@@ -89,7 +89,11 @@ export async function planNextMigration(dir = migrationsDir): Promise<string | n
 
 export function migrationDirName(name: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 200);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 200);
   return slug ? `${stamp}_${slug}` : stamp;
 }
 

@@ -81,10 +81,16 @@ async function measure(baseUrl: string, carts: string[][]): Promise<Availability
     budgetMs: BUDGET_P95_MS,
     pass: percentile(times, 95) < BUDGET_P95_MS,
   };
-  console.log(`\nAvailability: ${CART_LINES}-line cart × every store (5,000 variants, 50 stores), ${SAMPLES} sequential requests over ${CARTS} carts`);
-  console.log(`  p50 ${fmt(result.p50)} ms  p95 ${fmt(result.p95)} ms  p99 ${fmt(result.p99)} ms  (budget p95 < ${BUDGET_P95_MS} ms: ${result.pass ? 'PASS' : 'FAIL'})`);
+  console.log(
+    `\nAvailability: ${CART_LINES}-line cart × every store (5,000 variants, 50 stores), ${SAMPLES} sequential requests over ${CARTS} carts`,
+  );
+  console.log(
+    `  p50 ${fmt(result.p50)} ms  p95 ${fmt(result.p95)} ms  p99 ${fmt(result.p99)} ms  (budget p95 < ${BUDGET_P95_MS} ms: ${result.pass ? 'PASS' : 'FAIL'})`,
+  );
   console.log(`  static page p95 ${fmt(result.staticP95)} ms in the same run; availability p95 / static p95 = ${fmt(result.ratioP95, 2)}`);
-  console.log(`  under load (10 connections, 10 s): ${fmt(result.rps, 0)} req/s, p95 ${fmt(result.loadedP95)} ms, errors ${loaded.errors}, non-2xx ${loaded.non2xx}`);
+  console.log(
+    `  under load (10 connections, 10 s): ${fmt(result.rps, 0)} req/s, p95 ${fmt(result.loadedP95)} ms, errors ${loaded.errors}, non-2xx ${loaded.non2xx}`,
+  );
   return result;
 }
 
@@ -100,7 +106,9 @@ export async function runAvailabilityBench(baseUrl?: string): Promise<Availabili
       ids.push(...product.variants.map((v) => v.id));
     }
     console.log(`  Measuring ${baseUrl}: ${stores.stores.length} stores, ${ids.length} variants sampled`);
-    const carts = Array.from({ length: CARTS }, (_, c) => Array.from({ length: CART_LINES }, (_, i) => ids[(c * 7 + i * 13) % ids.length]!));
+    const carts = Array.from({ length: CARTS }, (_, c) =>
+      Array.from({ length: CART_LINES }, (_, i) => ids[(c * 7 + i * 13) % ids.length]!),
+    );
     return measure(baseUrl, [...new Set(carts.map((c) => [...new Set(c)]))]);
   }
   const database = benchDatabase('availability', { dataDir: '.data/bench-availability', dbPort: 54341 });

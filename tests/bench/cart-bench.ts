@@ -11,7 +11,9 @@ import { closedLoop, getOk, pacedLoop, percentile, round } from './http';
 export async function runCartBench(baseUrl: string, { clients = 20, durationMs = 10_000 } = {}) {
   const variantId = await findSellableVariant(baseUrl, 2);
   const devices = Array.from({ length: clients }, () => new Device(baseUrl));
-  const versions = await Promise.all(devices.map(async (d) => (await d.json<CartBody>('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })).cart.version));
+  const versions = await Promise.all(
+    devices.map(async (d) => (await d.json<CartBody>('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })).cart.version),
+  );
   const flip = devices.map(() => false);
   const mutate = async (c: number) => {
     const d = devices[c]!;
@@ -39,7 +41,10 @@ export async function runCartBench(baseUrl: string, { clients = 20, durationMs =
 
 // Reads one SSE stream and calls `onEvent` for each `event: cart`.
 async function follow(device: Device, onEvent: (data: { version: number }) => void, signal: AbortSignal) {
-  const res = await fetch(`${device.baseUrl}/api/v1/cart/events`, { headers: { cookie: device.cookieHeader(), accept: 'text/event-stream' }, signal });
+  const res = await fetch(`${device.baseUrl}/api/v1/cart/events`, {
+    headers: { cookie: device.cookieHeader(), accept: 'text/event-stream' },
+    signal,
+  });
   if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
@@ -95,7 +100,13 @@ export async function runLiveSyncBench(baseUrl: string, { rounds = 60 } = {}) {
   }
   const median = round(percentile(times, 50));
   const p95 = round(percentile(times, 95));
-  return { name: 'live sync between two devices', rounds, medianMs: median, p95Ms: p95, budget: { medianMs: 300, p95Ms: 1000, met: median < 300 && p95 < 1000 } };
+  return {
+    name: 'live sync between two devices',
+    rounds,
+    medianMs: median,
+    p95Ms: p95,
+    budget: { medianMs: 300, p95Ms: 1000, met: median < 300 && p95 < 1000 },
+  };
 }
 
 function treeRssKb(pid: number): number {
@@ -126,7 +137,10 @@ function treeRssKb(pid: number): number {
 // reaches every one of them, and reports the server's memory per stream when its pid is known. The first
 // `warmUp` streams are opened before the baseline, so that loading the route and growing the young generation
 // to its working size are not counted against the streams measured after it.
-export async function runSseCapacityBench(baseUrl: string, { streams = 1000, warmUp = 1000, serverPid }: { streams?: number; warmUp?: number; serverPid?: number } = {}) {
+export async function runSseCapacityBench(
+  baseUrl: string,
+  { streams = 1000, warmUp = 1000, serverPid }: { streams?: number; warmUp?: number; serverPid?: number } = {},
+) {
   const variantId = await findSellableVariant(baseUrl, 2);
   const owner = new Device(baseUrl);
   const baseline = (await owner.json<CartBody>('POST', '/api/v1/cart/lines', { variantId, quantity: 1 })).cart.version;

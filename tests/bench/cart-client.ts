@@ -47,7 +47,9 @@ export async function findSellableVariant(baseUrl: string, need = 2): Promise<st
   const probe = new Device(baseUrl);
   const list = (await (await fetch(`${baseUrl}/api/v1/products?pageSize=24`)).json()) as { items: { slug: string; inStock: boolean }[] };
   for (const item of list.items.filter((i) => i.inStock)) {
-    const detail = (await (await fetch(`${baseUrl}/api/v1/products/${item.slug}`)).json()) as { variants: { id: string; inStock: boolean }[] };
+    const detail = (await (await fetch(`${baseUrl}/api/v1/products/${item.slug}`)).json()) as {
+      variants: { id: string; inStock: boolean }[];
+    };
     for (const v of detail.variants.filter((x) => x.inStock)) {
       const res = await probe.request('POST', '/api/v1/cart/lines', { variantId: v.id, quantity: need });
       if (res.ok) return v.id;
@@ -62,7 +64,9 @@ export async function fillBag(baseUrl: string, lines = 2): Promise<string> {
   const list = (await (await fetch(`${baseUrl}/api/v1/products?pageSize=24`)).json()) as { items: { slug: string; inStock: boolean }[] };
   let added = 0;
   for (const item of list.items.filter((i) => i.inStock)) {
-    const detail = (await (await fetch(`${baseUrl}/api/v1/products/${item.slug}`)).json()) as { variants: { id: string; inStock: boolean }[] };
+    const detail = (await (await fetch(`${baseUrl}/api/v1/products/${item.slug}`)).json()) as {
+      variants: { id: string; inStock: boolean }[];
+    };
     const variant = detail.variants.find((v) => v.inStock);
     if (variant && (await device.request('POST', '/api/v1/cart/lines', { variantId: variant.id, quantity: 1 })).ok) added += 1;
     if (added === lines) break;
@@ -71,4 +75,3 @@ export async function fillBag(baseUrl: string, lines = 2): Promise<string> {
   if (added < lines || !page.includes('autoComplete="email"')) throw new Error('could not fill a bag for the checkout page');
   return device.cookieHeader();
 }
-

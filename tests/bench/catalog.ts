@@ -37,7 +37,9 @@ export async function runCatalogBench(baseUrl: string, urls: CatalogUrls) {
     const kib = (await (await fetch(baseUrl + path)).arrayBuffer()).byteLength / 1024;
     rows.push({ ...run, name, ratio: run.rps / staticRun.rps, p99At100: paced.p99, kib });
   }
-  console.log(`\nCatalog throughput (20 connections, median of ${ROUNDS} interleaved 10 s rounds; ratio = rps / static page rps in this run; KiB = uncompressed body)`);
+  console.log(
+    `\nCatalog throughput (20 connections, median of ${ROUNDS} interleaved 10 s rounds; ratio = rps / static page rps in this run; KiB = uncompressed body)`,
+  );
   console.log('page       rps      ratio  p95(ms)  p99(ms)  p99@100rps(ms)  errors  non2xx    KiB  url');
   for (const r of rows) {
     console.log(
@@ -57,11 +59,14 @@ export async function measureFirstLoadJs(baseUrl: string, path: string) {
   const page = await context.newPage();
   const scripts: Promise<{ url: string; bytes: number }>[] = [];
   page.on('requestfinished', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.sizes().then((s) => ({ url: new URL(request.url()).pathname, bytes: s.responseBodySize })));
+    if (request.resourceType() === 'script')
+      scripts.push(request.sizes().then((s) => ({ url: new URL(request.url()).pathname, bytes: s.responseBodySize })));
   });
   const response = await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
   const html = (await response?.text()) ?? '';
-  const own = new Set([...html.matchAll(/<script\b(?![^>]*\bnoModule)[^>]*\bsrc="([^"]+)"/gi)].map((m) => new URL(m[1]!, baseUrl).pathname));
+  const own = new Set(
+    [...html.matchAll(/<script\b(?![^>]*\bnoModule)[^>]*\bsrc="([^"]+)"/gi)].map((m) => new URL(m[1]!, baseUrl).pathname),
+  );
   const loaded = await Promise.all(scripts);
   await browser.close();
   const sum = (list: { bytes: number }[]) => list.reduce((a, b) => a + b.bytes, 0);

@@ -7,7 +7,6 @@ import { Device } from './cart-client';
 // same concurrency in the same run.
 export const BENCH_WEBHOOK_SECRET = 'whsec_bench_not_secret';
 
-
 type Placed = { order: { id: string } };
 
 type Target = { variantId: string; storeId: string };
@@ -24,7 +23,11 @@ async function pickupTargets(baseUrl: string, count: number, need: number): Prom
     const stock = (await (await fetch(`${baseUrl}/api/v1/availability?variantIds=${ids}`)).json()) as {
       variants: { variantId: string; stores: { storeId: string; available: number }[] }[];
     };
-    const hit = stock.variants.flatMap((v) => v.stores.filter((st) => pickup.has(st.storeId) && st.available >= need).map((st) => ({ variantId: v.variantId, storeId: st.storeId })))[0];
+    const hit = stock.variants.flatMap((v) =>
+      v.stores
+        .filter((st) => pickup.has(st.storeId) && st.available >= need)
+        .map((st) => ({ variantId: v.variantId, storeId: st.storeId })),
+    )[0];
     if (hit) found.push(hit);
     if (found.length === count) return found;
   }
@@ -65,7 +68,10 @@ async function staticReference(baseUrl: string, clients: number, durationMs: num
 // the per-e-mail and per-address order limits do not apply; placing again cancels the device's previous
 // pending order, so the holds do not drain the stock.
 function shopper(baseUrl: string, c: number) {
-  return { device: new Device(baseUrl), headers: { 'x-forwarded-for': `198.51.100.${c + 1}`, 'user-agent': c % 2 ? 'Mozilla/5.0 (iPhone) Mobile' : 'Mozilla/5.0 (X11; Linux)' } };
+  return {
+    device: new Device(baseUrl),
+    headers: { 'x-forwarded-for': `198.51.100.${c + 1}`, 'user-agent': c % 2 ? 'Mozilla/5.0 (iPhone) Mobile' : 'Mozilla/5.0 (X11; Linux)' },
+  };
 }
 
 let sequence = 0;
@@ -92,8 +98,16 @@ export async function runCheckoutBench(baseUrl: string, { clients = 20, duration
   return {
     name: 'POST /api/v1/checkout (pickup, demo payment, one variant per shopper)',
     clients,
-    saturated: { checkout: saturated, reference: { url: '/robots.txt', ...reference }, p95Ratio: round(saturated.p95 / Math.max(reference.p95, 0.1)) },
-    paced: { checkout: paced, reference: { url: '/robots.txt', ...pacedReference }, p95Ratio: round(paced.p95 / Math.max(pacedReference.p95, 0.1)) },
+    saturated: {
+      checkout: saturated,
+      reference: { url: '/robots.txt', ...reference },
+      p95Ratio: round(saturated.p95 / Math.max(reference.p95, 0.1)),
+    },
+    paced: {
+      checkout: paced,
+      reference: { url: '/robots.txt', ...pacedReference },
+      p95Ratio: round(paced.p95 / Math.max(pacedReference.p95, 0.1)),
+    },
     budget: { p95Ms: 150, met: paced.p95 < 150 && paced.errors === 0 && saturated.errors === 0 },
   };
 }
@@ -127,7 +141,11 @@ export async function runWebhookBench(baseUrl: string, { clients = 20, orders = 
   const results: Record<string, number> = {};
   const send = async (payload: string) => {
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: BENCH_WEBHOOK_SECRET });
-    const res = await fetch(`${baseUrl}/api/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
+    const res = await fetch(`${baseUrl}/api/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'stripe-signature': signature, 'content-type': 'application/json' },
+      body: payload,
+    });
     const body = (await res.json()) as { result?: string };
     if (!res.ok) throw new Error(String(res.status));
     const result = body.result ?? 'none';
@@ -141,17 +159,29 @@ export async function runWebhookBench(baseUrl: string, { clients = 20, orders = 
   // Paced: the other half and their duplicates at 20 events a second, as Stripe delivers them to a busy shop.
   const pacedQueue = [...payloads.slice(half), ...payloads.slice(half)];
   const paced = await pacedDrain(20, pacedQueue, send);
-  const pacedReference = await pacedDrain(20, Array.from({ length: 100 }, () => baseUrl), async (base) => {
-    const res = await fetch(`${base}/robots.txt`);
-    await res.arrayBuffer();
-  });
+  const pacedReference = await pacedDrain(
+    20,
+    Array.from({ length: 100 }, () => baseUrl),
+    async (base) => {
+      const res = await fetch(`${base}/robots.txt`);
+      await res.arrayBuffer();
+    },
+  );
   const reference = await staticReference(baseUrl, clients, 5000);
   return {
     name: 'POST /api/webhooks/stripe (signed payment_intent.succeeded, half duplicates)',
     clients,
     results,
-    saturated: { webhook: { ...saturated, rps: round(saturatedQueue.length / seconds) }, reference: { url: '/robots.txt', ...reference }, p95Ratio: round(saturated.p95 / Math.max(reference.p95, 0.1)) },
-    paced: { webhook: { ...paced, rate: 20 }, reference: { url: '/robots.txt', ...pacedReference }, p95Ratio: round(paced.p95 / Math.max(pacedReference.p95, 0.1)) },
+    saturated: {
+      webhook: { ...saturated, rps: round(saturatedQueue.length / seconds) },
+      reference: { url: '/robots.txt', ...reference },
+      p95Ratio: round(saturated.p95 / Math.max(reference.p95, 0.1)),
+    },
+    paced: {
+      webhook: { ...paced, rate: 20 },
+      reference: { url: '/robots.txt', ...pacedReference },
+      p95Ratio: round(paced.p95 / Math.max(pacedReference.p95, 0.1)),
+    },
     budget: { p95Ms: 50, met: paced.p95 < 50 && results.applied === orders },
   };
 }

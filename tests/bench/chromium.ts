@@ -10,7 +10,9 @@ export const chromiumArgs = [
 ];
 
 export function chromiumPath() {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => Boolean(p && existsSync(p)));
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string =>
+    Boolean(p && existsSync(p)),
+  );
 }
 
 export function chromiumLaunchOptions() {

@@ -15,7 +15,13 @@ export const round = (n: number) => Math.round(n * 10) / 10;
 // every response time, so p95 and p99 are exact. For a steady rate, see pacedLoop below.
 export async function load(
   url: string,
-  opts: { connections?: number; duration?: number; method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; headers?: Record<string, string>; body?: string } = {},
+  opts: {
+    connections?: number;
+    duration?: number;
+    method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    headers?: Record<string, string>;
+    body?: string;
+  } = {},
 ): Promise<LoadResult> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -67,7 +73,13 @@ export function stepTimer() {
       }
     },
     summary() {
-      return { count: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors };
+      return {
+        count: times.length,
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        p99: round(percentile(times, 99)),
+        errors,
+      };
     },
   };
 }

@@ -26,7 +26,13 @@ export async function runLighthouse(baseUrl: string, pages: Record<string, Light
         for (let i = 0; i < runs; i++) {
           const result = await lighthouse(
             baseUrl + path,
-            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories], ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) },
+            {
+              port: chrome.port,
+              output: 'json',
+              logLevel: 'error',
+              onlyCategories: [...categories],
+              ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+            },
             formFactor === 'desktop' ? desktopConfig : undefined,
           );
           const lhr = result?.lhr;

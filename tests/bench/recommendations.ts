@@ -34,7 +34,9 @@ async function prepare(): Promise<Prepared> {
     await seed(db, { demoAccounts: false });
     for (const file of ['train.csv', 'validation.csv']) {
       const summary = await importOrderHistory(db, readFileSync(`${DATA}/${file}`, 'utf8'));
-      console.log(`  imported ${file}: ${summary.ordersImported} orders, ${summary.productsCreated} products in ${summary.seconds.toFixed(1)} s`);
+      console.log(
+        `  imported ${file}: ${summary.ordersImported} orders, ${summary.productsCreated} products in ${summary.seconds.toFixed(1)} s`,
+      );
     }
     const warehouse = await db.location.findFirstOrThrow({ where: { type: 'WAREHOUSE' } });
     await db.$executeRaw`
@@ -48,8 +50,15 @@ async function prepare(): Promise<Prepared> {
       SELECT u."id", u."email" FROM "User" u JOIN "Order" o ON o."userId" = u."id" WHERE u."externalRef" IS NOT NULL
       GROUP BY u."id" ORDER BY count(*) DESC LIMIT 1`;
     const anonymousId = randomUUID();
-    const viewed = await db.product.findMany({ where: { externalRef: { not: null } }, select: { id: true }, take: 12, orderBy: { id: 'asc' } });
-    await db.productView.createMany({ data: viewed.map((p, i) => ({ anonymousId, productId: p.id, viewedAt: new Date(Date.now() - i * 60_000) })) });
+    const viewed = await db.product.findMany({
+      where: { externalRef: { not: null } },
+      select: { id: true },
+      take: 12,
+      orderBy: { id: 'asc' },
+    });
+    await db.productView.createMany({
+      data: viewed.map((p, i) => ({ anonymousId, productId: p.id, viewedAt: new Date(Date.now() - i * 60_000) })),
+    });
     if (!top || !shopper) throw new Error('the import left no orders');
     return { anonymousId, productId: top.productId, shopper };
   } finally {
@@ -59,17 +68,27 @@ async function prepare(): Promise<Prepared> {
 }
 
 export async function runRecommendationsBench() {
-  console.log(`\n== Recommendations: GET /api/v1/recommendations, 20 connections, Online Retail train + validation imported (${database.label}) ==`);
+  console.log(
+    `\n== Recommendations: GET /api/v1/recommendations, 20 connections, Online Retail train + validation imported (${database.label}) ==`,
+  );
   const prepared = await prepare();
   const secret = randomBytes(32).toString('base64url');
   const server = await startServer({ port: 3202, db: database, env: { AUTH_SECRET: secret } });
   try {
     const base = server.baseUrl;
     const salt = 'authjs.session-token';
-    const token = await encode({ salt, secret, token: { sub: prepared.shopper.id, email: prepared.shopper.email, name: null, role: 'CUSTOMER', storeIds: [] } });
+    const token = await encode({
+      salt,
+      secret,
+      token: { sub: prepared.shopper.id, email: prepared.shopper.email, name: null, role: 'CUSTOMER', storeIds: [] },
+    });
     const cases: { name: string; url: string; headers?: Record<string, string> }[] = [
       { name: 'home, new guest (trending)', url: `${base}/api/v1/recommendations?context=home` },
-      { name: 'home, guest with views', url: `${base}/api/v1/recommendations?context=home`, headers: { cookie: `nw_aid=${prepared.anonymousId}` } },
+      {
+        name: 'home, guest with views',
+        url: `${base}/api/v1/recommendations?context=home`,
+        headers: { cookie: `nw_aid=${prepared.anonymousId}` },
+      },
       { name: 'home, shopper with history', url: `${base}/api/v1/recommendations?context=home`, headers: { cookie: `${salt}=${token}` } },
       { name: 'product, best seller', url: `${base}/api/v1/recommendations?context=product&productId=${prepared.productId}` },
       { name: 'cart, guest, empty bag', url: `${base}/api/v1/recommendations?context=cart` },
@@ -81,8 +100,7 @@ export async function runRecommendationsBench() {
     }
     await load(`${base}/about`, { connections: CONNECTIONS, duration: 3 });
     const staticPage = await load(`${base}/about`, { connections: CONNECTIONS, duration: 10 });
-    const paced = (url: string, headers?: Record<string, string>) =>
-      pacedLoop(CONNECTIONS, PACED_RATE, 10_000, () => getOk(url, headers));
+    const paced = (url: string, headers?: Record<string, string>) => pacedLoop(CONNECTIONS, PACED_RATE, 10_000, () => getOk(url, headers));
     const staticPaced = await paced(`${base}/about`);
     const results = [];
     for (const c of cases) {
@@ -90,7 +108,9 @@ export async function runRecommendationsBench() {
       results.push({ name: c.name, ...closed, paced: await paced(c.url, c.headers) });
     }
 
-    console.log(`  static /about: p50 ${fmt(staticPage.p50)} ms, p95 ${fmt(staticPage.p95)} ms, p99 ${fmt(staticPage.p99)} ms, ${fmt(staticPage.rps, 0)} req/s; paced ${PACED_RATE}/s p95 ${fmt(staticPaced.p95)} ms, p99 ${fmt(staticPaced.p99)} ms`);
+    console.log(
+      `  static /about: p50 ${fmt(staticPage.p50)} ms, p95 ${fmt(staticPage.p95)} ms, p99 ${fmt(staticPage.p99)} ms, ${fmt(staticPage.rps, 0)} req/s; paced ${PACED_RATE}/s p95 ${fmt(staticPaced.p95)} ms, p99 ${fmt(staticPaced.p99)} ms`,
+    );
     const within = (r: Pick<LoadResult, 'p95' | 'p99' | 'errors'> & { non2xx?: number }) =>
       r.p95 < BUDGET.p95 && r.p99 < BUDGET.p99 && r.errors === 0 && !r.non2xx;
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
@@ -103,7 +123,9 @@ export async function runRecommendationsBench() {
       );
     }
     const pass = { flatOut: results.every(within), paced: results.every((r) => within(r.paced)) };
-    console.log(`  budget p95 < ${BUDGET.p95} ms, p99 < ${BUDGET.p99} ms: flat out ${verdict(pass.flatOut)}, paced ${PACED_RATE}/s ${verdict(pass.paced)}`);
+    console.log(
+      `  budget p95 < ${BUDGET.p95} ms, p99 < ${BUDGET.p99} ms: flat out ${verdict(pass.flatOut)}, paced ${PACED_RATE}/s ${verdict(pass.paced)}`,
+    );
     return { staticPage, results, pass };
   } finally {
     await server.stop();

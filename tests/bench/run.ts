@@ -26,7 +26,13 @@ async function main() {
     // The checkout is audited with two items in the bag (the form), not the empty-bag state.
     if (want('lighthouse')) {
       const checkout = { path: '/checkout', cookie: await fillBag(server.baseUrl) };
-      await runLighthouse(server.baseUrl, { static: urls.static, home: urls.home, category: urls.category, product: urls.product, checkout });
+      await runLighthouse(server.baseUrl, {
+        static: urls.static,
+        home: urls.home,
+        category: urls.category,
+        product: urls.product,
+        checkout,
+      });
     }
     if (want('cart')) console.log('\nCart mutations', await runCartBench(server.baseUrl));
     if (want('sync')) console.log('\nLive sync', await runLiveSyncBench(server.baseUrl));

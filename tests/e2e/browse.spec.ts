@@ -42,7 +42,10 @@ test('home → category → filter → product → pick a variant', async ({ pag
   const colourName = (await lastColour.locator('input').getAttribute('value'))!;
   await lastColour.click();
   const sizes = page.getByRole('group', { name: /^Size/ });
-  await sizes.locator('label').filter({ has: page.getByRole('radio', { name: /^M\b/ }) }).click();
+  await sizes
+    .locator('label')
+    .filter({ has: page.getByRole('radio', { name: /^M\b/ }) })
+    .click();
   await expect(page).toHaveURL(new RegExp(`[?&]color=${encodeURIComponent(colourName).replace(/%20/g, '\\+')}`));
   await expect(page).toHaveURL(/[?&]size=M/);
   await expect(page.getByRole('status').filter({ hasText: /In stock|Sold out/ })).toBeVisible();

@@ -31,7 +31,9 @@ test('50 made-up colours each answer a redirect to the plain listing and add no 
   for (let i = 0; i < 50; i++) {
     const response = await request.get(`/c/${CATEGORY}?color=zz-${stamp}-${i}`, { maxRedirects: 0 });
     expect(response.status(), `color=zz-${stamp}-${i}`).toBe(307);
-    expect(new URL(response.headers().location!, 'http://x').pathname + new URL(response.headers().location!, 'http://x').search).toBe(`/c/${CATEGORY}`);
+    expect(new URL(response.headers().location!, 'http://x').pathname + new URL(response.headers().location!, 'http://x').search).toBe(
+      `/c/${CATEGORY}`,
+    );
   }
   await settle();
   expect(cachedListingFiles().filter((file) => !before.has(file))).toEqual([]);
@@ -42,7 +44,9 @@ test('a NUL byte or other junk in a filter redirects to the canonical URL instea
     const response = await request.get(`/c/${CATEGORY}?${query}`, { maxRedirects: 0 });
     expect(response.status(), query).toBe(307);
     const location = new URL(response.headers().location!, 'http://x');
-    expect(location.pathname + location.search, query).toBe(query.includes('sort=newest') ? `/c/${CATEGORY}?sort=newest` : `/c/${CATEGORY}`);
+    expect(location.pathname + location.search, query).toBe(
+      query.includes('sort=newest') ? `/c/${CATEGORY}?sort=newest` : `/c/${CATEGORY}`,
+    );
   }
   const followed = await request.get(`/c/${CATEGORY}?color=%00`);
   expect(followed.status()).toBe(200);
@@ -56,7 +60,9 @@ test('a NUL byte or other junk in a filter redirects to the canonical URL instea
 test('known values are kept, spelled as the shop spells them, and a made-up one beside them is dropped', async ({ page, request }) => {
   const [colour] = await categoryColours(request);
   const canonical = new URLSearchParams({ color: colour! }).toString();
-  const response = await request.get(`/c/${CATEGORY}?color=${encodeURIComponent(colour!.toUpperCase())}&color=zz-made-up`, { maxRedirects: 0 });
+  const response = await request.get(`/c/${CATEGORY}?color=${encodeURIComponent(colour!.toUpperCase())}&color=zz-made-up`, {
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(307);
   expect(response.headers().location).toMatch(new RegExp(`/c/${CATEGORY}\\?${canonical.replace(/[+]/g, '\\+')}$`));
 
@@ -70,12 +76,21 @@ test('two filter values render per request (not cached); the internal listing pa
   const colours = await categoryColours(request);
   expect(colours.length).toBeGreaterThan(1);
   const before = new Set(cachedListingFiles());
-  const query = new URLSearchParams([['color', colours[0]!], ['color', colours[1]!]].sort((a, b) => a[1]!.localeCompare(b[1]!)));
+  const query = new URLSearchParams(
+    [
+      ['color', colours[0]!],
+      ['color', colours[1]!],
+    ].sort((a, b) => a[1]!.localeCompare(b[1]!)),
+  );
   const response = await request.get(`/c/${CATEGORY}?${query}`, { maxRedirects: 0 });
   expect(response.status()).toBe(200);
   expect(await response.text()).toContain('aria-label="Active filters"');
 
-  for (const path of [`/c/${CATEGORY}/${btoa('color=zz-1').replace(/=+$/, '')}`, `/c/${CATEGORY}/filtered?color=zz-1`, `/c/${CATEGORY}/all`]) {
+  for (const path of [
+    `/c/${CATEGORY}/${btoa('color=zz-1').replace(/=+$/, '')}`,
+    `/c/${CATEGORY}/filtered?color=zz-1`,
+    `/c/${CATEGORY}/all`,
+  ]) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
   await settle();
@@ -89,7 +104,9 @@ test('removing a filter by its chip moves between listings in the browser', asyn
   await expect(chips).toContainText('In stock');
   // Rendered per request → a cached single-value listing → the plain listing, each by a client-side navigation.
   await chips.getByRole('link', { name: /In stock/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/c/${CATEGORY}\\?${new URLSearchParams({ color: colour! }).toString().replace(/[+]/g, '\\+')}$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/c/${CATEGORY}\\?${new URLSearchParams({ color: colour! }).toString().replace(/[+]/g, '\\+')}$`),
+  );
   await expect(chips).not.toContainText('In stock');
   await expect(chips).toContainText(colour!);
   await chips.getByRole('link', { name: new RegExp(colour!) }).click();

@@ -7,8 +7,19 @@ import { expect, newEmail, test, type Shop, type Shopper, type StockedVariant } 
 const SLOTS_PER_PROJECT = 5;
 
 // The last variant of a product with a few on Riverside's shelf: other journeys' tests take the first ones.
-async function productFor(shop: Shop, testInfo: TestInfo, projectIndex: number, slot: number): Promise<StockedVariant & { storeId: string }> {
-  const candidates = await shop.stockedVariants({ at: 'Riverside', minAvailable: 3, pageSize: 48, variant: 'last', count: testInfo.config.projects.length * SLOTS_PER_PROJECT });
+async function productFor(
+  shop: Shop,
+  testInfo: TestInfo,
+  projectIndex: number,
+  slot: number,
+): Promise<StockedVariant & { storeId: string }> {
+  const candidates = await shop.stockedVariants({
+    at: 'Riverside',
+    minAvailable: 3,
+    pageSize: 48,
+    variant: 'last',
+    count: testInfo.config.projects.length * SLOTS_PER_PROJECT,
+  });
   const pick = candidates[projectIndex * SLOTS_PER_PROJECT + slot]!;
   return { ...pick, storeId: pick.storeId! };
 }
@@ -19,7 +30,13 @@ async function prepareBag(shopper: Shopper, product: { variantId: string; storeI
   await shopper.chooseStore(product.storeId);
 }
 
-test('a guest picks up in store and pays with the demo sheet: confirmation, and the store has one fewer', async ({ page, shop, shopper, projectIndex, axe }, testInfo) => {
+test('a guest picks up in store and pays with the demo sheet: confirmation, and the store has one fewer', async ({
+  page,
+  shop,
+  shopper,
+  projectIndex,
+  axe,
+}, testInfo) => {
   const product = await productFor(shop, testInfo, projectIndex, 0);
   const before = await shop.available(product.variantId, product.storeId);
   await prepareBag(shopper, product);
@@ -50,7 +67,12 @@ test('a guest picks up in store and pays with the demo sheet: confirmation, and 
   await expect(page.getByTestId('header-cart-button')).toHaveAccessibleName('Bag, 0 items');
 });
 
-test('a signed-in shopper has the order delivered: e-mail filled in, address typed once', async ({ page, shop, shopper, projectIndex }, testInfo) => {
+test('a signed-in shopper has the order delivered: e-mail filled in, address typed once', async ({
+  page,
+  shop,
+  shopper,
+  projectIndex,
+}, testInfo) => {
   const product = await productFor(shop, testInfo, projectIndex, 1);
   const email = newEmail('deliver');
   await shopper.signUp(email, { name: 'Dee Livery' });
@@ -100,7 +122,12 @@ test('a declined payment releases the hold and offers to try again', async ({ pa
 
 // The server's hold lasts HOLD_MINUTES (15); the browser's clock is moved on instead of waiting. That the server
 // releases an expired hold and refuses payment for it is proven in tests/integration/checkout-api.test.ts.
-test('when the hold runs out the page says the items went back and nothing was charged', async ({ page, shop, shopper, projectIndex }, testInfo) => {
+test('when the hold runs out the page says the items went back and nothing was charged', async ({
+  page,
+  shop,
+  shopper,
+  projectIndex,
+}, testInfo) => {
   const product = await productFor(shop, testInfo, projectIndex, 3);
   await prepareBag(shopper, product);
   await page.clock.install();
@@ -113,7 +140,12 @@ test('when the hold runs out the page says the items went back and nothing was c
   await expect(page.getByRole('button', { name: 'Succeed' })).toBeHidden();
 });
 
-test('when the store has too few, the page names the line and offers another store or delivery, which places the order', async ({ page, shop, shopper, projectIndex }, testInfo) => {
+test('when the store has too few, the page names the line and offers another store or delivery, which places the order', async ({
+  page,
+  shop,
+  shopper,
+  projectIndex,
+}, testInfo) => {
   const product = await productFor(shop, testInfo, projectIndex, 4);
   const atStore = await shop.available(product.variantId, product.storeId);
   // One more than Riverside has: the bag allows it (another location has more), the store cannot hold it.
@@ -145,7 +177,12 @@ test('when the store has too few, the page names the line and offers another sto
 test.describe('before any script runs', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the checkout page arrives showing the bag: the empty state for an empty bag, the form for a full one', async ({ page, shop, shopper, projectIndex }, testInfo) => {
+  test('the checkout page arrives showing the bag: the empty state for an empty bag, the form for a full one', async ({
+    page,
+    shop,
+    shopper,
+    projectIndex,
+  }, testInfo) => {
     await page.goto('/checkout');
     await expect(page.getByText('Your bag is empty')).toBeVisible();
 

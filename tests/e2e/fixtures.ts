@@ -14,7 +14,14 @@ export const demo = {
 export const newEmail = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 export const newPassword = 'correct-horse-battery';
 
-export type StockedVariant = { slug: string; variantId: string; color: string | null; size: string | null; storeId: string | null; available: number };
+export type StockedVariant = {
+  slug: string;
+  variantId: string;
+  color: string | null;
+  size: string | null;
+  storeId: string | null;
+  available: number;
+};
 
 // Which variants to take. Journeys running side by side on one database look in different places (from the
 // start or the end of the list, the first or last variant of a product) so none moves another's stock.
@@ -62,10 +69,22 @@ function shopFor(request: APIRequestContext): Shop {
     const { stores } = await json<{ stores: { id: string; pickup: { enabled: boolean } }[] }>(request, '/api/v1/stores');
     return new Set(stores.filter((s) => s.pickup.enabled).map((s) => s.id));
   };
-  const stockedVariants = async ({ count, at, minAvailable = 1, pageSize = 24, inStockOnly = false, fromEnd = false, variant = 'first', skip = 0 }: StockQuery) => {
+  const stockedVariants = async ({
+    count,
+    at,
+    minAvailable = 1,
+    pageSize = 24,
+    inStockOnly = false,
+    fromEnd = false,
+    variant = 'first',
+    skip = 0,
+  }: StockQuery) => {
     const storeId = at && at !== 'any pickup store' ? (await store(at)).id : null;
     const pickup = at === 'any pickup store' ? await pickupStores() : null;
-    const { items } = await json<{ items: { slug: string; inStock: boolean }[] }>(request, `/api/v1/products?pageSize=${pageSize}${inStockOnly ? '&inStock=1' : ''}`);
+    const { items } = await json<{ items: { slug: string; inStock: boolean }[] }>(
+      request,
+      `/api/v1/products?pageSize=${pageSize}${inStockOnly ? '&inStock=1' : ''}`,
+    );
     const found: StockedVariant[] = [];
     let toSkip = skip;
     for (const item of fromEnd ? [...items].reverse() : items) {
@@ -73,14 +92,23 @@ function shopFor(request: APIRequestContext): Shop {
       const product = await json<{ variants: Variant[] }>(request, `/api/v1/products/${item.slug}`);
       const candidates: StockedVariant[] = [];
       if (!at) {
-        for (const v of product.variants.filter((v) => v.inStock)) candidates.push({ slug: item.slug, variantId: v.id, color: v.color, size: v.size, storeId: null, available: 1 });
+        for (const v of product.variants.filter((v) => v.inStock))
+          candidates.push({ slug: item.slug, variantId: v.id, color: v.color, size: v.size, storeId: null, available: 1 });
       } else {
         const ids = product.variants.map((v) => v.id).join(',');
         const stock = await json<StockAnswer>(request, `/api/v1/availability?variantIds=${ids}${storeId ? `&storeId=${storeId}` : ''}`);
         for (const row of stock.variants) {
           const shelf = row.stores.find((s) => (storeId ? true : pickup!.has(s.storeId)) && s.available >= minAvailable);
           const v = product.variants.find((p) => p.id === row.variantId);
-          if (shelf && v) candidates.push({ slug: item.slug, variantId: v.id, color: v.color, size: v.size, storeId: shelf.storeId, available: shelf.available });
+          if (shelf && v)
+            candidates.push({
+              slug: item.slug,
+              variantId: v.id,
+              color: v.color,
+              size: v.size,
+              storeId: shelf.storeId,
+              available: shelf.available,
+            });
         }
       }
       const taken = variant === 'each' ? candidates : variant === 'first' ? candidates.slice(0, 1) : candidates.slice(-1);
@@ -180,7 +208,14 @@ export type WalletShopper = {
 };
 
 // A PaymentIntent as the Stripe API stand-in keeps it, with the total the wallet showed when it was confirmed.
-export type StripeIntent = { id: string; amount: number; currency: string; status: string; metadata: Record<string, string>; shown_amount?: number };
+export type StripeIntent = {
+  id: string;
+  amount: number;
+  currency: string;
+  status: string;
+  metadata: Record<string, string>;
+  shown_amount?: number;
+};
 
 export type Wallet = {
   // Serves the Stripe.js stand-in, holding this shopper's wallet, in place of js.stripe.com, and sends the
@@ -196,7 +231,10 @@ function walletFor(defaultContext: BrowserContext, request: APIRequestContext): 
     async install(shopper = {}, context = defaultContext) {
       await context.unroute('https://js.stripe.com/**');
       await context.route('https://js.stripe.com/**', (route) =>
-        route.fulfill({ contentType: 'application/javascript', body: `window.__stripeDouble = ${JSON.stringify(shopper)};\n${stripeJsDouble}` }),
+        route.fulfill({
+          contentType: 'application/javascript',
+          body: `window.__stripeDouble = ${JSON.stringify(shopper)};\n${stripeJsDouble}`,
+        }),
       );
       await context.route('https://api.stripe.com/**', async (route) => {
         const url = new URL(route.request().url());

@@ -10,18 +10,35 @@ type Placed = { order: Order; pickupCode: string; storeId: string; variantId: st
 // Each test and project takes its own variant (`slot`), from the end of the list: other journeys take the first
 // products. The order is placed through the API with the page's cookies, as the checkout page places it.
 async function placeGuestPickupOrder(page: Page, shop: Shop, shopper: Shopper, email: string, slot: number): Promise<Placed> {
-  const [pick] = await shop.stockedVariants({ count: 1, at: 'any pickup store', minAvailable: 3, inStockOnly: true, fromEnd: true, variant: 'each', skip: slot });
+  const [pick] = await shop.stockedVariants({
+    count: 1,
+    at: 'any pickup store',
+    minAvailable: 3,
+    inStockOnly: true,
+    fromEnd: true,
+    variant: 'each',
+    skip: slot,
+  });
   const { variantId, storeId } = { variantId: pick!.variantId, storeId: pick!.storeId! };
   await shopper.putInBag(variantId);
-  const res = await page.request.post('/api/v1/checkout', { data: { email, fulfilment: 'PICKUP', pickupLocationId: storeId, payment: 'online' } });
+  const res = await page.request.post('/api/v1/checkout', {
+    data: { email, fulfilment: 'PICKUP', pickupLocationId: storeId, payment: 'online' },
+  });
   expect(res.status()).toBe(201);
   const body = (await res.json()) as { order: Order; pickupCode: string };
   return { order: body.order, pickupCode: body.pickupCode, storeId, variantId };
 }
 
-const payDemo = (page: Page, orderId: string) => page.request.post('/api/v1/checkout/demo-payment', { data: { orderId, outcome: 'succeed' } });
+const payDemo = (page: Page, orderId: string) =>
+  page.request.post('/api/v1/checkout/demo-payment', { data: { orderId, outcome: 'succeed' } });
 
-test('a guest waits on the confirmation page while payment completes, then sees the pickup code and can cancel', async ({ page, axe, shop, shopper, projectIndex }) => {
+test('a guest waits on the confirmation page while payment completes, then sees the pickup code and can cancel', async ({
+  page,
+  axe,
+  shop,
+  shopper,
+  projectIndex,
+}) => {
   const placed = await placeGuestPickupOrder(page, shop, shopper, newEmail('confirm'), projectIndex);
   await page.goto(`/orders/${placed.order.id}`);
   await expect(page.getByTestId('payment-pending')).toContainText('Confirming your payment');
@@ -52,7 +69,14 @@ test('a guest waits on the confirmation page while payment completes, then sees 
   await expect(mail.frameLocator('iframe').getByRole('img', { name: `QR code for pickup code ${placed.pickupCode}` })).toBeVisible();
 });
 
-test('another device finds a guest order by number and e-mail, and a wrong e-mail learns nothing', async ({ page, browser, axe, shop, shopper, projectIndex }) => {
+test('another device finds a guest order by number and e-mail, and a wrong e-mail learns nothing', async ({
+  page,
+  browser,
+  axe,
+  shop,
+  shopper,
+  projectIndex,
+}) => {
   const email = newEmail('lookup');
   const placed = await placeGuestPickupOrder(page, shop, shopper, email, 2 + projectIndex);
   expect((await payDemo(page, placed.order.id)).status()).toBe(200);

@@ -9,7 +9,9 @@ test('a product page fills "Goes well with" as it scrolls near, each item saying
   let chosen: { slug: string; first: Shelf['items'][number] } | null = null;
   for (const { slug } of items) {
     const product = (await (await request.get(`/api/v1/products/${slug}`)).json()) as { id: string };
-    const recs = (await (await request.get(`/api/v1/recommendations?context=product&productId=${product.id}`)).json()) as { shelves: Shelf[] };
+    const recs = (await (await request.get(`/api/v1/recommendations?context=product&productId=${product.id}`)).json()) as {
+      shelves: Shelf[];
+    };
     const first = recs.shelves.find((s) => s.id === 'goes-well-with')?.items[0];
     if (first) {
       chosen = { slug, first };

@@ -119,7 +119,9 @@ test('sign-up answers the same for an address with an account, and tells its own
     await expect(page.getByText(`Check your e-mail: we sent a link to ${email}`)).toBeVisible();
   }
   await page.goto('/dev/mail');
-  await expect(page.getByTestId('outbox-message').filter({ hasText: owner }).first()).toContainText('Someone tried to create a Northwind Supply account');
+  await expect(page.getByTestId('outbox-message').filter({ hasText: owner }).first()).toContainText(
+    'Someone tried to create a Northwind Supply account',
+  );
   await expect(page.getByTestId('outbox-message').filter({ hasText: fresh }).first()).toContainText('Confirm your e-mail');
   // The owner's password still works; the one typed into the sign-up form does not.
   await passwordAttempt(page, owner, 'someone-elses-password');
@@ -128,7 +130,11 @@ test('sign-up answers the same for an address with an account, and tells its own
   await expect(page).toHaveURL((url) => url.pathname === '/account', { timeout: 20_000 });
 });
 
-test('a stranger’s guesses do not lock the owner out: their own device still signs in, a new one is sent a link', async ({ page, browser, shopper }) => {
+test('a stranger’s guesses do not lock the owner out: their own device still signs in, a new one is sent a link', async ({
+  page,
+  browser,
+  shopper,
+}) => {
   const email = newEmail('guarded');
   await shopper.signUp(email);
   await shopper.signOut();
@@ -155,7 +161,9 @@ test('a stranger’s guesses do not lock the owner out: their own device still s
   await passwordAttempt(page, email, newPassword);
   await expect(page).toHaveURL((url) => url.pathname === '/account', { timeout: 20_000 });
   await page.goto('/dev/mail');
-  await expect(page.getByTestId('outbox-message').filter({ hasText: email }).first()).toContainText('Your sign-in link for Northwind Supply');
+  await expect(page.getByTestId('outbox-message').filter({ hasText: email }).first()).toContainText(
+    'Your sign-in link for Northwind Supply',
+  );
 });
 
 test('a sign-in link back to another site lands on the shop instead', async ({ page }) => {

@@ -3,9 +3,24 @@ import { openStaffPage } from './staff-fixtures';
 
 // The store's half of click and collect, on two phones: a shopper's and the Camden associate's. Other journeys
 // shop at Riverside; this one takes Camden's stock (from the end of the list) so it moves nobody else's.
-test('an associate sees a new order appear, picks it, marks it ready, checks the shopper in and hands it over', async ({ page, browser, shop, shopper, axe, projectIndex }, testInfo) => {
+test('an associate sees a new order appear, picks it, marks it ready, checks the shopper in and hands it over', async ({
+  page,
+  browser,
+  shop,
+  shopper,
+  axe,
+  projectIndex,
+}, testInfo) => {
   const camden = await shop.store('Camden');
-  const [pick] = await shop.stockedVariants({ count: 1, at: 'Camden', minAvailable: 2, inStockOnly: true, fromEnd: true, variant: 'each', skip: 3 + projectIndex });
+  const [pick] = await shop.stockedVariants({
+    count: 1,
+    at: 'Camden',
+    minAvailable: 2,
+    inStockOnly: true,
+    fromEnd: true,
+    variant: 'each',
+    skip: 3 + projectIndex,
+  });
 
   const staff = await openStaffPage(browser, testInfo, 'camden');
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Pickups at Camden');
@@ -14,7 +29,9 @@ test('an associate sees a new order appear, picks it, marks it ready, checks the
   // The shopper reserves for pickup at Camden, to pay at the counter (with the page's cookies, as the checkout page does).
   await shopper.putInBag(pick!.variantId);
   const email = `collect-${Date.now()}-${projectIndex}@example.com`;
-  const placed = await page.request.post('/api/v1/checkout', { data: { email, fulfilment: 'PICKUP', pickupLocationId: camden.id, payment: 'pay_at_pickup' } });
+  const placed = await page.request.post('/api/v1/checkout', {
+    data: { email, fulfilment: 'PICKUP', pickupLocationId: camden.id, payment: 'pay_at_pickup' },
+  });
   expect(placed.status()).toBe(201);
   const { order, pickupCode } = (await placed.json()) as { order: { id: string; number: string; totalMinor: number }; pickupCode: string };
 

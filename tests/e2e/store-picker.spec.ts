@@ -43,7 +43,9 @@ test.describe('store picker', () => {
     await expect(dialog.getByRole('status')).toHaveText(/stores near your location, nearest first/);
     const names = await storeNames(dialog);
     expect(names[0]).toBe('Riverside');
-    const miles = (await dialog.getByRole('listitem').getByText(/ mi$/).allTextContents()).map((t) => Number.parseFloat(t.replace('< ', '')));
+    const miles = (await dialog.getByRole('listitem').getByText(/ mi$/).allTextContents()).map((t) =>
+      Number.parseFloat(t.replace('< ', '')),
+    );
     expect(miles).toEqual([...miles].sort((a, b) => a - b));
     expect(miles).toHaveLength(names.length);
 
@@ -53,7 +55,9 @@ test.describe('store picker', () => {
     for (const item of await dialog.getByRole('listitem').all()) {
       await expect(item).toContainText(/In stock|Only \d left|Out of stock/);
     }
-    await expect(dialog.getByRole('listitem').filter({ hasText: 'Greenwich' }).getByRole('button', { name: 'Pickup unavailable' })).toBeDisabled();
+    await expect(
+      dialog.getByRole('listitem').filter({ hasText: 'Greenwich' }).getByRole('button', { name: 'Pickup unavailable' }),
+    ).toBeDisabled();
 
     await riverside.getByRole('button', { name: 'Choose Riverside' }).click();
     await expect(dialog).toBeHidden();

@@ -16,7 +16,9 @@ async function productFor(shop: Shop, projects: number, projectIndex: number, sl
   return { variantId: pick.variantId, storeId: pick.storeId! };
 }
 
-type OrderAnswer = { order: { id: string; status: string; fulfilment: string; totalMinor: number; subtotalMinor: number; shippingMinor: number } };
+type OrderAnswer = {
+  order: { id: string; status: string; fulfilment: string; totalMinor: number; subtotalMinor: number; shippingMinor: number };
+};
 
 // The order as the server has it (the confirmation page's device holds the receipt that lets it ask).
 async function orderOnServer(page: Page): Promise<OrderAnswer['order']> {
@@ -29,13 +31,21 @@ async function orderOnServer(page: Page): Promise<OrderAnswer['order']> {
 
 const sheet = (page: Page) => page.getByRole('dialog', { name: 'Google Pay (test wallet)' });
 
-test('the bag’s wallet button pays for delivery at the server’s price, and Stripe’s webhook marks the order paid', async ({ page, shop, shopper, wallet, projectIndex }, testInfo) => {
+test('the bag’s wallet button pays for delivery at the server’s price, and Stripe’s webhook marks the order paid', async ({
+  page,
+  shop,
+  shopper,
+  wallet,
+  projectIndex,
+}, testInfo) => {
   const product = await productFor(shop, testInfo.config.projects.length, projectIndex, 0);
   const email = newEmail('wallet-delivery');
   await wallet.install({ email });
   await shopper.putInBag(product.variantId);
   // Whatever amounts a tampered page sends are dropped: the server prices the bag itself.
-  await page.route('**/api/v1/checkout', (route) => route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), totalMinor: 1, amount: 1, shippingMinor: 0 }) }));
+  await page.route('**/api/v1/checkout', (route) =>
+    route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), totalMinor: 1, amount: 1, shippingMinor: 0 }) }),
+  );
 
   await page.goto('/cart');
   const express = page.getByRole('group', { name: 'Express checkout' });
@@ -44,7 +54,9 @@ test('the bag’s wallet button pays for delivery at the server’s price, and S
   await expect(sheet(page).getByRole('radio')).toHaveCount(1);
   await expect(sheet(page).getByRole('radio', { name: /^Standard delivery \(2–4 working days\) \((£\d+\.\d\d|free)\)$/ })).toBeChecked();
   await expect(sheet(page)).toContainText('Ship to: Wallet Shopper, 1 Wallet Street');
-  await sheet(page).getByRole('button', { name: /^Pay £/ }).click();
+  await sheet(page)
+    .getByRole('button', { name: /^Pay £/ })
+    .click();
 
   await expect(page).toHaveURL(/\/orders\/[^/?]+\?payment_intent=pi_/, { timeout: 15_000 });
   await expect(page.getByTestId('order-status')).toHaveText(/^Paid/, { timeout: 15_000 });
@@ -60,12 +72,20 @@ test('the bag’s wallet button pays for delivery at the server’s price, and S
   await expect(page.getByTestId('header-cart-button')).toHaveAccessibleName('Bag, 0 items');
 });
 
-test('with a store chosen, the wallet offers collection there and one tap places a pickup order with no address', async ({ page, shop, shopper, wallet, projectIndex }, testInfo) => {
+test('with a store chosen, the wallet offers collection there and one tap places a pickup order with no address', async ({
+  page,
+  shop,
+  shopper,
+  wallet,
+  projectIndex,
+}, testInfo) => {
   const product = await productFor(shop, testInfo.config.projects.length, projectIndex, 1);
   await wallet.install({ email: newEmail('wallet-pickup') });
   await shopper.putInBag(product.variantId);
   await shopper.chooseStore(product.storeId);
-  const mine = (await (await page.request.get('/api/v1/stores/mine', { maxRetries: 2 })).json()) as { store: { pickup: { readyBy: { label: string } } } };
+  const mine = (await (await page.request.get('/api/v1/stores/mine', { maxRetries: 2 })).json()) as {
+    store: { pickup: { readyBy: { label: string } } };
+  };
   const ready = mine.store.pickup.readyBy.label.replace(/^Ready/, 'ready');
   expect(ready).toMatch(/^ready (today from|tomorrow at|\w+ at) \d\d:\d\d$/);
   const before = await shop.available(product.variantId, product.storeId);
@@ -82,7 +102,9 @@ test('with a store chosen, the wallet offers collection there and one tap places
   await pickup.check();
   await expect(pickup).toBeChecked();
   await expect(sheet(page).getByTestId('wallet-total')).toHaveText(pickupTotal!);
-  await sheet(page).getByRole('button', { name: /^Pay £/ }).click();
+  await sheet(page)
+    .getByRole('button', { name: /^Pay £/ })
+    .click();
 
   await expect(page).toHaveURL(/\/orders\/[^/?]+\?payment_intent=pi_/, { timeout: 15_000 });
   await expect(page.getByTestId('order-status')).toHaveText(/^Paid/, { timeout: 15_000 });
@@ -100,7 +122,13 @@ test('with a store chosen, the wallet offers collection there and one tap places
   expect(await shop.available(product.variantId, product.storeId)).toBe(before - 1);
 });
 
-test('a declined wallet leaves the bag as it was and gives the held stock back', async ({ page, shop, shopper, wallet, projectIndex }, testInfo) => {
+test('a declined wallet leaves the bag as it was and gives the held stock back', async ({
+  page,
+  shop,
+  shopper,
+  wallet,
+  projectIndex,
+}, testInfo) => {
   const product = await productFor(shop, testInfo.config.projects.length, projectIndex, 2);
   const email = newEmail('wallet-decline');
   await wallet.install({ email, outcome: 'decline' });
@@ -112,9 +140,13 @@ test('a declined wallet leaves the bag as it was and gives the held stock back',
   await expect(page.getByTestId('header-cart-count')).toHaveText('2');
   await page.getByRole('group', { name: 'Express checkout' }).getByRole('button', { name: 'Pay with Google Pay' }).click();
   await expect(sheet(page).getByRole('radio', { name: /^Collect at Riverside/ })).toBeChecked();
-  await sheet(page).getByRole('button', { name: /^Pay £/ }).click();
+  await sheet(page)
+    .getByRole('button', { name: /^Pay £/ })
+    .click();
 
-  await expect(page.getByRole('group', { name: 'Express checkout' }).getByRole('alert')).toHaveText('Your card was declined. Nothing was charged, and your bag is as it was.');
+  await expect(page.getByRole('group', { name: 'Express checkout' }).getByRole('alert')).toHaveText(
+    'Your card was declined. Nothing was charged, and your bag is as it was.',
+  );
   await expect(page).toHaveURL(/\/cart$/);
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await expect(page.getByTestId('header-cart-count')).toHaveText('2');
@@ -126,7 +158,13 @@ test('a declined wallet leaves the bag as it was and gives the held stock back',
   await expect(page.getByTestId('header-cart-count')).toHaveText('2');
 });
 
-test('at checkout the wallet button pays for the pickup the form shows', async ({ page, shop, shopper, wallet, projectIndex }, testInfo) => {
+test('at checkout the wallet button pays for the pickup the form shows', async ({
+  page,
+  shop,
+  shopper,
+  wallet,
+  projectIndex,
+}, testInfo) => {
   const product = await productFor(shop, testInfo.config.projects.length, projectIndex, 3);
   const email = newEmail('wallet-checkout');
   await wallet.install({ email });
@@ -140,7 +178,9 @@ test('at checkout the wallet button pays for the pickup the form shows', async (
   await page.getByRole('button', { name: 'Pay with Google Pay' }).click();
   await expect(sheet(page).getByRole('radio')).toHaveCount(0);
   await expect(sheet(page)).toContainText(`Contact: ${email}`);
-  await sheet(page).getByRole('button', { name: /^Pay £/ }).click();
+  await sheet(page)
+    .getByRole('button', { name: /^Pay £/ })
+    .click();
 
   await expect(page).toHaveURL(/\/orders\/[^/?]+\?payment_intent=pi_/, { timeout: 15_000 });
   await expect(page.getByTestId('order-status')).toHaveText(/^Paid/, { timeout: 15_000 });
@@ -150,7 +190,13 @@ test('at checkout the wallet button pays for the pickup the form shows', async (
   expect(intent).toMatchObject({ amount: order.totalMinor, status: 'succeeded', shown_amount: order.totalMinor });
 });
 
-test('at checkout a card in the Payment Element pays for the order, and a declined card says so', async ({ page, shop, shopper, wallet, projectIndex }, testInfo) => {
+test('at checkout a card in the Payment Element pays for the order, and a declined card says so', async ({
+  page,
+  shop,
+  shopper,
+  wallet,
+  projectIndex,
+}, testInfo) => {
   const product = await productFor(shop, testInfo.config.projects.length, projectIndex, 4);
   const email = newEmail('card');
   await wallet.install();

@@ -69,9 +69,7 @@ async function createOnServer(url: string): Promise<TestDatabase> {
   assertLocalDatabase(url);
   const template = await ensureServerTemplate(url);
   const name = `storefront_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(url, (admin) =>
-    admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`),
-  );
+  await withAdmin(url, (admin) => admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`));
   const testUrl = withDatabase(url, name);
   const db = createClient(testUrl);
   let dropped: Promise<void> | undefined;

@@ -59,7 +59,9 @@ function keyOf(req: IncomingMessage, form: URLSearchParams, query: URLSearchPara
   return bearer ?? form.get('key') ?? query.get('key') ?? '';
 }
 
-export async function startStripeApiDouble(options: { port?: number; webhook?: { url: string; secret: string } } = {}): Promise<StripeApiDouble> {
+export async function startStripeApiDouble(
+  options: { port?: number; webhook?: { url: string; secret: string } } = {},
+): Promise<StripeApiDouble> {
   const calls: Call[] = [];
   const intents = new Map<string, Intent>();
   const replies = new Map<string, Answer>();
@@ -79,7 +81,11 @@ export async function startStripeApiDouble(options: { port?: number; webhook?: {
     for (let attempt = 0; attempt < 5; attempt++) {
       const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: options.webhook.secret });
       try {
-        const res = await fetch(options.webhook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+        const res = await fetch(options.webhook.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+          body: payload,
+        });
         deliveries.push({ type, intentId: intent.id, status: res.status });
         if (res.ok) return;
       } catch (error) {
@@ -90,16 +96,24 @@ export async function startStripeApiDouble(options: { port?: number; webhook?: {
   }
 
   function confirm(intent: Intent, form: URLSearchParams): Answer {
-    if (form.get('client_secret') !== intent.client_secret) return stripeError(400, 'invalid_request_error', 'The client_secret does not match this PaymentIntent.');
+    if (form.get('client_secret') !== intent.client_secret)
+      return stripeError(400, 'invalid_request_error', 'The client_secret does not match this PaymentIntent.');
     if (intent.status !== 'requires_payment_method') {
-      return stripeError(400, 'invalid_request_error', `This PaymentIntent's status is ${intent.status}, so it cannot be confirmed.`, { code: 'payment_intent_unexpected_state', payment_intent: intent });
+      return stripeError(400, 'invalid_request_error', `This PaymentIntent's status is ${intent.status}, so it cannot be confirmed.`, {
+        code: 'payment_intent_unexpected_state',
+        payment_intent: intent,
+      });
     }
     const shown = form.get('shown_amount');
     if (shown) intent.shown_amount = Number(shown);
     if (form.get('payment_method') === 'pm_card_chargeDeclined') {
       intent.last_payment_error = { code: 'card_declined', message: 'Your card was declined.' };
       setImmediate(() => void sendEvent('payment_intent.payment_failed', intent));
-      return stripeError(402, 'card_error', 'Your card was declined.', { code: 'card_declined', decline_code: 'generic_decline', payment_intent: intent });
+      return stripeError(402, 'card_error', 'Your card was declined.', {
+        code: 'card_declined',
+        decline_code: 'generic_decline',
+        payment_intent: intent,
+      });
     }
     intent.status = 'succeeded';
     intent.last_payment_error = null;
@@ -130,12 +144,14 @@ export async function startStripeApiDouble(options: { port?: number; webhook?: {
     }
     const match = path.match(/^\/v1\/payment_intents\/([^/]+)(?:\/(confirm|cancel))?$/);
     const intent = match ? intents.get(match[1]!) : undefined;
-    if (match && !intent) return stripeError(404, 'invalid_request_error', `No such payment_intent: '${match[1]}'`, { code: 'resource_missing' });
+    if (match && !intent)
+      return stripeError(404, 'invalid_request_error', `No such payment_intent: '${match[1]}'`, { code: 'resource_missing' });
     if (intent && req.method === 'GET' && !match![2]) return { status: 200, body: intent };
     if (intent && req.method === 'POST' && match![2] === 'confirm') return confirm(intent, form);
     if (intent && req.method === 'POST' && match![2] === 'cancel') {
       if (!secretKey) return stripeError(401, 'invalid_request_error', 'This call needs a secret key.');
-      if (intent.status === 'succeeded') return stripeError(400, 'invalid_request_error', 'You cannot cancel this PaymentIntent because it has a status of succeeded.');
+      if (intent.status === 'succeeded')
+        return stripeError(400, 'invalid_request_error', 'You cannot cancel this PaymentIntent because it has a status of succeeded.');
       intent.status = 'canceled';
       return { status: 200, body: intent };
     }
@@ -143,7 +159,16 @@ export async function startStripeApiDouble(options: { port?: number; webhook?: {
       if (!secretKey) return stripeError(401, 'invalid_request_error', 'This call needs a secret key.');
       const refunded = intents.get(form.get('payment_intent') ?? '');
       if (refunded) refunded.amount_refunded = refunded.amount;
-      return { status: 200, body: { id: `re_${form.get('payment_intent')}`, object: 'refund', status: 'succeeded', payment_intent: form.get('payment_intent'), amount: refunded?.amount ?? 0 } };
+      return {
+        status: 200,
+        body: {
+          id: `re_${form.get('payment_intent')}`,
+          object: 'refund',
+          status: 'succeeded',
+          payment_intent: form.get('payment_intent'),
+          amount: refunded?.amount ?? 0,
+        },
+      };
     }
     return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${req.method}: ${path}).`);
   }
@@ -153,7 +178,9 @@ export async function startStripeApiDouble(options: { port?: number; webhook?: {
     if (path === '/test/payment_intents') {
       const orderId = query.get('orderId');
       const email = query.get('email');
-      const found = [...intents.values()].filter((i) => (!orderId || i.metadata.orderId === orderId) && (!email || i.receipt_email === email));
+      const found = [...intents.values()].filter(
+        (i) => (!orderId || i.metadata.orderId === orderId) && (!email || i.receipt_email === email),
+      );
       return { status: 200, body: { intents: found } };
     }
     if (path === '/test/webhooks') return { status: 200, body: { deliveries } };
@@ -173,7 +200,11 @@ export async function startStripeApiDouble(options: { port?: number; webhook?: {
       if (idempotencyKey && reply.status < 500) replies.set(idempotencyKey, reply);
     }
     // Stripe.js calls the API from the shop's pages, so the answers carry CORS headers as Stripe's do.
-    res.writeHead(reply.status, { 'content-type': 'application/json', 'request-id': `req_${randomBytes(6).toString('hex')}`, 'access-control-allow-origin': '*' });
+    res.writeHead(reply.status, {
+      'content-type': 'application/json',
+      'request-id': `req_${randomBytes(6).toString('hex')}`,
+      'access-control-allow-origin': '*',
+    });
     res.end(JSON.stringify(reply.body));
   }
 

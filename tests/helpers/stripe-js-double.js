@@ -47,7 +47,13 @@
     return new Promise((done) => {
       const timer = setTimeout(() => done(null), ms);
       const finish = (answer) => (clearTimeout(timer), done(answer));
-      events.emit(type, Object.assign({}, event, { resolve: (details) => finish({ ok: true, details: details || {} }), reject: () => finish({ ok: false }) }));
+      events.emit(
+        type,
+        Object.assign({}, event, {
+          resolve: (details) => finish({ ok: true, details: details || {} }),
+          reject: () => finish({ ok: false }),
+        }),
+      );
     });
   }
 
@@ -75,31 +81,68 @@
     const address = shopper.address;
     let rate = (session.shippingRates || [])[0] || null;
     let problem = null;
-    const dialog = el('div', { role: 'dialog', 'aria-modal': 'true', 'aria-label': `${walletName} (test wallet)`, style: { position: 'fixed', inset: 'auto 0 0 0', zIndex: 2147483647, background: '#fff', color: '#111', borderTop: '2px solid #111', padding: '16px', fontFamily: 'system-ui', maxHeight: '80vh', overflow: 'auto' } });
+    const dialog = el('div', {
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-label': `${walletName} (test wallet)`,
+      style: {
+        position: 'fixed',
+        inset: 'auto 0 0 0',
+        zIndex: 2147483647,
+        background: '#fff',
+        color: '#111',
+        borderTop: '2px solid #111',
+        padding: '16px',
+        fontFamily: 'system-ui',
+        maxHeight: '80vh',
+        overflow: 'auto',
+      },
+    });
     const render = (status) => {
       const currency = group.options.currency;
-      const rates = session.shippingAddressRequired && session.shippingRates && session.shippingRates.length
-        ? el('fieldset', {}, [
-            el('legend', { textContent: 'Delivery' }),
-            ...session.shippingRates.map((r) =>
-              el('label', { style: { display: 'flex', gap: '8px', minHeight: '44px', alignItems: 'center' } }, [
-                el('input', { type: 'radio', name: 'stripe-double-rate', value: r.id, checked: Boolean(rate && r.id === rate.id), disabled: Boolean(status), onchange: () => void chooseRate(r) }),
-                `${r.displayName} (${r.amount === 0 ? 'free' : money(r.amount, currency)})`,
-              ]),
-            ),
-          ])
-        : null;
+      const rates =
+        session.shippingAddressRequired && session.shippingRates && session.shippingRates.length
+          ? el('fieldset', {}, [
+              el('legend', { textContent: 'Delivery' }),
+              ...session.shippingRates.map((r) =>
+                el('label', { style: { display: 'flex', gap: '8px', minHeight: '44px', alignItems: 'center' } }, [
+                  el('input', {
+                    type: 'radio',
+                    name: 'stripe-double-rate',
+                    value: r.id,
+                    checked: Boolean(rate && r.id === rate.id),
+                    disabled: Boolean(status),
+                    onchange: () => void chooseRate(r),
+                  }),
+                  `${r.displayName} (${r.amount === 0 ? 'free' : money(r.amount, currency)})`,
+                ]),
+              ),
+            ])
+          : null;
       dialog.replaceChildren(
         el('h2', { textContent: `${walletName} (test wallet)`, style: { fontSize: '18px', margin: '0 0 8px' } }),
         session.emailRequired ? el('p', { textContent: `Contact: ${shopper.email}` }) : null,
-        session.shippingAddressRequired ? el('p', { textContent: `Ship to: ${shopper.name}, ${address.line1}, ${address.city} ${address.postal_code}` }) : null,
+        session.shippingAddressRequired
+          ? el('p', { textContent: `Ship to: ${shopper.name}, ${address.line1}, ${address.city} ${address.postal_code}` })
+          : null,
         rates,
         el('p', { textContent: `Total ${money(group.options.amount, currency)}`, 'data-testid': 'wallet-total' }),
         problem ? el('p', { role: 'alert', textContent: problem }) : null,
         status ? el('p', { role: 'status', textContent: status }) : null,
         el('div', { style: { display: 'flex', gap: '8px' } }, [
-          el('button', { type: 'button', textContent: `Pay ${money(group.options.amount, currency)}`, disabled: Boolean(status || problem), onclick: () => void pay(), style: { minHeight: '44px' } }),
-          el('button', { type: 'button', textContent: status === 'Processing…' ? 'Close' : 'Cancel', onclick: () => cancel(), style: { minHeight: '44px' } }),
+          el('button', {
+            type: 'button',
+            textContent: `Pay ${money(group.options.amount, currency)}`,
+            disabled: Boolean(status || problem),
+            onclick: () => void pay(),
+            style: { minHeight: '44px' },
+          }),
+          el('button', {
+            type: 'button',
+            textContent: status === 'Processing…' ? 'Close' : 'Cancel',
+            onclick: () => cancel(),
+            style: { minHeight: '44px' },
+          }),
         ]),
       );
     };
@@ -113,7 +156,9 @@
       element.events.emit('cancel', { elementType: 'expressCheckout' });
     };
     async function chooseRate(next) {
-      const answer = element.events.has('shippingratechange') ? await ask(element.events, 'shippingratechange', { shippingRate: next }, 20000) : { ok: true, details: {} };
+      const answer = element.events.has('shippingratechange')
+        ? await ask(element.events, 'shippingratechange', { shippingRate: next }, 20000)
+        : { ok: true, details: {} };
       if (!answer || !answer.ok) problem = 'The shop could not use this delivery option.';
       else {
         rate = next;
@@ -127,7 +172,12 @@
       element.events.emit('confirm', {
         elementType: 'expressCheckout',
         expressPaymentType: shopper.wallet,
-        billingDetails: { name: shopper.name, email: session.emailRequired ? shopper.email : undefined, phone: session.phoneNumberRequired ? shopper.phone : undefined, address },
+        billingDetails: {
+          name: shopper.name,
+          email: session.emailRequired ? shopper.email : undefined,
+          phone: session.phoneNumberRequired ? shopper.phone : undefined,
+          address,
+        },
         shippingAddress: session.shippingAddressRequired ? { name: shopper.name, address } : undefined,
         shippingRate: session.shippingAddressRequired ? rate || undefined : undefined,
         paymentFailed: (payload) => {
@@ -183,7 +233,21 @@
     Object.assign(element, {
       mount(target) {
         node = typeof target === 'string' ? document.querySelector(target) : target;
-        const button = el('button', { type: 'button', 'aria-label': `Pay with ${walletName}`, textContent: walletName, onclick: () => void open(), style: { width: '100%', minHeight: '48px', background: '#000', color: '#fff', border: '0', borderRadius: '8px', fontSize: '16px' } });
+        const button = el('button', {
+          type: 'button',
+          'aria-label': `Pay with ${walletName}`,
+          textContent: walletName,
+          onclick: () => void open(),
+          style: {
+            width: '100%',
+            minHeight: '48px',
+            background: '#000',
+            color: '#fff',
+            border: '0',
+            borderRadius: '8px',
+            fontSize: '16px',
+          },
+        });
         node.replaceChildren(button);
         setTimeout(() => {
           const available = { applePay: false, googlePay: false, link: false, paypal: false, amazonPay: false, klarna: false };
@@ -207,7 +271,13 @@
     Object.assign(element, {
       mount(target) {
         const node = typeof target === 'string' ? document.querySelector(target) : target;
-        input = el('input', { id: 'stripe-double-card', type: 'text', inputMode: 'numeric', autocomplete: 'cc-number', style: { minHeight: '44px', width: '100%' } });
+        input = el('input', {
+          id: 'stripe-double-card',
+          type: 'text',
+          inputMode: 'numeric',
+          autocomplete: 'cc-number',
+          style: { minHeight: '44px', width: '100%' },
+        });
         node.replaceChildren(el('label', { htmlFor: 'stripe-double-card', textContent: 'Card number (test stand-in)' }), input);
         setTimeout(() => element.events.emit('ready', { elementType: 'payment' }), 50);
       },
@@ -237,9 +307,10 @@
       },
       fetchUpdates: () => Promise.resolve({}),
       async submit() {
-        if (group.wallet) return (group.submitted = true), {};
+        if (group.wallet) return ((group.submitted = true), {});
         const payment = group.elements.payment;
-        if (!payment || payment.card().length < 15) return { error: { type: 'validation_error', code: 'incomplete_number', message: 'Your card number is incomplete.' } };
+        if (!payment || payment.card().length < 15)
+          return { error: { type: 'validation_error', code: 'incomplete_number', message: 'Your card number is incomplete.' } };
         group.submitted = true;
         return {};
       },
@@ -251,7 +322,8 @@
   async function confirmPayment(key, params) {
     const group = groups.get(params.elements);
     if (!group || !params.clientSecret) throw new Error('[Stripe.js stand-in] confirmPayment needs elements and clientSecret');
-    if (!group.submitted) return { error: { type: 'invalid_request_error', message: 'elements.submit() must be called before stripe.confirmPayment().' } };
+    if (!group.submitted)
+      return { error: { type: 'invalid_request_error', message: 'elements.submit() must be called before stripe.confirmPayment().' } };
     group.submitted = false;
     let method = 'pm_card_visa';
     let shown = group.options.amount;
@@ -262,7 +334,13 @@
     } else if (group.elements.payment && group.elements.payment.card() === '4000000000000002') method = 'pm_card_chargeDeclined';
     const id = params.clientSecret.split('_secret_')[0];
     const returnUrl = params.confirmParams && params.confirmParams.return_url;
-    const { ok, body } = await api('POST', `/v1/payment_intents/${id}/confirm`, { key, client_secret: params.clientSecret, payment_method: method, return_url: returnUrl || '', shown_amount: String(shown) });
+    const { ok, body } = await api('POST', `/v1/payment_intents/${id}/confirm`, {
+      key,
+      client_secret: params.clientSecret,
+      payment_method: method,
+      return_url: returnUrl || '',
+      shown_amount: String(shown),
+    });
     if (!ok) return { error: body.error };
     if (params.redirect === 'if_required') return { paymentIntent: body };
     const next = new URL(returnUrl);
@@ -280,7 +358,10 @@
       elements,
       confirmPayment: (params) => confirmPayment(key, params),
       retrievePaymentIntent: async (clientSecret) => {
-        const { ok, body } = await api('GET', `/v1/payment_intents/${clientSecret.split('_secret_')[0]}`, { key, client_secret: clientSecret });
+        const { ok, body } = await api('GET', `/v1/payment_intents/${clientSecret.split('_secret_')[0]}`, {
+          key,
+          client_secret: clientSecret,
+        });
         return ok ? { paymentIntent: body } : { error: body.error };
       },
       createToken: unsupported('createToken'),

@@ -48,7 +48,9 @@ describe('body size', () => {
     const chunked = await guest.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', big)));
     expect(chunked.status).toBe(413);
     expect((await errorOf(chunked)).code).toBe('payload_too_large');
-    const declared = await guest.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', big, { 'content-length': String(Buffer.byteLength(big)) })));
+    const declared = await guest.call(() =>
+      linesRoute.POST(json('POST', '/api/v1/cart/lines', big, { 'content-length': String(Buffer.byteLength(big)) })),
+    );
     expect(declared.status).toBe(413);
     expect(guest.jar.get('nw_cart')).toBeUndefined();
     // A body as a browser streams it, in pieces and with no length.
@@ -79,8 +81,14 @@ describe('body size', () => {
 
 describe('unknown API paths', () => {
   it('answers a JSON 404 in the error shape for any method', async () => {
-    for (const [method, handler] of [['GET', unknownRoute.GET], ['POST', unknownRoute.POST], ['DELETE', unknownRoute.DELETE]] as const) {
-      const res = await handler(new Request('http://localhost:3000/api/v1/nope', { method }), { params: Promise.resolve({ rest: ['nope'] }) });
+    for (const [method, handler] of [
+      ['GET', unknownRoute.GET],
+      ['POST', unknownRoute.POST],
+      ['DELETE', unknownRoute.DELETE],
+    ] as const) {
+      const res = await handler(new Request('http://localhost:3000/api/v1/nope', { method }), {
+        params: Promise.resolve({ rest: ['nope'] }),
+      });
       expect(res.status, method).toBe(404);
       expect(res.headers.get('content-type')).toBe('application/json');
       expect(await errorOf(res)).toMatchObject({ code: 'not_found', message: expect.stringContaining('/api/v1/nope') });

@@ -62,7 +62,9 @@ describe('per-IP sign-in limit with a made-up X-Forwarded-For', () => {
   });
 
   it('drops forwarded host and protocol headers from a client that is not a trusted proxy', async () => {
-    await fetch(`${base}/?email=host@example.com`, { headers: { 'x-forwarded-host': 'attacker.example', 'x-forwarded-proto': 'https', 'x-real-ip': '192.0.2.1' } });
+    await fetch(`${base}/?email=host@example.com`, {
+      headers: { 'x-forwarded-host': 'attacker.example', 'x-forwarded-proto': 'https', 'x-real-ip': '192.0.2.1' },
+    });
     expect(seen['x-forwarded-host']).toBeUndefined();
     expect(seen['x-forwarded-proto']).toBeUndefined();
     expect(seen['x-real-ip']).toBeUndefined();

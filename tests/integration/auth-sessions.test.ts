@@ -27,7 +27,11 @@ function keep(jar: Jar, response: Response) {
 async function call(jar: Jar, method: 'GET' | 'POST', path: string, form?: Record<string, string>) {
   const request = new NextRequest(`${ORIGIN}/api/auth/${path}`, {
     method,
-    headers: { cookie: cookieHeader(jar), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), 'x-forwarded-for': '198.51.100.20' },
+    headers: {
+      cookie: cookieHeader(jar),
+      ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      'x-forwarded-for': '198.51.100.20',
+    },
     body: form ? new URLSearchParams(form).toString() : undefined,
   });
   const response = await (method === 'GET' ? handlers.GET : handlers.POST)(request);
@@ -52,7 +56,8 @@ const userOf = (token: string | undefined) => userFromSessionToken(token ?? '', 
 
 beforeAll(async () => {
   const passwordHash = await hashPassword('shopper-demo-1');
-  for (const email of ['sam@example.com', 'pat@example.com', 'robin@example.com']) await db.user.create({ data: { email, passwordHash, emailVerified: new Date() } });
+  for (const email of ['sam@example.com', 'pat@example.com', 'robin@example.com'])
+    await db.user.create({ data: { email, passwordHash, emailVerified: new Date() } });
 });
 
 describe('server-side sessions', () => {

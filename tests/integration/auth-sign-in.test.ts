@@ -16,7 +16,19 @@ beforeAll(async () => {
   await db.user.create({ data: { email: 'limited@example.com', passwordHash } });
   const staff = await db.user.create({ data: { email: 'staff@example.com', role: 'STAFF', passwordHash } });
   await db.location.create({
-    data: { id: 'loc_1', code: 'S1', slug: 's1', type: 'STORE', name: 'Store', addressLine1: '1 St', city: 'London', postcode: 'E1', latitude: 51.5, longitude: 0, openingHours: [] },
+    data: {
+      id: 'loc_1',
+      code: 'S1',
+      slug: 's1',
+      type: 'STORE',
+      name: 'Store',
+      addressLine1: '1 St',
+      city: 'London',
+      postcode: 'E1',
+      latitude: 51.5,
+      longitude: 0,
+      openingHours: [],
+    },
   });
   await db.staffAssignment.create({ data: { userId: staff.id, locationId: 'loc_1' } });
 });
@@ -40,17 +52,20 @@ describe('password sign-in', () => {
   });
 
   it('refuses an e-mail after 10 attempts from anywhere, even with the right password', async () => {
-    for (let i = 0; i < 10; i++) await authorizeCredentials({ email: 'limited@example.com', password: `guess-${i}` }, from(`203.0.113.${i}`));
-    await expect(authorizeCredentials({ email: 'limited@example.com', password: 'shopper-demo-1' }, from('203.0.113.99'))).rejects.toBeInstanceOf(
-      RateLimitedSignIn,
-    );
+    for (let i = 0; i < 10; i++)
+      await authorizeCredentials({ email: 'limited@example.com', password: `guess-${i}` }, from(`203.0.113.${i}`));
+    await expect(
+      authorizeCredentials({ email: 'limited@example.com', password: 'shopper-demo-1' }, from('203.0.113.99')),
+    ).rejects.toBeInstanceOf(RateLimitedSignIn);
   });
 
   it('refuses one IP spraying many e-mails after 60 attempts', async () => {
     // 59 attempts counted directly (each real attempt costs an argon2 verification), then the 60th is allowed.
     await Promise.all(Array.from({ length: 59 }, () => rateLimit('signInIp', '192.0.2.1')));
     expect(await authorizeCredentials({ email: 'spray@example.com', password: 'x' }, from('192.0.2.1'))).toBeNull();
-    await expect(authorizeCredentials({ email: 'fresh@example.com', password: 'x' }, from('192.0.2.1'))).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(authorizeCredentials({ email: 'fresh@example.com', password: 'x' }, from('192.0.2.1'))).rejects.toMatchObject({
+      code: 'rate_limited',
+    });
   });
 
   it('counts parallel attempts exactly (PostgreSQL-backed buckets)', async () => {

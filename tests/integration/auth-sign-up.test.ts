@@ -37,11 +37,15 @@ async function call(jar: Jar, url: string, init: { form?: Record<string, string>
 }
 
 // What the sign-in and sign-up forms do through signIn('email', …): ask Auth.js for a link.
-async function requestLink(email: string, { origin = env.APP_URL, purpose, headers }: { origin?: string; purpose?: string; headers?: Record<string, string> } = {}) {
+async function requestLink(
+  email: string,
+  { origin = env.APP_URL, purpose, headers }: { origin?: string; purpose?: string; headers?: Record<string, string> } = {},
+) {
   const jar: Jar = new Map();
   const base = origin.replace(/\/$/, '');
   const { csrfToken } = (await (await call(jar, `${base}/api/auth/csrf`, { headers })).json()) as { csrfToken: string };
-  const query = purpose === 'sign-up' ? `?${new URLSearchParams({ purpose: signUpLinkPurpose(email) })}` : purpose ? `?purpose=${purpose}` : '';
+  const query =
+    purpose === 'sign-up' ? `?${new URLSearchParams({ purpose: signUpLinkPurpose(email) })}` : purpose ? `?purpose=${purpose}` : '';
   await call(jar, `${base}/api/auth/signin/email${query}`, { form: { csrfToken, email, callbackUrl: '/account' }, headers });
   const mail = await db.outboxMessage.findFirst({ where: { to: email }, orderBy: { createdAt: 'desc' } });
   expect(mail, `an e-mail to ${email}`).toBeTruthy();
@@ -117,7 +121,9 @@ describe('per-e-mail sign-in lock', () => {
     // A stranger now gets no answer to the password at all, right or wrong.
     await expect(attempt('locked@example.com', 'owner-password-1')).rejects.toBeInstanceOf(AccountLockedSignIn);
     await expect(attempt('locked@example.com', 'owner-password-1', otherAccountsDevice)).rejects.toBeInstanceOf(AccountLockedSignIn);
-    await expect(attempt('locked@example.com', 'owner-password-1', `${DEVICE_COOKIE}=forged.value`)).rejects.toBeInstanceOf(AccountLockedSignIn);
+    await expect(attempt('locked@example.com', 'owner-password-1', `${DEVICE_COOKIE}=forged.value`)).rejects.toBeInstanceOf(
+      AccountLockedSignIn,
+    );
     // The owner, on the device they signed in with before, is not locked out.
     expect(await attempt('locked@example.com', 'owner-password-1', ownersDevice)).toMatchObject({ email: 'locked@example.com' });
   });

@@ -13,9 +13,17 @@ const params = (variantId: string) => ({ params: Promise.resolve({ variantId }) 
 
 async function getCart(d: Device) {
   const res = await d.call(() => cartRoute.GET(json('GET', '/api/v1/cart')));
-  return (await res.json()) as { cart: { version: number; itemCount: number; lines: { variantId: string; quantity: number; lineTotal: { amountMinor: number } }[]; subtotal: { amountMinor: number } } };
+  return (await res.json()) as {
+    cart: {
+      version: number;
+      itemCount: number;
+      lines: { variantId: string; quantity: number; lineTotal: { amountMinor: number } }[];
+      subtotal: { amountMinor: number };
+    };
+  };
 }
-const add = (d: Device, body: unknown, headers?: Record<string, string>) => d.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', body, headers)));
+const add = (d: Device, body: unknown, headers?: Record<string, string>) =>
+  d.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', body, headers)));
 const patch = (d: Device, variantId: string, body: unknown, headers?: Record<string, string>) =>
   d.call(() => lineRoute.PATCH(json('PATCH', `/api/v1/cart/lines/${variantId}`, body, headers), params(variantId)));
 const remove = (d: Device, variantId: string, headers?: Record<string, string>) =>
@@ -32,7 +40,9 @@ describe('cart API', () => {
     expect(res.status).toBe(201);
     expect(guest.jar.get('nw_cart')?.value).toBeTruthy();
     const { cart } = await getCart(guest);
-    expect(cart.lines).toEqual([expect.objectContaining({ variantId: ids.tee, quantity: 2, lineTotal: expect.objectContaining({ amountMinor: 5000 }) })]);
+    expect(cart.lines).toEqual([
+      expect.objectContaining({ variantId: ids.tee, quantity: 2, lineTotal: expect.objectContaining({ amountMinor: 5000 }) }),
+    ]);
     expect(cart.subtotal.amountMinor).toBe(5000);
   });
 

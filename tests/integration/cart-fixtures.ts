@@ -18,7 +18,15 @@ export async function insertCartWorld(db: Db) {
       { id: ids.mug, productId: 'prod_mug', sku: 'MUG', priceMinor: 1450 },
     ],
   });
-  const place = { country: 'GB', city: 'London', postcode: 'E1 1AA', addressLine1: '1 High St', latitude: 51.5, longitude: -0.1, openingHours: [] };
+  const place = {
+    country: 'GB',
+    city: 'London',
+    postcode: 'E1 1AA',
+    addressLine1: '1 High St',
+    latitude: 51.5,
+    longitude: -0.1,
+    openingHours: [],
+  };
   await db.location.create({ data: { ...place, id: ids.warehouse, code: 'WH', slug: 'wh', type: 'WAREHOUSE', name: 'Warehouse' } });
   await db.location.create({ data: { ...place, id: ids.store, code: 'ST', slug: 'st', type: 'STORE', name: 'Shop' } });
   await db.stock.createMany({
@@ -72,7 +80,11 @@ export async function signedInJar(user: { id: string; email: string }, role = 'C
   const salt = 'authjs.session-token';
   const { startSession } = await import('@/lib/auth/sessions');
   const sid = await startSession(user.id);
-  const token = await encode({ salt, secret: process.env.AUTH_SECRET ?? 'northwind-development-secret-not-for-production', token: { sub: user.id, email: user.email, name: null, role, storeIds, sid } });
+  const token = await encode({
+    salt,
+    secret: process.env.AUTH_SECRET ?? 'northwind-development-secret-not-for-production',
+    token: { sub: user.id, email: user.email, name: null, role, storeIds, sid },
+  });
   jar.set(salt, token);
   return jar;
 }

@@ -72,10 +72,14 @@ describe('merging a guest cart on sign-in', () => {
 
     // Sign out: the device is a guest with an empty cart; the account cart is untouched.
     phone.jar.delete('authjs.session-token');
-    const guestView = (await (await phone.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as { cart: { owner: string; itemCount: number } };
+    const guestView = (await (await phone.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as {
+      cart: { owner: string; itemCount: number };
+    };
     expect(guestView.cart).toMatchObject({ owner: 'guest', itemCount: 0 });
     const laptop = device(await signedInJar(user));
-    const accountView = (await (await laptop.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as { cart: { itemCount: number } };
+    const accountView = (await (await laptop.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as {
+      cart: { itemCount: number };
+    };
     expect(accountView.cart.itemCount).toBe(2);
   });
 });
@@ -89,7 +93,12 @@ describe('continue on another device', () => {
     expect(claimed).toEqual({ cartId: laptopCart, addedUnits: 2 });
     await expect(claimCartTransfer(token, null)).rejects.toMatchObject({ code: 'transfer_invalid' });
     const lines = await db.cartLine.findMany({ where: { cartId: laptopCart } });
-    expect(lines.map((l) => [l.variantId, l.quantity]).sort()).toEqual([[ids.mug, 2], [ids.tee, 1]].sort());
+    expect(lines.map((l) => [l.variantId, l.quantity]).sort()).toEqual(
+      [
+        [ids.mug, 2],
+        [ids.tee, 1],
+      ].sort(),
+    );
   });
 
   it('refuses an expired token and never hands out an account cart', async () => {

@@ -44,15 +44,26 @@ describe('product cards', () => {
     const page = await listProducts(filters({ pageSize: 48 }));
     const products = await db.product.findMany({
       where: { id: { in: page.items.map((i) => i.id) } },
-      include: { category: true, images: { orderBy: { position: 'asc' } }, variants: { orderBy: { position: 'asc' }, include: { stock: true } } },
+      include: {
+        category: true,
+        images: { orderBy: { position: 'asc' } },
+        variants: { orderBy: { position: 'asc' }, include: { stock: true } },
+      },
     });
     expect(products.length).toBe(page.items.length);
     for (const product of products) {
       const card = page.items.find((i) => i.id === product.id)!;
       const cheapest = [...product.variants].sort((a, b) => a.priceMinor - b.priceMinor)[0]!;
-      expect(card).toMatchObject({ slug: product.slug, name: product.name, categorySlug: product.category.slug, priceMinor: cheapest.priceMinor });
+      expect(card).toMatchObject({
+        slug: product.slug,
+        name: product.name,
+        categorySlug: product.category.slug,
+        priceMinor: cheapest.priceMinor,
+      });
       expect(card.priceVaries).toBe(new Set(product.variants.map((v) => v.priceMinor)).size > 1);
-      expect(card.image).toEqual(product.images[0] ? { url: product.images[0].url, alt: product.images[0].alt, color: product.images[0].color } : null);
+      expect(card.image).toEqual(
+        product.images[0] ? { url: product.images[0].url, alt: product.images[0].alt, color: product.images[0].color } : null,
+      );
       expect(card.colors.map((c) => c.name)).toEqual([...new Set(product.variants.flatMap((v) => (v.color ? [v.color] : [])))]);
       expect(card.inStock).toBe(product.variants.some((v) => v.stock.some((s) => s.onHand > s.reserved)));
     }
@@ -66,7 +77,11 @@ describe('product cards', () => {
       const card = (await searchProducts(first!.name, filters({}))).items.find((i) => i.id === first!.id);
       expect(card?.inStock).toBe(false);
     } finally {
-      for (const s of stock) await db.stock.update({ where: { variantId_locationId: { variantId: s.variantId, locationId: s.locationId } }, data: { reserved: s.reserved } });
+      for (const s of stock)
+        await db.stock.update({
+          where: { variantId_locationId: { variantId: s.variantId, locationId: s.locationId } },
+          data: { reserved: s.reserved },
+        });
     }
   });
 });
@@ -106,7 +121,9 @@ describe('category listings', () => {
     const page = await listProducts(filters({ availableAt: store.id }));
     const variants = await variantsOf(page.items);
     for (const item of page.items) {
-      expect(variants.some((v) => v.product.slug === item.slug && v.stock.some((s) => s.locationId === store.id && s.onHand > s.reserved))).toBe(true);
+      expect(
+        variants.some((v) => v.product.slug === item.slug && v.stock.some((s) => s.locationId === store.id && s.onHand > s.reserved)),
+      ).toBe(true);
     }
     const everything = await listProducts(filters({}));
     expect(page.total).toBeLessThanOrEqual(everything.total);
@@ -132,7 +149,10 @@ describe('cache keys', () => {
   };
 
   it('give each category the vocabulary its filters are checked against', async () => {
-    const category = await db.category.findUniqueOrThrow({ where: { slug: 'jackets' }, include: { _count: { select: { products: true } } } });
+    const category = await db.category.findUniqueOrThrow({
+      where: { slug: 'jackets' },
+      include: { _count: { select: { products: true } } },
+    });
     const facets = await getCategoryFacets('jackets');
     const stores = await db.location.findMany({ where: { type: 'STORE' }, select: { id: true } });
     expect(await getListingVocabulary('jackets')).toEqual({
@@ -249,13 +269,16 @@ describe('stored search vector', () => {
 describe('GET /api/v1/products', () => {
   const get = (query: string) => listProductsRoute(new Request(`http://shop.test/api/v1/products?${query}`));
 
-  it.each(['sort=bogus', 'minPrice=abc', 'page=0', 'pageSize=1000', 'minPrice=50&maxPrice=10'])('answers 400 with the error shape for %s', async (query) => {
-    const response = await get(query);
-    expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.error).toMatchObject({ code: 'bad_request', message: expect.any(String) });
-    expect(body.error.issues.length).toBeGreaterThan(0);
-  });
+  it.each(['sort=bogus', 'minPrice=abc', 'page=0', 'pageSize=1000', 'minPrice=50&maxPrice=10'])(
+    'answers 400 with the error shape for %s',
+    async (query) => {
+      const response = await get(query);
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.error).toMatchObject({ code: 'bad_request', message: expect.any(String) });
+      expect(body.error.issues.length).toBeGreaterThan(0);
+    },
+  );
 
   it('lists, filters and searches with public cache headers', async () => {
     const response = await get('category=knitwear&pageSize=5&sort=price-asc');
@@ -283,7 +306,19 @@ describe('GET /api/v1/products', () => {
   it('is described in /api/v1/openapi.json', async () => {
     const spec = await (await getOpenApi(new Request('http://localhost:3000/api/v1/openapi.json'))).json();
     expect(spec.paths['/api/v1/products'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['q', 'category', 'size', 'color', 'minPrice', 'maxPrice', 'inStock', 'availableAt', 'sort', 'page', 'pageSize']),
+      expect.arrayContaining([
+        'q',
+        'category',
+        'size',
+        'color',
+        'minPrice',
+        'maxPrice',
+        'inStock',
+        'availableAt',
+        'sort',
+        'page',
+        'pageSize',
+      ]),
     );
     expect(spec.paths['/api/v1/products/{slug}'].get.responses['404']).toBeDefined();
   });

@@ -29,7 +29,19 @@ beforeAll(async () => {
   await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 50 } });
 });
 
-type CheckoutBody = { order: { id: string; number: string; status: string; totalMinor: number; subtotalMinor: number; shippingMinor: number; holdExpiresAt: string }; payment: { provider: string }; pickupCode: string | null };
+type CheckoutBody = {
+  order: {
+    id: string;
+    number: string;
+    status: string;
+    totalMinor: number;
+    subtotalMinor: number;
+    shippingMinor: number;
+    holdExpiresAt: string;
+  };
+  payment: { provider: string };
+  pickupCode: string | null;
+};
 type ErrorBody = { error: { code: string; message: string; lines?: { variantId: string; available: number }[] } };
 
 let emails = 0;
@@ -40,12 +52,26 @@ async function addToBag(d: Device, variantId: string, quantity: number) {
 }
 const checkout = (d: Device, body: unknown, headers: Record<string, string> = {}) =>
   d.call(() => checkoutRoute.POST(json('POST', '/api/v1/checkout', body, { 'user-agent': PHONE_UA, ...headers })));
-const pay = (d: Device, orderId: string, outcome: string) => d.call(() => demoRoute.POST(json('POST', '/api/v1/checkout/demo-payment', { orderId, outcome })));
+const pay = (d: Device, orderId: string, outcome: string) =>
+  d.call(() => demoRoute.POST(json('POST', '/api/v1/checkout/demo-payment', { orderId, outcome })));
 const pickup = (label: string) => ({ email: email(label), fulfilment: 'PICKUP', pickupLocationId: ids.store });
 const orderRow = (id: string) =>
-  db.order.findUniqueOrThrow({ where: { id }, select: { status: true, channel: true, cartId: true, totalMinor: true, confirmationSentAt: true, email: true, userId: true } });
-const cartLines = async (d: Device) => ((await (await d.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as { cart: { lines: { variantId: string; quantity: number }[] } }).cart.lines;
-const counts = async () => ({ orders: await db.order.count(), holds: await db.stockHold.count(), buckets: await db.rateLimitBucket.count(), events: await db.paymentEvent.count() });
+  db.order.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, channel: true, cartId: true, totalMinor: true, confirmationSentAt: true, email: true, userId: true },
+  });
+const cartLines = async (d: Device) =>
+  (
+    (await (await d.call(() => cartRoute.GET(json('GET', '/api/v1/cart')))).json()) as {
+      cart: { lines: { variantId: string; quantity: number }[] };
+    }
+  ).cart.lines;
+const counts = async () => ({
+  orders: await db.order.count(),
+  holds: await db.stockHold.count(),
+  buckets: await db.rateLimitBucket.count(),
+  events: await db.paymentEvent.count(),
+});
 
 describe('POST /api/v1/checkout', () => {
   it('places a guest pickup order from the bag at server prices, ignoring any price or total the client sends', async () => {
@@ -53,7 +79,11 @@ describe('POST /api/v1/checkout', () => {
     await addToBag(guest, ids.jacket, 2);
     const res = await checkout(guest, {
       ...pickup('tamper'),
-      totalMinor: 1, subtotalMinor: 1, priceMinor: 1, discountMinor: 9000, shippingMinor: -450,
+      totalMinor: 1,
+      subtotalMinor: 1,
+      priceMinor: 1,
+      discountMinor: 9000,
+      shippingMinor: -450,
       lines: [{ variantId: ids.jacket, quantity: 2, unitPriceMinor: 1 }],
     });
     expect(res.status).toBe(201);
@@ -111,7 +141,15 @@ describe('POST /api/v1/checkout', () => {
     expect(body.error.lines).toEqual([expect.objectContaining({ variantId: ids.boots, available: 1 })]);
     expect({ ...(await counts()), buckets: before.buckets }).toEqual(before);
 
-    const delivery = await checkout(guest, { email: email('short'), fulfilment: 'DELIVERY', shippingAddress: { name: 'Sam', line1: '2 Low Rd', city: 'London', postcode: 'e1 6an' } }, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)' });
+    const delivery = await checkout(
+      guest,
+      {
+        email: email('short'),
+        fulfilment: 'DELIVERY',
+        shippingAddress: { name: 'Sam', line1: '2 Low Rd', city: 'London', postcode: 'e1 6an' },
+      },
+      { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)' },
+    );
     expect(delivery.status).toBe(201);
     const placed = (await delivery.json()) as CheckoutBody;
     expect(placed.order).toMatchObject({ subtotalMinor: 16000, shippingMinor: 0 });
@@ -156,7 +194,10 @@ describe('POST /api/v1/checkout', () => {
     await addToBag(guest, ids.jacket, 1);
     await addToBag(guest, ids.lastFive, 1);
     expect((await pay(guest, order.id, 'succeed')).status).toBe(200);
-    expect((await cartLines(guest)).map((l) => [l.variantId, l.quantity])).toEqual([[ids.jacket, 1], [ids.lastFive, 1]]);
+    expect((await cartLines(guest)).map((l) => [l.variantId, l.quantity])).toEqual([
+      [ids.jacket, 1],
+      [ids.lastFive, 1],
+    ]);
   });
 
   it('releases the hold on a declined payment and lets the shopper try again', async () => {
@@ -205,7 +246,13 @@ describe('POST /api/v1/checkout/demo-payment', () => {
     const guestOrder = ((await (await checkout(guestWithOrder, pickup('guest'))).json()) as CheckoutBody).order;
     const eventsBefore = await db.paymentEvent.count();
 
-    for (const [who, d, id] of [['bob', bob, order.id], ['a stranger', device(), order.id], ['bob on a guest order', bob, guestOrder.id], ['alice on a guest order', alice, guestOrder.id], ['unknown id', alice, 'ord_nope']] as const) {
+    for (const [who, d, id] of [
+      ['bob', bob, order.id],
+      ['a stranger', device(), order.id],
+      ['bob on a guest order', bob, guestOrder.id],
+      ['alice on a guest order', alice, guestOrder.id],
+      ['unknown id', alice, 'ord_nope'],
+    ] as const) {
       for (const outcome of ['succeed', 'decline']) {
         const res = await pay(d, id, outcome);
         expect(res.status, `${who} ${outcome}`).toBe(404);
@@ -275,7 +322,10 @@ describe('POST /api/v1/checkout/demo-payment', () => {
 
 describe('200 shoppers checking out the last unit at once', () => {
   it('holds it for exactly one, who is the only one paid; stock never goes below zero', async () => {
-    await db.stock.update({ where: { variantId_locationId: { variantId: lastOne, locationId: ids.store } }, data: { onHand: 1, reserved: 0 } });
+    await db.stock.update({
+      where: { variantId_locationId: { variantId: lastOne, locationId: ids.store } },
+      data: { onHand: 1, reserved: 0 },
+    });
     const shoppers = Array.from({ length: 200 }, () => device());
     for (let i = 0; i < shoppers.length; i += 20) await Promise.all(shoppers.slice(i, i + 20).map((d) => addToBag(d, lastOne, 1)));
     const responses = await Promise.all(shoppers.map((d, i) => checkout(d, pickup(`rush${i}`))));
@@ -293,7 +343,18 @@ describe('200 shoppers checking out the last unit at once', () => {
 
 describe('GET /api/v1/openapi.json', () => {
   it('describes both checkout routes with the bodies the handlers validate', async () => {
-    const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { anyOf?: unknown[]; oneOf?: unknown[] } }> }; responses: Record<string, unknown> }>> };
+    const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, { schema: { anyOf?: unknown[]; oneOf?: unknown[] } }> };
+            responses: Record<string, unknown>;
+          }
+        >
+      >;
+    };
     const checkout = doc.paths['/api/v1/checkout']?.post;
     expect(Object.keys(checkout?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '409', '429']));
     expect(JSON.stringify(checkout?.requestBody)).toContain('pickupLocationId');

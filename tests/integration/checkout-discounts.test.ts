@@ -27,11 +27,23 @@ type Refusal = { error: { code: string; message: string } };
 
 async function bag(): Promise<Device> {
   const d = device();
-  expect((await d.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: ids.jacket, quantity: 1 })))).status).toBe(201);
+  expect((await d.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: ids.jacket, quantity: 1 })))).status).toBe(
+    201,
+  );
   return d;
 }
 const order = (d: Device, email: string, discountCode: string) =>
-  d.call(() => checkoutRoute.POST(json('POST', '/api/v1/checkout', { email, fulfilment: 'PICKUP', pickupLocationId: ids.store, payment: 'pay_at_pickup', discountCode })));
+  d.call(() =>
+    checkoutRoute.POST(
+      json('POST', '/api/v1/checkout', {
+        email,
+        fulfilment: 'PICKUP',
+        pickupLocationId: ids.store,
+        payment: 'pay_at_pickup',
+        discountCode,
+      }),
+    ),
+  );
 const quote = (d: Device, b: unknown) => d.call(() => quoteRoute.POST(json('POST', '/api/v1/checkout/quote', b)));
 const jacket = (over: Parameters<typeof pickupInput>[1] = {}) => pickupInput([{ variantId: ids.jacket, quantity: 1 }], over);
 
@@ -47,7 +59,10 @@ describe('WELCOME10, 10% off a first order', () => {
     }
     expect(await db.order.count({ where: { userId: shopper.id } })).toBe(1);
     // Other codes still apply to later orders.
-    expect((await placeOrder(jacket({ ...mine, discountCode: 'fiveoff40' }))).order).toMatchObject({ discountCode: 'FIVEOFF40', discountMinor: 500 });
+    expect((await placeOrder(jacket({ ...mine, discountCode: 'fiveoff40' }))).order).toMatchObject({
+      discountCode: 'FIVEOFF40',
+      discountMinor: 500,
+    });
   });
 
   it('is for a guest’s first order by e-mail, whatever its case, and not for an e-mail that ordered before', async () => {
@@ -56,7 +71,10 @@ describe('WELCOME10, 10% off a first order', () => {
     expect(((await first.json()) as Placed).order).toMatchObject({ discountCode: 'WELCOME10', discountMinor: 450 });
     const again = await order(await bag(), 'guest.first@EXAMPLE.com', 'WELCOME10');
     expect(again.status).toBe(400);
-    expect(((await again.json()) as Refusal).error).toMatchObject({ code: 'discount_not_eligible', message: expect.stringContaining('first order') });
+    expect(((await again.json()) as Refusal).error).toMatchObject({
+      code: 'discount_not_eligible',
+      message: expect.stringContaining('first order'),
+    });
 
     await placeOrder(jacket({ email: 'ordered-before@example.com' }));
     expect((await order(await bag(), 'ordered-before@example.com', 'WELCOME10')).status).toBe(400);
@@ -79,11 +97,16 @@ describe('WELCOME10, 10% off a first order', () => {
 describe('limits as data', () => {
   it('a code added to the table works, with no code change', async () => {
     await db.discountCode.create({ data: { code: 'SPRING15', kind: 'PERCENT', percent: 15, label: '15% off this spring' } });
-    expect((await placeOrder(jacket({ email: 'spring@example.com', discountCode: 'spring15' }))).order).toMatchObject({ discountCode: 'SPRING15', discountMinor: 675 });
+    expect((await placeOrder(jacket({ email: 'spring@example.com', discountCode: 'spring15' }))).order).toMatchObject({
+      discountCode: 'SPRING15',
+      discountMinor: 675,
+    });
   });
 
   it('gives out no more than its total uses, even to checkouts at the same moment', async () => {
-    await db.discountCode.create({ data: { code: 'FIRST3', kind: 'AMOUNT', amountMinor: 1000, label: '£10 off, first three orders', totalLimit: 3 } });
+    await db.discountCode.create({
+      data: { code: 'FIRST3', kind: 'AMOUNT', amountMinor: 1000, label: '£10 off, first three orders', totalLimit: 3 },
+    });
     const bags = await Promise.all(Array.from({ length: 10 }, () => bag()));
     const responses = await Promise.all(bags.map((d, i) => order(d, `first3-${i}@example.com`, 'FIRST3')));
     expect(responses.filter((r) => r.status === 201)).toHaveLength(3);
@@ -92,7 +115,9 @@ describe('limits as data', () => {
   });
 
   it('allows a set number of uses per customer', async () => {
-    await db.discountCode.create({ data: { code: 'TWICE', kind: 'AMOUNT', amountMinor: 200, label: '£2 off, twice each', perCustomerLimit: 2 } });
+    await db.discountCode.create({
+      data: { code: 'TWICE', kind: 'AMOUNT', amountMinor: 200, label: '£2 off, twice each', perCustomerLimit: 2 },
+    });
     const input = jacket({ email: 'twice@example.com', discountCode: 'TWICE' });
     await placeOrder(input);
     await placeOrder(input);
@@ -108,8 +133,14 @@ describe('limits as data', () => {
         { code: 'OFF', kind: 'AMOUNT', amountMinor: 100, label: 'Off', active: false },
       ],
     });
-    await expect(placeOrder(jacket({ discountCode: 'LATER' }))).rejects.toMatchObject({ code: 'invalid_discount', message: 'The code LATER is not valid yet.' });
-    await expect(placeOrder(jacket({ discountCode: 'OVER' }))).rejects.toMatchObject({ code: 'invalid_discount', message: 'The code OVER has expired.' });
+    await expect(placeOrder(jacket({ discountCode: 'LATER' }))).rejects.toMatchObject({
+      code: 'invalid_discount',
+      message: 'The code LATER is not valid yet.',
+    });
+    await expect(placeOrder(jacket({ discountCode: 'OVER' }))).rejects.toMatchObject({
+      code: 'invalid_discount',
+      message: 'The code OVER has expired.',
+    });
     await expect(placeOrder(jacket({ discountCode: 'OFF' }))).rejects.toMatchObject({ code: 'invalid_discount' });
     await expect(placeOrder(jacket({ discountCode: 'NOSUCH' }))).rejects.toMatchObject({ code: 'invalid_discount' });
   });
@@ -122,13 +153,29 @@ describe('POST /api/v1/checkout/quote', () => {
     const plain = await quote(guest, { lines, fulfilment: 'DELIVERY' });
     expect(plain.status).toBe(200);
     expect(await plain.json()).toEqual({
-      totals: { currency: 'GBP', subtotalMinor: 9000, discountMinor: 0, discountCode: null, shippingMinor: 0, taxMinor: 1500, taxInclusive: true, taxLabel: 'VAT', totalMinor: 9000 },
+      totals: {
+        currency: 'GBP',
+        subtotalMinor: 9000,
+        discountMinor: 0,
+        discountCode: null,
+        shippingMinor: 0,
+        taxMinor: 1500,
+        taxInclusive: true,
+        taxLabel: 'VAT',
+        totalMinor: 9000,
+      },
       discountError: null,
       freeDeliveryFromMinor: 7500,
     });
-    const fresh = (await (await quote(guest, { lines, discountCode: 'welcome10', email: 'never-ordered@example.com' })).json()) as { totals: { discountMinor: number }; discountError: unknown };
+    const fresh = (await (await quote(guest, { lines, discountCode: 'welcome10', email: 'never-ordered@example.com' })).json()) as {
+      totals: { discountMinor: number };
+      discountError: unknown;
+    };
     expect(fresh).toMatchObject({ totals: { discountMinor: 900 }, discountError: null });
-    const used = (await (await quote(guest, { lines, discountCode: 'WELCOME10', email: 'three-in-a-row@example.com' })).json()) as { totals: { discountMinor: number }; discountError: { code: string } };
+    const used = (await (await quote(guest, { lines, discountCode: 'WELCOME10', email: 'three-in-a-row@example.com' })).json()) as {
+      totals: { discountMinor: number };
+      discountError: { code: string };
+    };
     expect(used).toMatchObject({ totals: { discountMinor: 0 }, discountError: { code: 'discount_not_eligible' } });
     const unknown = (await (await quote(guest, { lines, discountCode: 'FREESTUFF' })).json()) as { discountError: { message: string } };
     expect(unknown.discountError.message).toBe('The code FREESTUFF is not valid.');
@@ -137,9 +184,15 @@ describe('POST /api/v1/checkout/quote', () => {
 
   it('refuses a cross-site request and bad input, and is in the OpenAPI document', async () => {
     expect((await quote(device(), { lines: 'all' })).status).toBe(400);
-    const crossSite = await device().call(() => quoteRoute.POST(json('POST', '/api/v1/checkout/quote', { lines: [] }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })));
+    const crossSite = await device().call(() =>
+      quoteRoute.POST(
+        json('POST', '/api/v1/checkout/quote', { lines: [] }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }),
+      ),
+    );
     expect(crossSite.status).toBe(403);
-    const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.paths['/api/v1/checkout/quote']?.post).toBeTruthy();
   });
 });

@@ -29,7 +29,12 @@ async function bag(quantity = 1): Promise<Device> {
   expect(res.status).toBe(201);
   return d;
 }
-const body = (payment: 'pay_at_pickup' | 'online') => ({ email: `double-${++n}@example.com`, fulfilment: 'PICKUP', pickupLocationId: ids.store, payment });
+const body = (payment: 'pay_at_pickup' | 'online') => ({
+  email: `double-${++n}@example.com`,
+  fulfilment: 'PICKUP',
+  pickupLocationId: ids.store,
+  payment,
+});
 const submit = (d: Device, b: unknown, key?: string) =>
   d.call(() => checkoutRoute.POST(json('POST', '/api/v1/checkout', b, key ? { 'Idempotency-Key': key } : {})));
 async function ordersFrom(email: string) {
@@ -49,7 +54,9 @@ describe('a double-submitted pay-at-pickup checkout', () => {
     for (const b of bodies) expect(b).toEqual(first);
     expect(responses.filter((r) => r.status === 200).every((r) => r.headers.get('Idempotent-Replayed') === 'true')).toBe(true);
     expect(await ordersFrom(form.email)).toEqual([{ id: first.order.id, status: 'CONFIRMED' }]);
-    expect(await db.stockHold.aggregate({ where: { orderId: first.order.id }, _sum: { quantity: true } })).toEqual({ _sum: { quantity: 2 } });
+    expect(await db.stockHold.aggregate({ where: { orderId: first.order.id }, _sum: { quantity: true } })).toEqual({
+      _sum: { quantity: 2 },
+    });
   });
 
   it('without a key, sent 8 times at once: one order; the others are told the bag is already ordered or has changed', async () => {

@@ -119,9 +119,7 @@ describe('stock checks', () => {
   });
 
   it('refuses negative stock', async () => {
-    await expect(test.db.stock.update({ where: where(), data: { onHand: -1, reserved: 0 } })).rejects.toThrow(
-      /Stock_onHand_check/,
-    );
+    await expect(test.db.stock.update({ where: where(), data: { onHand: -1, reserved: 0 } })).rejects.toThrow(/Stock_onHand_check/);
     await expect(test.db.stock.update({ where: where(), data: { reserved: -1 } })).rejects.toThrow(/Stock_reserved_check/);
   });
 
@@ -154,7 +152,11 @@ describe('demo mode', () => {
     const port = String(portOf(free));
     await new Promise((resolve) => free.close(resolve));
     try {
-      const result = await runScript('scripts/run.ts', ['start'], startEnv({ HOST: '0.0.0.0', EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: port }));
+      const result = await runScript(
+        'scripts/run.ts',
+        ['start'],
+        startEnv({ HOST: '0.0.0.0', EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: port }),
+      );
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^Refusing to listen on HOST=0\.0\.0\.0 in demo mode: .*Add DEMO_PUBLIC=true/);
       expect(existsSync(dataDir)).toBe(false);

@@ -7,7 +7,10 @@ import { createTestDatabase } from '../helpers/db';
 const { db } = await createTestDatabase();
 
 // The first 1,500 lines of the real training file: cancellations, guests and repeat customers included.
-const sample = readFileSync(new URL('../../../shared/data/online-retail/train.csv', import.meta.url), 'utf8').split('\n').slice(0, 1500).join('\n');
+const sample = readFileSync(new URL('../../../shared/data/online-retail/train.csv', import.meta.url), 'utf8')
+  .split('\n')
+  .slice(0, 1500)
+  .join('\n');
 
 const counts = async (client: Db) => ({
   orders: await client.order.count(),
@@ -27,7 +30,13 @@ describe('npm run orders:import', () => {
     expect(after.orders).toBe(first.ordersImported);
     expect(after.products).toBe(first.productsCreated);
     const order = await db.order.findUniqueOrThrow({ where: { externalRef: '536365' }, include: { lines: true, user: true } });
-    expect(order).toMatchObject({ status: 'COMPLETED', channel: 'IMPORT', fulfilment: 'DELIVERY', subtotalMinor: 13912, totalMinor: 13912 });
+    expect(order).toMatchObject({
+      status: 'COMPLETED',
+      channel: 'IMPORT',
+      fulfilment: 'DELIVERY',
+      subtotalMinor: 13912,
+      totalMinor: 13912,
+    });
     expect(order.user?.externalRef).toBe('17850');
     expect(order.lines).toHaveLength(7);
     const heart = await db.product.findUniqueOrThrow({ where: { externalRef: '85123A' }, include: { variants: true, category: true } });
@@ -36,7 +45,12 @@ describe('npm run orders:import', () => {
     expect(await db.order.count({ where: { externalRef: { startsWith: 'C' } } })).toBe(0);
 
     const second = await importOrderHistory(db, sample);
-    expect(second).toMatchObject({ ordersImported: 0, ordersSkippedAsDuplicates: first.ordersImported, productsCreated: 0, customersCreated: 0 });
+    expect(second).toMatchObject({
+      ordersImported: 0,
+      ordersSkippedAsDuplicates: first.ordersImported,
+      productsCreated: 0,
+      customersCreated: 0,
+    });
     expect(await counts(db)).toEqual(after);
   });
 
@@ -58,7 +72,11 @@ describe('npm run orders:import', () => {
     expect(summary.badRows[0]!.message).toMatch(/Quantity/);
     expect(summary.skippedInvoices.map((i) => i.invoiceNo).sort()).toEqual(['900002', '900003', '900004']);
     expect(summary).toMatchObject({ ordersImported: 2, ignoredLines: 1 });
-    expect((await db.order.findMany({ where: { externalRef: { startsWith: '9000' } }, select: { externalRef: true } })).map((o) => o.externalRef).sort()).toEqual(['900001', '900006']);
+    expect(
+      (await db.order.findMany({ where: { externalRef: { startsWith: '9000' } }, select: { externalRef: true } }))
+        .map((o) => o.externalRef)
+        .sort(),
+    ).toEqual(['900001', '900006']);
     // Invoice 900002's good line (line 4) was not imported on its own.
     expect(await db.orderLine.count({ where: { order: { externalRef: '900002' } } })).toBe(0);
     const guest = await db.order.findUniqueOrThrow({ where: { externalRef: '900006' } });

@@ -28,9 +28,12 @@ describe('availability (onHand − reserved)', () => {
     expect(at(result, ids.v2, ids.camden)).toBe(3);
     // No stock row at all reads as none available, and every store is listed.
     expect(at(result, ids.v3, ids.camden)).toBe(0);
-    expect(result.variants.find((v) => v.variantId === ids.v1)?.locations.map((l) => l.locationId).sort()).toEqual(
-      [ids.brooklyn, ids.camden, ids.greenwich, ids.riverside].sort(),
-    );
+    expect(
+      result.variants
+        .find((v) => v.variantId === ids.v1)
+        ?.locations.map((l) => l.locationId)
+        .sort(),
+    ).toEqual([ids.brooklyn, ids.camden, ids.greenwich, ids.riverside].sort());
     expect(result.variants.find((v) => v.variantId === ids.v1)?.total).toBe(4);
   });
 

@@ -19,7 +19,9 @@ const stripeDouble = createServer((req, res) => {
     if (refuseNext) {
       refuseNext = false;
       res.writeHead(400, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'This PaymentIntent cannot be refunded right now.' } }));
+      return res.end(
+        JSON.stringify({ error: { type: 'invalid_request_error', message: 'This PaymentIntent cannot be refunded right now.' } }),
+      );
     }
     calls.push({ path: req.url ?? '', idempotencyKey: req.headers['idempotency-key'] as string | undefined });
     const cancel = (req.url ?? '').match(/^\/v1\/payment_intents\/([^/]+)\/cancel$/);
@@ -43,7 +45,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => stripeDouble.listen(0, '127.0.0.1', resolve));
   const { port } = stripeDouble.address() as AddressInfo;
   Object.assign(env, {
-    STRIPE_SECRET_KEY: 'sk_test_double', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined, stripeEnabled: false, demoMode: true,
+    STRIPE_SECRET_KEY: 'sk_test_double',
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined,
+    stripeEnabled: false,
+    demoMode: true,
     STRIPE_API_BASE: `http://127.0.0.1:${port}`,
   });
   await insertCheckoutWorld(db);
@@ -70,7 +75,10 @@ describe('POST /api/v1/orders/{id}/cancel', () => {
     expect(await stockAt(db, ids.jacket)).toEqual({ onHand: before.onHand, reserved: before.reserved + 2 });
     const res = await cancel(guest, order.id);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ order: { status: 'CANCELLED', cancellable: false }, cancellation: { previousStatus: 'PENDING', releasedUnits: 2, restockedUnits: 0, refunded: false } });
+    expect(await res.json()).toMatchObject({
+      order: { status: 'CANCELLED', cancellable: false },
+      cancellation: { previousStatus: 'PENDING', releasedUnits: 2, restockedUnits: 0, refunded: false },
+    });
     expect(await stockAt(db, ids.jacket)).toEqual(before);
   });
 
@@ -107,7 +115,12 @@ describe('POST /api/v1/orders/{id}/cancel', () => {
   it('refunds a paid Stripe order with an idempotency key, and writes nothing when Stripe refuses', async () => {
     const shopper = await insertUser(db, 'stripe-cancel@example.com');
     const signedIn = device(await signedInJar(shopper));
-    const placed = await placeOrder({ ...deliveryInput([{ variantId: ids.boots, quantity: 2 }]), userId: shopper.id, email: shopper.email, paymentProvider: 'STRIPE' });
+    const placed = await placeOrder({
+      ...deliveryInput([{ variantId: ids.boots, quantity: 2 }]),
+      userId: shopper.id,
+      email: shopper.email,
+      paymentProvider: 'STRIPE',
+    });
     await db.order.update({ where: { id: placed.order.id }, data: { paymentIntentId: 'pi_cancel_1' } });
     await markPaid(placed.order.id);
     const warehouse = await stockAt(db, ids.boots, ids.warehouse);
@@ -122,7 +135,9 @@ describe('POST /api/v1/orders/{id}/cancel', () => {
     const res = await cancel(signedIn, placed.order.id);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ cancellation: { previousStatus: 'PAID', restockedUnits: 2, refunded: true } });
-    expect(calls.filter((c) => c.path === '/v1/refunds')).toEqual([{ path: '/v1/refunds', idempotencyKey: `order-${placed.order.id}-refund` }]);
+    expect(calls.filter((c) => c.path === '/v1/refunds')).toEqual([
+      { path: '/v1/refunds', idempotencyKey: `order-${placed.order.id}-refund` },
+    ]);
     expect(await stockAt(db, ids.boots, ids.warehouse)).toEqual({ onHand: warehouse.onHand + 2, reserved: warehouse.reserved });
   });
 

@@ -30,8 +30,26 @@ export async function insertCheckoutWorld(db: Db) {
   await db.location.createMany({
     data: [
       { ...place, id: ids.store, code: 'STR', slug: 'store', type: 'STORE', name: 'Riverside', openingHours: weekdays },
-      { ...place, id: ids.noPickup, code: 'NOP', slug: 'no-pickup', type: 'STORE', name: 'Outlet', openingHours: weekdays, pickupEnabled: false },
-      { ...place, id: ids.warehouse, code: 'WH1', slug: 'warehouse', type: 'WAREHOUSE', name: 'Warehouse', openingHours: [], pickupEnabled: false },
+      {
+        ...place,
+        id: ids.noPickup,
+        code: 'NOP',
+        slug: 'no-pickup',
+        type: 'STORE',
+        name: 'Outlet',
+        openingHours: weekdays,
+        pickupEnabled: false,
+      },
+      {
+        ...place,
+        id: ids.warehouse,
+        code: 'WH1',
+        slug: 'warehouse',
+        type: 'WAREHOUSE',
+        name: 'Warehouse',
+        openingHours: [],
+        pickupEnabled: false,
+      },
     ],
   });
   await db.stock.createMany({
@@ -49,26 +67,45 @@ export async function insertCheckoutWorld(db: Db) {
   // An imported order, as the seed writes them.
   await db.order.create({
     data: {
-      number: 'NW-100605', email: 'old@example.com', status: 'COMPLETED', channel: 'IMPORT', fulfilment: 'DELIVERY',
-      subtotalMinor: 1000, totalMinor: 1000,
+      number: 'NW-100605',
+      email: 'old@example.com',
+      status: 'COMPLETED',
+      channel: 'IMPORT',
+      fulfilment: 'DELIVERY',
+      subtotalMinor: 1000,
+      totalMinor: 1000,
     },
   });
 }
 
 export function pickupInput(lines: PlaceOrderInput['lines'], over: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
   return {
-    lines, email: 'Shopper@Example.com', userId: null, channel: 'WEB_MOBILE', paymentProvider: 'DEMO',
-    fulfilment: 'PICKUP', pickupLocationId: ids.store, ...over,
+    lines,
+    email: 'Shopper@Example.com',
+    userId: null,
+    channel: 'WEB_MOBILE',
+    paymentProvider: 'DEMO',
+    fulfilment: 'PICKUP',
+    pickupLocationId: ids.store,
+    ...over,
   } as PlaceOrderInput;
 }
 
 export function deliveryInput(lines: PlaceOrderInput['lines']): PlaceOrderInput {
   return {
-    lines, email: 'shopper@example.com', userId: null, channel: 'WEB_DESKTOP', paymentProvider: 'DEMO', fulfilment: 'DELIVERY',
+    lines,
+    email: 'shopper@example.com',
+    userId: null,
+    channel: 'WEB_DESKTOP',
+    paymentProvider: 'DEMO',
+    fulfilment: 'DELIVERY',
     shippingAddress: { name: 'Sam Shopper', line1: '2 Low Rd', city: 'London', postcode: 'E1 6AN', country: 'GB' },
   };
 }
 
 export async function stockAt(db: Db, variantId: string, locationId: string = ids.store) {
-  return db.stock.findUniqueOrThrow({ where: { variantId_locationId: { variantId, locationId } }, select: { onHand: true, reserved: true } });
+  return db.stock.findUniqueOrThrow({
+    where: { variantId_locationId: { variantId, locationId } },
+    select: { onHand: true, reserved: true },
+  });
 }

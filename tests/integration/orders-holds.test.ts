@@ -27,8 +27,16 @@ describe('placing an order', () => {
     const lines = [{ variantId: ids.jacket, quantity: 2, unitPriceMinor: 1 } as { variantId: string; quantity: number }];
     const { order, pickupCode, locationId } = await placeOrder(pickupInput(lines, { discountCode: 'welcome10' }));
     expect(order).toMatchObject({
-      status: 'PENDING', email: 'shopper@example.com', fulfilment: 'PICKUP', pickupLocationId: ids.store,
-      subtotalMinor: 9000, discountMinor: 900, discountCode: 'WELCOME10', shippingMinor: 0, taxMinor: 1350, totalMinor: 8100,
+      status: 'PENDING',
+      email: 'shopper@example.com',
+      fulfilment: 'PICKUP',
+      pickupLocationId: ids.store,
+      subtotalMinor: 9000,
+      discountMinor: 900,
+      discountCode: 'WELCOME10',
+      shippingMinor: 0,
+      taxMinor: 1350,
+      totalMinor: 8100,
     });
     // Not the next after the imported NW-100605: numbers tell nothing about how many orders there are.
     expect(order.number).toMatch(/^NW-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
@@ -38,7 +46,9 @@ describe('placing an order', () => {
     expect(locationId).toBe(ids.store);
     expect(order.holdExpiresAt!.getTime() - order.placedAt.getTime()).toBe(15 * 60_000);
     expect(await stockAt(db, ids.jacket)).toEqual({ onHand: 5, reserved: 2 });
-    expect(await db.stockHold.findMany({ where: { orderId: order.id }, select: { quantity: true, status: true } })).toEqual([{ quantity: 2, status: 'ACTIVE' }]);
+    expect(await db.stockHold.findMany({ where: { orderId: order.id }, select: { quantity: true, status: true } })).toEqual([
+      { quantity: 2, status: 'ACTIVE' },
+    ]);
 
     expect(pickupCode).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
     expect(await verifyPickupCode(order.id, pickupCode!.toLowerCase())).toBe(true);
@@ -49,7 +59,13 @@ describe('placing an order', () => {
 
   it('refuses when a line is short, naming every short line, and writes nothing', async () => {
     const before = { orders: await db.order.count(), jacket: await stockAt(db, ids.jacket), boots: await stockAt(db, ids.boots) };
-    const attempt = placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 4 }, { variantId: ids.boots, quantity: 2 }, { variantId: ids.lastFive, quantity: 1 }]));
+    const attempt = placeOrder(
+      pickupInput([
+        { variantId: ids.jacket, quantity: 4 },
+        { variantId: ids.boots, quantity: 2 },
+        { variantId: ids.lastFive, quantity: 1 },
+      ]),
+    );
     await expect(attempt).rejects.toBeInstanceOf(OutOfStockError);
     const error = (await attempt.catch((e: unknown) => e)) as InstanceType<typeof OutOfStockError>;
     expect(error.status).toBe(409);
@@ -65,14 +81,22 @@ describe('placing an order', () => {
 
   it('holds delivery stock at the warehouse and charges delivery under £75', async () => {
     const { order, pickupCode } = await placeOrder(deliveryInput([{ variantId: ids.jacket, quantity: 1 }]));
-    expect(order).toMatchObject({ fulfilment: 'DELIVERY', pickupLocationId: null, subtotalMinor: 4500, shippingMinor: 450, totalMinor: 4950 });
+    expect(order).toMatchObject({
+      fulfilment: 'DELIVERY',
+      pickupLocationId: null,
+      subtotalMinor: 4500,
+      shippingMinor: 450,
+      totalMinor: 4950,
+    });
     expect(order.shippingAddress).toMatchObject({ postcode: 'E1 6AN', country: 'GB' });
     expect(pickupCode).toBeNull();
     expect(await stockAt(db, ids.jacket, ids.warehouse)).toEqual({ onHand: 50, reserved: 1 });
   });
 
   it('refuses pickup at a store that does not offer it', async () => {
-    await expect(placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { pickupLocationId: ids.noPickup }))).rejects.toMatchObject({
+    await expect(
+      placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { pickupLocationId: ids.noPickup })),
+    ).rejects.toMatchObject({
       code: 'store_unavailable',
     });
     await expect(placeOrder(pickupInput([{ variantId: 'nope', quantity: 1 }]))).rejects.toBeInstanceOf(OrderError);
@@ -82,7 +106,9 @@ describe('placing an order', () => {
 describe('concurrency', () => {
   it(`sells the last 5 units to exactly 5 of ${crowd} concurrent checkouts, and paying them empties the shelf`, async () => {
     const attempts = await Promise.allSettled(
-      Array.from({ length: crowd }, (_, i) => placeOrder(pickupInput([{ variantId: ids.lastFive, quantity: 1 }], { email: `buyer${i}@example.com` }))),
+      Array.from({ length: crowd }, (_, i) =>
+        placeOrder(pickupInput([{ variantId: ids.lastFive, quantity: 1 }], { email: `buyer${i}@example.com` })),
+      ),
     );
     const placed = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     const refused = attempts.flatMap((a) => (a.status === 'rejected' ? [a.reason] : []));
@@ -105,11 +131,15 @@ describe('the last unit', () => {
     await db.variant.create({ data: { id: 'var_last1', productId: 'prod_o', sku: 'TJ-XXL', size: 'XXL', priceMinor: 3000 } });
     await db.stock.create({ data: { variantId: 'var_last1', locationId: ids.store, onHand: 1 } });
     const attempts = await Promise.allSettled(
-      Array.from({ length: rush }, (_, i) => placeOrder(pickupInput([{ variantId: 'var_last1', quantity: 1 }], { email: `rush${i}@example.com` }))),
+      Array.from({ length: rush }, (_, i) =>
+        placeOrder(pickupInput([{ variantId: 'var_last1', quantity: 1 }], { email: `rush${i}@example.com` })),
+      ),
     );
     const placed = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     expect(placed).toHaveLength(1);
-    expect(attempts.flatMap((a) => (a.status === 'rejected' && !(a.reason instanceof OutOfStockError) ? [String(a.reason)] : []))).toEqual([]);
+    expect(attempts.flatMap((a) => (a.status === 'rejected' && !(a.reason instanceof OutOfStockError) ? [String(a.reason)] : []))).toEqual(
+      [],
+    );
     await Promise.all([markPaid(placed[0]!.order.id), markPaid(placed[0]!.order.id)]);
     expect(await stockAt(db, 'var_last1')).toEqual({ onHand: 0, reserved: 0 });
     expect(await db.order.count({ where: { lines: { some: { variantId: 'var_last1' } }, status: 'PAID' } })).toBe(1);
@@ -126,7 +156,9 @@ describe('hold expiry', () => {
     const swept = await releaseExpiredHolds(minutes(t0, 16));
     expect(swept.cancelledOrderIds).toContain(order.id);
     expect(await stockAt(db, ids.scarce)).toEqual({ onHand: 1, reserved: 0 });
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, cancelledAt: true } })).toMatchObject({ status: 'CANCELLED' });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, cancelledAt: true } })).toMatchObject({
+      status: 'CANCELLED',
+    });
     expect(await markPaid(order.id)).toEqual({ changed: false, status: 'CANCELLED' });
     expect(await stockAt(db, ids.scarce)).toEqual({ onHand: 1, reserved: 0 });
   });
@@ -148,10 +180,18 @@ describe('hold expiry', () => {
 describe('the order a checkout returns', () => {
   it('is the order exactly as stored, for pickup and for delivery', async () => {
     // The checkout answers with the order it wrote rather than reading it back.
-    const pickup = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { discountCode: 'welcome10', userId: null, email: 'returns@example.com' }));
+    const pickup = await placeOrder(
+      pickupInput([{ variantId: ids.jacket, quantity: 1 }], { discountCode: 'welcome10', userId: null, email: 'returns@example.com' }),
+    );
     const delivery = await placeOrder(deliveryInput([{ variantId: ids.jacket, quantity: 1 }]));
     for (const { order } of [pickup, delivery]) expect(order).toEqual(await getOrderSummaryOrThrow(order.id));
-    expect(delivery.order.shippingAddress).toEqual({ name: 'Sam Shopper', line1: '2 Low Rd', city: 'London', postcode: 'E1 6AN', country: 'GB' });
+    expect(delivery.order.shippingAddress).toEqual({
+      name: 'Sam Shopper',
+      line1: '2 Low Rd',
+      city: 'London',
+      postcode: 'E1 6AN',
+      country: 'GB',
+    });
     await releaseHold(pickup.order.id);
     await releaseHold(delivery.order.id);
   });

@@ -24,19 +24,28 @@ const cancelCodeRoute = await import('@/app/api/v1/orders/[id]/cancel-code/route
 const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 
 beforeAll(async () => {
-  Object.assign(env, { STRIPE_SECRET_KEY: undefined, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined, stripeEnabled: false, demoMode: true, SMTP_URL: undefined });
+  Object.assign(env, {
+    STRIPE_SECRET_KEY: undefined,
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined,
+    stripeEnabled: false,
+    demoMode: true,
+    SMTP_URL: undefined,
+  });
   await insertCheckoutWorld(db);
   await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 500 } });
 });
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const getOrder = (d: Device, id: string) => d.call(() => orderRoute.GET(json('GET', `/api/v1/orders/${id}`), ctx(id)));
-const cancel = (d: Device, id: string, body?: unknown) => d.call(() => cancelRoute.POST(json('POST', `/api/v1/orders/${id}/cancel`, body), ctx(id)));
+const cancel = (d: Device, id: string, body?: unknown) =>
+  d.call(() => cancelRoute.POST(json('POST', `/api/v1/orders/${id}/cancel`, body), ctx(id)));
 const askCode = (d: Device, id: string) => d.call(() => cancelCodeRoute.POST(json('POST', `/api/v1/orders/${id}/cancel-code`), ctx(id)));
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 const statusOf = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 const codesSentTo = async (to: string) =>
-  (await db.outboxMessage.findMany({ where: { to, subject: { startsWith: 'Your code to cancel' } }, orderBy: { createdAt: 'asc' } })).map((m) => /\b(\d{6})\b/.exec(m.text)?.[1]);
+  (await db.outboxMessage.findMany({ where: { to, subject: { startsWith: 'Your code to cancel' } }, orderBy: { createdAt: 'asc' } })).map(
+    (m) => /\b(\d{6})\b/.exec(m.text)?.[1],
+  );
 
 function form(values: Record<string, string>) {
   const data = new FormData();
@@ -63,7 +72,8 @@ async function placedAndLookedUp(email: string) {
 describe('order numbers', () => {
   it('are random, short and readable, and unique', async () => {
     const numbers = [];
-    for (let i = 0; i < 40; i++) numbers.push((await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: `n${i}@example.com` }))).order.number);
+    for (let i = 0; i < 40; i++)
+      numbers.push((await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: `n${i}@example.com` }))).order.number);
     for (const n of numbers) expect(n).toMatch(/^NW-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
     expect(new Set(numbers).size).toBe(40);
     // Not a count: no two consecutive orders have neighbouring numbers, and none follows the imported NW-100605.
@@ -121,7 +131,10 @@ describe('a device that looked the order up', () => {
     const fresh = (await codesSentTo('guessing@example.com'))[1]!;
     const viewer = await looker.call(() => currentOrderViewer());
     const later = new Date(Date.now() + 16 * 60_000);
-    await expect(cancelOrder(viewer, order.id, { code: fresh, now: later })).rejects.toMatchObject({ code: 'cancel_code_invalid', status: 403 });
+    await expect(cancelOrder(viewer, order.id, { code: fresh, now: later })).rejects.toMatchObject({
+      code: 'cancel_code_invalid',
+      status: 403,
+    });
     expect(await statusOf(order.id)).toBe('CONFIRMED');
   });
 
@@ -145,8 +158,12 @@ describe('a device that looked the order up', () => {
   });
 
   it('the routes are in the OpenAPI document', async () => {
-    const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
-    expect(Object.keys(doc.paths['/api/v1/orders/{id}/cancel-code']?.post?.responses ?? {})).toEqual(expect.arrayContaining(['202', '404', '429']));
+    const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(Object.keys(doc.paths['/api/v1/orders/{id}/cancel-code']?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['202', '404', '429']),
+    );
     expect(JSON.stringify(doc.paths['/api/v1/orders/{id}/cancel']?.post)).toContain('cancel_code_required');
   });
 });

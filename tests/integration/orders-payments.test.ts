@@ -26,7 +26,11 @@ describe('demo payments', () => {
 
   it('succeeds once, however often the button is pressed, turning the hold into a sale', async () => {
     const { order } = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 2 }]));
-    expect(await getPaymentProvider('DEMO').createPayment(order)).toEqual({ provider: 'DEMO', status: 'requires_payment', outcomes: ['succeed', 'decline', 'requires_action'] });
+    expect(await getPaymentProvider('DEMO').createPayment(order)).toEqual({
+      provider: 'DEMO',
+      status: 'requires_payment',
+      outcomes: ['succeed', 'decline', 'requires_action'],
+    });
     expect(await completeDemoPayment(order.id, 'requires_action')).toEqual({ status: 'requires_action', changed: false });
     expect(await statusOf(order.id)).toBe('PENDING');
     const taps = await Promise.all([completeDemoPayment(order.id, 'succeed'), completeDemoPayment(order.id, 'succeed')]);
@@ -65,7 +69,10 @@ describe('pay at pickup', () => {
     const t0 = new Date();
     const { order } = await placeOrder(pickupInput([{ variantId: ids.scarce, quantity: 1 }], { paymentProvider: 'PAY_AT_PICKUP' }), t0);
     expect(await getPaymentProvider('PAY_AT_PICKUP').createPayment(order)).toEqual({ provider: 'PAY_AT_PICKUP', status: 'confirmed' });
-    const confirmed = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, holdExpiresAt: true, paymentProvider: true } });
+    const confirmed = await db.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { status: true, holdExpiresAt: true, paymentProvider: true },
+    });
     expect(confirmed).toMatchObject({ status: 'CONFIRMED', paymentProvider: 'PAY_AT_PICKUP' });
     const hours = (confirmed.holdExpiresAt!.getTime() - t0.getTime()) / 3_600_000;
     expect(hours).toBeGreaterThan(15);

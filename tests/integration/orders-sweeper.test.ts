@@ -36,7 +36,10 @@ describe('order sweeper', () => {
 
   it('e-mails the pickup code, once, to a paid shopper whose confirmation e-mail was never sent', async () => {
     const t0 = new Date();
-    const { order, pickupCode } = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: 'gone@example.com', paymentProvider: 'STRIPE' }), t0);
+    const { order, pickupCode } = await placeOrder(
+      pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: 'gone@example.com', paymentProvider: 'STRIPE' }),
+      t0,
+    );
     await markPaid(order.id, t0);
     expect((await runOrderSweep(minutes(t0, 5))).confirmationsSent).toEqual([]);
     expect((await runOrderSweep(minutes(t0, 11))).confirmationsSent).toEqual([order.id]);

@@ -23,7 +23,13 @@ const cancelRoute = await import('@/app/api/v1/orders/[id]/cancel/route');
 const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 
 beforeAll(async () => {
-  Object.assign(env, { STRIPE_SECRET_KEY: undefined, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined, stripeEnabled: false, demoMode: true, SMTP_URL: undefined });
+  Object.assign(env, {
+    STRIPE_SECRET_KEY: undefined,
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined,
+    stripeEnabled: false,
+    demoMode: true,
+    SMTP_URL: undefined,
+  });
   await insertCheckoutWorld(db);
   await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 100 } });
 });
@@ -50,7 +56,14 @@ describe('GET /api/v1/orders/{id}', () => {
     const res = await getOrder(guest, order.id);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { order: Record<string, unknown> };
-    expect(body.order).toMatchObject({ id: order.id, number: order.number, status: 'PENDING', statusLabel: 'Awaiting payment', totalMinor: 4500, cancellable: true });
+    expect(body.order).toMatchObject({
+      id: order.id,
+      number: order.number,
+      status: 'PENDING',
+      statusLabel: 'Awaiting payment',
+      totalMinor: 4500,
+      cancellable: true,
+    });
     expect(body.order).not.toHaveProperty('userId');
     expect(body.order).not.toHaveProperty('pickupCodeHash');
 
@@ -80,7 +93,7 @@ describe('GET /api/v1/orders/{id}', () => {
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('PENDING');
   });
 
-  it("lets staff of the pickup store read it, but not staff of another store", async () => {
+  it('lets staff of the pickup store read it, but not staff of another store', async () => {
     const { order } = await guestOrder('staffcase@example.com');
     const ours = device(await staffJar(await insertUser(db, 'staff-here@example.com'), [ids.store]));
     const theirs = device(await staffJar(await insertUser(db, 'staff-there@example.com'), [ids.noPickup]));
@@ -91,10 +104,14 @@ describe('GET /api/v1/orders/{id}', () => {
 
 describe('/api/v1/openapi.json', () => {
   it('describes the orders routes', async () => {
-    const spec = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters: { name: string }[] }>> };
+    const spec = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters: { name: string }[] }>>;
+    };
     expect(spec.paths['/api/v1/orders/{id}']?.get?.responses).toHaveProperty('404');
     expect(spec.paths['/api/v1/orders/{id}']?.get?.parameters.map((p) => p.name)).toEqual(['id']);
-    expect(Object.keys(spec.paths['/api/v1/orders/{id}/cancel']?.post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '403', '404', '422']));
+    expect(Object.keys(spec.paths['/api/v1/orders/{id}/cancel']?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '403', '404', '422']),
+    );
   });
 });
 
@@ -159,7 +176,9 @@ describe('confirmation e-mail', () => {
   });
 
   it("sends the order's own code for a wrong one", async () => {
-    const { order, pickupCode } = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: 'wrongcode@example.com' }));
+    const { order, pickupCode } = await placeOrder(
+      pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: 'wrongcode@example.com' }),
+    );
     await markPaid(order.id);
     expect(await sendOrderConfirmation(order.id, 'AAAAAA')).toBe(true);
     expect((await outboxFor('wrongcode@example.com'))[0]?.text).toContain(`Your pickup code: ${pickupCode}`);
@@ -194,13 +213,26 @@ describe('account order history', () => {
     const t0 = Date.now();
     const mine = [];
     for (let i = 0; i < 12; i++) {
-      mine.push((await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: me.id, email: me.email }), new Date(t0 + i * 1000))).order);
+      mine.push(
+        (
+          await placeOrder(
+            pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: me.id, email: me.email }),
+            new Date(t0 + i * 1000),
+          )
+        ).order,
+      );
     }
-    const theirs = (await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: someone.id, email: someone.email }))).order;
+    const theirs = (await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: someone.id, email: someone.email })))
+      .order;
 
     const first = await listOrdersForUser(session, 1);
     expect(first).toMatchObject({ page: 1, totalPages: 2, total: 12 });
-    expect(first.items.map((o) => o.number)).toEqual(mine.slice(2).reverse().map((o) => o.number));
+    expect(first.items.map((o) => o.number)).toEqual(
+      mine
+        .slice(2)
+        .reverse()
+        .map((o) => o.number),
+    );
     expect(first.items[0]).toMatchObject({ statusLabel: 'Awaiting payment', storeName: 'Riverside', itemCount: 1, totalMinor: 4500 });
     const second = await listOrdersForUser(session, 2);
     expect(second.items.map((o) => o.number)).toEqual([mine[1]!.number, mine[0]!.number]);

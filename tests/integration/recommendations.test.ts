@@ -33,7 +33,14 @@ describe('GET /api/v1/recommendations', () => {
     const { res, body } = await shelves(device(), 'context=home&limit=5');
     expect(body.personalised).toBe(false);
     expect(body.shelves.map((s) => s.id)).toEqual(['trending']);
-    expect(body.shelves[0]!.items[0]).toMatchObject({ productId: P.jacket, slug: 'jacket', name: 'Waxed canvas jacket', priceMinor: 1000, currency: 'GBP', reason: 'Trending' });
+    expect(body.shelves[0]!.items[0]).toMatchObject({
+      productId: P.jacket,
+      slug: 'jacket',
+      name: 'Waxed canvas jacket',
+      priceMinor: 1000,
+      currency: 'GBP',
+      reason: 'Trending',
+    });
     expect(allIds(body)).not.toContain(P.tote);
     expect(res.headers.get('cache-control')).toMatch(/^private, no-store\b/);
   });
@@ -45,9 +52,14 @@ describe('GET /api/v1/recommendations', () => {
     expect(guest.jar.get('nw_aid')?.value).toMatch(/^[0-9a-f-]{36}$/);
     const { res, body } = await shelves(guest, 'context=home');
     expect(body.personalised).toBe(true);
-    expect(body.shelves.find((s) => s.id === 'recently-viewed')?.items).toEqual([expect.objectContaining({ productId: P.mug, reason: 'Recently viewed' })]);
+    expect(body.shelves.find((s) => s.id === 'recently-viewed')?.items).toEqual([
+      expect.objectContaining({ productId: P.mug, reason: 'Recently viewed' }),
+    ]);
     // What the mug is bought with comes first in "For you", explained by the view.
-    expect(body.shelves[0]).toMatchObject({ id: 'for-you', items: expect.arrayContaining([expect.objectContaining({ productId: P.scarf, reason: 'Because you viewed Enamel camp mug' })]) });
+    expect(body.shelves[0]).toMatchObject({
+      id: 'for-you',
+      items: expect.arrayContaining([expect.objectContaining({ productId: P.scarf, reason: 'Because you viewed Enamel camp mug' })]),
+    });
     expect(res.headers.get('cache-control')).toMatch(/^private, no-store\b/);
     // Another guest sees none of it.
     expect((await shelves(device(), 'context=home')).body.personalised).toBe(false);
@@ -87,7 +99,11 @@ describe('GET /api/v1/recommendations', () => {
   it('lists what goes well with a product, without the product itself or anything sold out', async () => {
     const { res, body } = await shelves(device(), `context=product&productId=${P.jacket}`);
     const goesWell = body.shelves.find((s) => s.id === 'goes-well-with')!;
-    expect(goesWell.items[0]).toMatchObject({ productId: P.beanie, reason: 'Often bought with Waxed canvas jacket', strategy: 'goes-well-with' });
+    expect(goesWell.items[0]).toMatchObject({
+      productId: P.beanie,
+      reason: 'Often bought with Waxed canvas jacket',
+      strategy: 'goes-well-with',
+    });
     expect(ids(body, 'goes-well-with')).toContain(P.gloves);
     expect(allIds(body)).not.toContain(P.jacket);
     expect(allIds(body)).not.toContain(P.tote); // bought with the jacket four times, but sold out
@@ -105,7 +121,9 @@ describe('GET /api/v1/recommendations', () => {
 
   it('completes a guest bag without suggesting what is already in it', async () => {
     const guest = device();
-    const added = await guest.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: variantOf(P.jacket), quantity: 1 })));
+    const added = await guest.call(() =>
+      linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: variantOf(P.jacket), quantity: 1 })),
+    );
     expect(added.status).toBe(201);
     const { body } = await shelves(guest, 'context=cart&limit=3');
     expect(body.shelves[0]).toMatchObject({ id: 'complete-your-order', title: 'Complete your order' });
@@ -134,7 +152,9 @@ describe('GET /api/v1/recommendations', () => {
     for (const [query, status] of cases) {
       const res = await get(device(), query);
       expect(res.status, query).toBe(status);
-      expect(await res.json(), query).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+      expect(await res.json(), query).toEqual({
+        error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+      });
     }
     const view = await device().call(() => viewsRoute.POST(json('POST', '/api/v1/views', { productId: 'no_such_product' })));
     expect(view.status).toBe(404);
@@ -145,9 +165,14 @@ describe('GET /api/v1/recommendations', () => {
     await recordPaidOrder(orderId);
     await recordPaidOrder(orderId);
     const { body } = await shelves(device(), `context=product&productId=${P.cap}`);
-    expect(body.shelves.find((s) => s.id === 'goes-well-with')?.items[0]).toMatchObject({ productId: P.mug, reason: 'Often bought with Waxed canvas cap' });
+    expect(body.shelves.find((s) => s.id === 'goes-well-with')?.items[0]).toMatchObject({
+      productId: P.mug,
+      reason: 'Often bought with Waxed canvas cap',
+    });
     const [a, b] = [P.cap, P.mug].sort();
-    expect(await db.coPurchase.findUnique({ where: { productAId_productBId: { productAId: a!, productBId: b! } } })).toMatchObject({ count: 1 });
+    expect(await db.coPurchase.findUnique({ where: { productAId_productBId: { productAId: a!, productBId: b! } } })).toMatchObject({
+      count: 1,
+    });
   });
 
   it('stops showing a product once it sells out everywhere, at the next stock refresh (15 s)', async () => {
@@ -155,7 +180,14 @@ describe('GET /api/v1/recommendations', () => {
     expect(await trendingIds()).toContain(P.jacket);
     const stock = await db.stock.findMany({ where: { variant: { productId: P.jacket } } });
     const setJacketStock = (rows: typeof stock) =>
-      Promise.all(rows.map((r) => db.stock.update({ where: { variantId_locationId: { variantId: r.variantId, locationId: r.locationId } }, data: { onHand: r.onHand, reserved: r.reserved } })));
+      Promise.all(
+        rows.map((r) =>
+          db.stock.update({
+            where: { variantId_locationId: { variantId: r.variantId, locationId: r.locationId } },
+            data: { onHand: r.onHand, reserved: r.reserved },
+          }),
+        ),
+      );
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       await setJacketStock(stock.map((r) => ({ ...r, onHand: 0, reserved: 0 })));

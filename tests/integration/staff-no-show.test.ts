@@ -30,15 +30,24 @@ afterAll(() => double.close());
 
 // An order made ready at `readyAt`, paid online through Stripe or reserved to pay at the counter.
 async function readyAt(readyTime: Date, kind: 'stripe' | 'pay_at_pickup', email: string) {
-  const placed = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 2 }], { email, paymentProvider: kind === 'stripe' ? 'DEMO' : 'PAY_AT_PICKUP' }));
+  const placed = await placeOrder(
+    pickupInput([{ variantId: ids.jacket, quantity: 2 }], { email, paymentProvider: kind === 'stripe' ? 'DEMO' : 'PAY_AT_PICKUP' }),
+  );
   const id = placed.order.id;
   if (kind === 'stripe') {
     await markPaid(id);
     const intent = `pi_${id}`;
     await db.order.update({ where: { id }, data: { paymentProvider: 'STRIPE', paymentIntentId: intent } });
     double.intents.set(intent, {
-      id: intent, object: 'payment_intent', amount: placed.order.totalMinor, currency: 'gbp', status: 'succeeded', client_secret: `${intent}_secret`,
-      receipt_email: email, metadata: { orderId: id }, amount_refunded: 0,
+      id: intent,
+      object: 'payment_intent',
+      amount: placed.order.totalMinor,
+      currency: 'gbp',
+      status: 'succeeded',
+      client_secret: `${intent}_secret`,
+      receipt_email: email,
+      metadata: { orderId: id },
+      amount_refunded: 0,
     });
   } else {
     await confirmPayAtPickup(id);
@@ -59,7 +68,10 @@ describe('the no-show sweeper', () => {
     const held = await stockAt(db, ids.jacket);
 
     expect((await runOrderSweep(new Date(t0.getTime() + DAY))).pickupReminders).not.toContain(order.id);
-    const reminders = await Promise.all([runOrderSweep(new Date(t0.getTime() + 2 * DAY + 60_000)), runOrderSweep(new Date(t0.getTime() + 2 * DAY + 60_000))]);
+    const reminders = await Promise.all([
+      runOrderSweep(new Date(t0.getTime() + 2 * DAY + 60_000)),
+      runOrderSweep(new Date(t0.getTime() + 2 * DAY + 60_000)),
+    ]);
     expect(reminders.filter((r) => r.pickupReminders.includes(order.id))).toHaveLength(1);
     expect(await mailsTo(email, 'is waiting for you at Riverside')).toBe(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('READY_FOR_PICKUP');

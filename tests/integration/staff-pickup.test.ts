@@ -50,26 +50,44 @@ beforeAll(async () => {
 const orderCtx = (id: string) => ({ params: Promise.resolve({ id }) });
 const storeCtx = (storeId: string) => ({ params: Promise.resolve({ storeId }) });
 const queue = (d: Device, storeId = ids.store, status = '') =>
-  d.call(() => queueRoute.GET(json('GET', `/api/v1/staff/stores/${storeId}/pickups${status ? `?status=${status}` : ''}`), storeCtx(storeId)));
-const events = (d: Device, storeId = ids.store) => d.call(() => eventsRoute.GET(json('GET', `/api/v1/staff/stores/${storeId}/events`), storeCtx(storeId)));
+  d.call(() =>
+    queueRoute.GET(json('GET', `/api/v1/staff/stores/${storeId}/pickups${status ? `?status=${status}` : ''}`), storeCtx(storeId)),
+  );
+const events = (d: Device, storeId = ids.store) =>
+  d.call(() => eventsRoute.GET(json('GET', `/api/v1/staff/stores/${storeId}/events`), storeCtx(storeId)));
 const getOrder = (d: Device, id: string) => d.call(() => orderRoute.GET(json('GET', `/api/v1/staff/orders/${id}`), orderCtx(id)));
-const pick = (d: Device, id: string, body: unknown) => d.call(() => pickRoute.POST(json('POST', `/api/v1/staff/orders/${id}/pick`, body), orderCtx(id)));
+const pick = (d: Device, id: string, body: unknown) =>
+  d.call(() => pickRoute.POST(json('POST', `/api/v1/staff/orders/${id}/pick`, body), orderCtx(id)));
 const ready = (d: Device, id: string) => d.call(() => readyRoute.POST(json('POST', `/api/v1/staff/orders/${id}/ready`), orderCtx(id)));
-const handover = (d: Device, id: string, body: unknown) => d.call(() => handoverRoute.POST(json('POST', `/api/v1/staff/orders/${id}/handover`, body), orderCtx(id)));
-const customerOf = (d: Device, id: string) => d.call(() => customerRoute.GET(json('GET', `/api/v1/staff/orders/${id}/customer`), orderCtx(id)));
+const handover = (d: Device, id: string, body: unknown) =>
+  d.call(() => handoverRoute.POST(json('POST', `/api/v1/staff/orders/${id}/handover`, body), orderCtx(id)));
+const customerOf = (d: Device, id: string) =>
+  d.call(() => customerRoute.GET(json('GET', `/api/v1/staff/orders/${id}/customer`), orderCtx(id)));
 const arrived = (d: Device, id: string) => d.call(() => arrivedRoute.POST(json('POST', `/api/v1/orders/${id}/arrived`), orderCtx(id)));
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; [k: string]: unknown } }).error;
 const orderStatus = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
-const audit = (orderId: string, action?: string) => db.staffAuditEntry.findMany({ where: { orderId, ...(action ? { action } : {}) }, orderBy: { at: 'asc' } });
+const audit = (orderId: string, action?: string) =>
+  db.staffAuditEntry.findMany({ where: { orderId, ...(action ? { action } : {}) }, orderBy: { at: 'asc' } });
 
 type Card = { id: string; status: string; lines: { id: string; picked: string | null }[]; payment: { kind: string; amountMinor?: number } };
 
 // A pay-at-pickup order (CONFIRMED, stock held) or an order paid online (PAID), with the device that placed it.
 async function order(kind: 'pay_at_pickup' | 'paid', quantity = 1) {
-  const placed = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity }, { variantId: ids.boots, quantity: 1 }], { paymentProvider: kind === 'paid' ? 'DEMO' : 'PAY_AT_PICKUP' }));
+  const placed = await placeOrder(
+    pickupInput(
+      [
+        { variantId: ids.jacket, quantity },
+        { variantId: ids.boots, quantity: 1 },
+      ],
+      { paymentProvider: kind === 'paid' ? 'DEMO' : 'PAY_AT_PICKUP' },
+    ),
+  );
   if (kind === 'paid') await markPaid(placed.order.id);
   else await confirmPayAtPickup(placed.order.id);
-  await db.stock.update({ where: { variantId_locationId: { variantId: ids.boots, locationId: ids.store } }, data: { onHand: { increment: 1 } } });
+  await db.stock.update({
+    where: { variantId_locationId: { variantId: ids.boots, locationId: ids.store } },
+    data: { onHand: { increment: 1 } },
+  });
   const shopper = device();
   await shopper.call(() => rememberReceipt({ id: placed.order.id, code: placed.pickupCode, placed: true }));
   return { id: placed.order.id, code: placed.pickupCode!, totalMinor: placed.order.totalMinor, shopper };
@@ -174,16 +192,32 @@ describe('from the queue to the counter', () => {
     // Pay at pickup: the payment is required, for the exact total.
     const noPayment = await handover(riverside, o.id, { code: o.code, collectedBy: { kind: 'shopper' } });
     expect((await errorOf(noPayment)).code).toBe('payment_required');
-    const short = await handover(riverside, o.id, { code: o.code, collectedBy: { kind: 'shopper' }, payment: { method: 'card', amountMinor: o.totalMinor - 1 } });
+    const short = await handover(riverside, o.id, {
+      code: o.code,
+      collectedBy: { kind: 'shopper' },
+      payment: { method: 'card', amountMinor: o.totalMinor - 1 },
+    });
     expect((await errorOf(short)).code).toBe('payment_mismatch');
-    const wrong = await handover(riverside, o.id, { code: o.code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA', collectedBy: { kind: 'shopper' }, payment: { method: 'card', amountMinor: o.totalMinor } });
+    const wrong = await handover(riverside, o.id, {
+      code: o.code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA',
+      collectedBy: { kind: 'shopper' },
+      payment: { method: 'card', amountMinor: o.totalMinor },
+    });
     expect(wrong.status).toBe(422);
     expect(await errorOf(wrong)).toMatchObject({ code: 'wrong_code', attemptsLeft: 4 });
     expect(await orderStatus(o.id)).toBe('READY_FOR_PICKUP');
 
-    const done = await handover(riverside, o.id, { code: o.code.toLowerCase(), collectedBy: { kind: 'proxy', name: 'Alex Friend' }, payment: { method: 'card', amountMinor: o.totalMinor } });
+    const done = await handover(riverside, o.id, {
+      code: o.code.toLowerCase(),
+      collectedBy: { kind: 'proxy', name: 'Alex Friend' },
+      payment: { method: 'card', amountMinor: o.totalMinor },
+    });
     expect(done.status).toBe(200);
-    expect(((await done.json()) as { order: Card }).order).toMatchObject({ status: 'COLLECTED', payment: { kind: 'paid' }, collectedBy: { kind: 'proxy', name: 'Alex Friend' } });
+    expect(((await done.json()) as { order: Card }).order).toMatchObject({
+      status: 'COLLECTED',
+      payment: { kind: 'paid' },
+      collectedBy: { kind: 'proxy', name: 'Alex Friend' },
+    });
     const row = await db.order.findUniqueOrThrow({ where: { id: o.id }, select: { status: true, paidAt: true } });
     expect(row.status).toBe('COMPLETED');
     expect(row.paidAt).not.toBeNull();
@@ -196,17 +230,34 @@ describe('from the queue to the counter', () => {
 
     const collected = (await (await queue(riverside, ids.store, 'collected')).json()) as { orders: Card[] };
     expect(collected.orders.map((c) => c.id)).toContain(o.id);
-    expect((await audit(o.id)).map((e) => e.action).sort()).toEqual(['pickup.code_failed', 'pickup.handover', 'pickup.lines', 'pickup.lines', 'pickup.picking', 'pickup.ready']);
+    expect((await audit(o.id)).map((e) => e.action).sort()).toEqual([
+      'pickup.code_failed',
+      'pickup.handover',
+      'pickup.lines',
+      'pickup.lines',
+      'pickup.picking',
+      'pickup.ready',
+    ]);
     expect((await audit(o.id, 'pickup.handover'))[0]).toMatchObject({ actorId: staffId, locationId: ids.store });
 
     // Every step reached the store's channel: the new order, picking, ready, waiting, collected.
-    await vi.waitFor(() => expect(seen).toEqual(expect.arrayContaining(['TO_PICK', 'PICKING', 'READY', 'WAITING', 'COLLECTED'].map((status) => ({ type: 'pickup.changed', orderId: o.id, status })))));
+    await vi.waitFor(() =>
+      expect(seen).toEqual(
+        expect.arrayContaining(
+          ['TO_PICK', 'PICKING', 'READY', 'WAITING', 'COLLECTED'].map((status) => ({ type: 'pickup.changed', orderId: o.id, status })),
+        ),
+      ),
+    );
     unsubscribe();
   });
 
   it('an order paid online needs no payment at the counter and refuses one', async () => {
     const o = await readyOrder('paid');
-    const refused = await handover(riverside, o.id, { code: o.code, collectedBy: { kind: 'shopper' }, payment: { method: 'cash', amountMinor: o.totalMinor } });
+    const refused = await handover(riverside, o.id, {
+      code: o.code,
+      collectedBy: { kind: 'shopper' },
+      payment: { method: 'cash', amountMinor: o.totalMinor },
+    });
     expect((await errorOf(refused)).code).toBe('payment_not_due');
     expect((await handover(riverside, o.id, { code: o.code, collectedBy: { kind: 'shopper' } })).status).toBe(200);
     expect(await orderStatus(o.id)).toBe('COMPLETED');
@@ -225,7 +276,8 @@ describe('the pickup code at the counter', () => {
     const o = await readyOrder('paid');
     const wrongCode = o.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
     const answers = [];
-    for (let i = 0; i < 5; i++) answers.push(await errorOf(await handover(riverside, o.id, { code: wrongCode, collectedBy: { kind: 'shopper' } })));
+    for (let i = 0; i < 5; i++)
+      answers.push(await errorOf(await handover(riverside, o.id, { code: wrongCode, collectedBy: { kind: 'shopper' } })));
     expect(answers.map((a) => a.code)).toEqual(['wrong_code', 'wrong_code', 'wrong_code', 'wrong_code', 'code_locked']);
     const locked = await handover(riverside, o.id, { code: o.code, collectedBy: { kind: 'shopper' } });
     expect(locked.status).toBe(429);
@@ -235,7 +287,10 @@ describe('the pickup code at the counter', () => {
 
     // 15 minutes later the lock is over and the right code works.
     await db.pickup.update({ where: { orderId: o.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
-    await db.staffAuditEntry.updateMany({ where: { orderId: o.id, action: 'pickup.code_failed' }, data: { at: new Date(Date.now() - 16 * 60_000) } });
+    await db.staffAuditEntry.updateMany({
+      where: { orderId: o.id, action: 'pickup.code_failed' },
+      data: { at: new Date(Date.now() - 16 * 60_000) },
+    });
     expect((await handover(riverside, o.id, { code: o.code, collectedBy: { kind: 'shopper' } })).status).toBe(200);
   });
 
@@ -272,7 +327,16 @@ describe("a line the associate can't find", () => {
     const o = await order('paid');
     const card = ((await (await getOrder(riverside, o.id)).json()) as { order: Card }).order;
     const [first, second] = card.lines;
-    expect((await pick(riverside, o.id, { lines: [{ lineId: first!.id, status: 'picked' }, { lineId: second!.id, status: 'short' }] })).status).toBe(200);
+    expect(
+      (
+        await pick(riverside, o.id, {
+          lines: [
+            { lineId: first!.id, status: 'picked' },
+            { lineId: second!.id, status: 'short' },
+          ],
+        })
+      ).status,
+    ).toBe(200);
     const problems = ((await (await queue(riverside, ids.store, 'problems')).json()) as { orders: Card[] }).orders;
     expect(problems.find((c) => c.id === o.id)?.lines.map((l) => l.picked)).toEqual(['PICKED', 'SHORT']);
     expect((await errorOf(await ready(riverside, o.id))).code).toBe('not_all_picked');
@@ -288,7 +352,9 @@ describe('the shopper seen from the counter', () => {
     const second = await order('pay_at_pickup');
     const res = await customerOf(riverside, second.id);
     expect(res.status).toBe(200);
-    const { customer } = (await res.json()) as { customer: { contact: { email: string }; orders: { id: string; channel: string }[]; openPickups: { id: string }[] } };
+    const { customer } = (await res.json()) as {
+      customer: { contact: { email: string }; orders: { id: string; channel: string }[]; openPickups: { id: string }[] };
+    };
     expect(customer.contact.email).toBe('shopper@example.com');
     expect(customer.orders.map((o) => o.id)).toEqual(expect.arrayContaining([first.id, second.id]));
     expect(customer.orders.every((o) => o.channel === 'WEB_MOBILE')).toBe(true);
@@ -299,7 +365,9 @@ describe('the shopper seen from the counter', () => {
 
 describe('the OpenAPI document', () => {
   it('lists the staff routes and "I\'m here"', async () => {
-    const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await openApiRoute.GET(json('GET', '/api/v1/openapi.json'))).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/staff/stores/{storeId}/pickups',

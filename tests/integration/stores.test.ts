@@ -57,7 +57,11 @@ describe('finding stores', () => {
     const { stores: list } = await stores({ origin: places.londonEye, now: new Date('2026-06-03T17:00:00Z') });
     expect(byName(list, 'Riverside').hours).toMatchObject({ openNow: true, status: 'Open now · closes 19:30', today: '09:30–19:30' });
     expect(byName(list, 'Riverside').pickup.label).toBe('Ready tomorrow at 09:30');
-    expect(byName(list, 'Camden').pickup.readyBy).toEqual({ at: '2026-06-04T09:00:00.000Z', daysAhead: 1, label: 'Ready tomorrow at 10:00' });
+    expect(byName(list, 'Camden').pickup.readyBy).toEqual({
+      at: '2026-06-04T09:00:00.000Z',
+      daysAhead: 1,
+      label: 'Ready tomorrow at 10:00',
+    });
     expect(byName(list, 'Brooklyn').hours.openNow).toBe(true);
     expect(byName(list, 'Brooklyn').pickup.label).toBe('Ready today from 14:00');
     expect(byName(list, 'Greenwich').pickup).toMatchObject({ enabled: false, readyBy: null, label: 'Pickup unavailable' });
@@ -119,7 +123,15 @@ async function errorOf(response: Response) {
 
 describe('GET /api/v1/stores', () => {
   it('answers 400 for out-of-range or malformed coordinates, never 500', async () => {
-    for (const query of ['lat=91&lng=0', 'lat=0&lng=-181', 'lat=abc&lng=0', 'lat=51.5', 'lat=&lng=', 'lat=51.5&lng=0&near=SE1', 'limit=0']) {
+    for (const query of [
+      'lat=91&lng=0',
+      'lat=0&lng=-181',
+      'lat=abc&lng=0',
+      'lat=51.5',
+      'lat=&lng=',
+      'lat=51.5&lng=0&near=SE1',
+      'limit=0',
+    ]) {
       const response = await getStoresRoute(get(`/api/v1/stores?${query}`));
       expect(response.status, query).toBe(400);
       expect((await errorOf(response)).code).toBe('bad_request');
@@ -195,7 +207,9 @@ describe('PUT /api/v1/stores/mine', () => {
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(new RegExp(`nw_store=${ids.riverside}`));
     expect(cookie).toMatch(/HttpOnly/i);
-    const mine = await getMineRoute(new NextRequest('http://shop.test/api/v1/stores/mine', { headers: { cookie: `nw_store=${ids.riverside}` } }));
+    const mine = await getMineRoute(
+      new NextRequest('http://shop.test/api/v1/stores/mine', { headers: { cookie: `nw_store=${ids.riverside}` } }),
+    );
     expect(((await mine.json()) as { store: { name: string } }).store.name).toBe('Riverside');
   });
 

@@ -27,8 +27,11 @@ beforeAll(async () => {
   calls = double.calls;
   // lib/env is parsed once per process; the test switches Stripe on for this file only.
   Object.assign(env, {
-    STRIPE_SECRET_KEY: 'sk_test_double', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_double', stripeEnabled: true,
-    STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: double.url,
+    STRIPE_SECRET_KEY: 'sk_test_double',
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_double',
+    stripeEnabled: true,
+    STRIPE_WEBHOOK_SECRET: secret,
+    STRIPE_API_BASE: double.url,
   });
   await insertCheckoutWorld(db);
 });
@@ -36,12 +39,25 @@ afterAll(() => double.close());
 
 let events = 0;
 function eventFor(type: string, intentId: string, orderId: string, id = `evt_test_${++events}`) {
-  return JSON.stringify({ id, object: 'event', type, api_version: '2025-01-01', created: Math.floor(Date.now() / 1000), data: { object: { id: intentId, object: 'payment_intent', metadata: { orderId } } } });
+  return JSON.stringify({
+    id,
+    object: 'event',
+    type,
+    api_version: '2025-01-01',
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { id: intentId, object: 'payment_intent', metadata: { orderId } } },
+  });
 }
 
 function deliver(payload: string, signWith = secret) {
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: signWith });
-  return POST(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload }));
+  return POST(
+    new Request('http://localhost/api/webhooks/stripe', {
+      method: 'POST',
+      headers: { 'stripe-signature': signature, 'content-type': 'application/json' },
+      body: payload,
+    }),
+  );
 }
 
 async function stripeOrder(variantId: string = ids.jacket) {
@@ -55,7 +71,11 @@ describe('Stripe payments', () => {
   it('creates a PaymentIntent for the server-computed total with automatic payment methods and an idempotency key', async () => {
     const { order } = await placeOrder({ ...deliveryInput([{ variantId: ids.jacket, quantity: 1 }]), paymentProvider: 'STRIPE' });
     const start = await getPaymentProvider('STRIPE').createPayment(order);
-    expect(start).toMatchObject({ provider: 'STRIPE', status: 'requires_payment', clientSecret: expect.stringMatching(/^pi_[0-9a-f]+_secret_/) });
+    expect(start).toMatchObject({
+      provider: 'STRIPE',
+      status: 'requires_payment',
+      clientSecret: expect.stringMatching(/^pi_[0-9a-f]+_secret_/),
+    });
     const call = calls.find((c) => c.path === '/v1/payment_intents' && c.form.get('metadata[orderId]') === order.id)!;
     expect(call.form.get('amount')).toBe('4950');
     expect(call.form.get('currency')).toBe('gbp');
@@ -93,7 +113,9 @@ describe('POST /api/webhooks/stripe', () => {
     expect((await deliver(eventFor('payment_intent.payment_failed', intentId, order.id))).status).toBe(200);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'CANCELLED' });
     expect(await stockAt(db, ids.boots)).toEqual({ onHand: 1, reserved: 0 });
-    expect(calls.filter((c) => c.path === `/v1/payment_intents/${intentId}/cancel`).map((c) => c.idempotencyKey)).toEqual([`order-${order.id}-cancel`]);
+    expect(calls.filter((c) => c.path === `/v1/payment_intents/${intentId}/cancel`).map((c) => c.idempotencyKey)).toEqual([
+      `order-${order.id}-cancel`,
+    ]);
 
     expect((await deliver(eventFor('payment_intent.succeeded', intentId, order.id))).status).toBe(200);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'CANCELLED' });
@@ -111,7 +133,13 @@ describe('POST /api/webhooks/stripe', () => {
 
     const genuine = eventFor('payment_intent.succeeded', intentId, order.id);
     const signature = Stripe.webhooks.generateTestHeaderString({ payload: genuine, secret });
-    const altered = await POST(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signature }, body: genuine.replace(intentId, 'pi_other') }));
+    const altered = await POST(
+      new Request('http://localhost/api/webhooks/stripe', {
+        method: 'POST',
+        headers: { 'stripe-signature': signature },
+        body: genuine.replace(intentId, 'pi_other'),
+      }),
+    );
     expect(altered.status).toBe(400);
     const unsigned = await POST(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', body: genuine }));
     expect(unsigned.status).toBe(400);
@@ -133,12 +161,25 @@ describe('POST /api/webhooks/stripe', () => {
 describe('checkout through the API with Stripe', () => {
   it('creates the intent once per order, and a paid webhook (five times over) empties the bag and e-mails the pickup code once', async () => {
     const shopper = device(await signedInJar(await insertUser(db, 'stripe-buyer@example.com')));
-    expect((await shopper.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: ids.jacket, quantity: 1 })))).status).toBe(201);
+    expect(
+      (await shopper.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: ids.jacket, quantity: 1 })))).status,
+    ).toBe(201);
     const res = await shopper.call(() =>
-      checkoutRoute.POST(json('POST', '/api/v1/checkout', { email: 'stripe-buyer@example.com', fulfilment: 'PICKUP', pickupLocationId: ids.store, totalMinor: 1 })),
+      checkoutRoute.POST(
+        json('POST', '/api/v1/checkout', {
+          email: 'stripe-buyer@example.com',
+          fulfilment: 'PICKUP',
+          pickupLocationId: ids.store,
+          totalMinor: 1,
+        }),
+      ),
     );
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { order: { id: string; totalMinor: number }; payment: { provider: string; clientSecret: string; paymentIntentId: string }; pickupCode: string };
+    const body = (await res.json()) as {
+      order: { id: string; totalMinor: number };
+      payment: { provider: string; clientSecret: string; paymentIntentId: string };
+      pickupCode: string;
+    };
     expect(body.payment).toMatchObject({ provider: 'STRIPE', clientSecret: expect.stringMatching(/_secret_/) });
     const created = calls.filter((c) => c.path === '/v1/payment_intents' && c.form.get('metadata[orderId]') === body.order.id);
     expect(created.map((c) => [c.idempotencyKey, c.form.get('amount')])).toEqual([[`order-${body.order.id}-create`, '4500']]);
@@ -158,14 +199,20 @@ describe('checkout through the API with Stripe', () => {
 
   it('releases the hold and answers 502 when Stripe cannot start the payment', async () => {
     const shopper = device();
-    expect((await shopper.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: ids.lastFive, quantity: 2 })))).status).toBe(201);
+    expect(
+      (await shopper.call(() => linesRoute.POST(json('POST', '/api/v1/cart/lines', { variantId: ids.lastFive, quantity: 2 })))).status,
+    ).toBe(201);
     const before = await stockAt(db, ids.lastFive);
     const res = await shopper.call(() =>
-      checkoutRoute.POST(json('POST', '/api/v1/checkout', { email: 'stripe-down@example.com', fulfilment: 'PICKUP', pickupLocationId: ids.store })),
+      checkoutRoute.POST(
+        json('POST', '/api/v1/checkout', { email: 'stripe-down@example.com', fulfilment: 'PICKUP', pickupLocationId: ids.store }),
+      ),
     );
     expect(res.status).toBe(502);
     expect(await res.json()).toMatchObject({ error: { code: 'payment_unavailable' } });
     expect(await stockAt(db, ids.lastFive)).toEqual(before);
-    expect(await db.order.findFirstOrThrow({ where: { email: 'stripe-down@example.com' }, select: { status: true } })).toEqual({ status: 'CANCELLED' });
+    expect(await db.order.findFirstOrThrow({ where: { email: 'stripe-down@example.com' }, select: { status: true } })).toEqual({
+      status: 'CANCELLED',
+    });
   });
 });

@@ -17,10 +17,23 @@ export default async function CheckoutPage() {
   const saved = account?.addresses.find((a) => a.isDefault) ?? account?.addresses[0] ?? null;
   const online = onlinePaymentKind();
   // The totals shown at first paint, for the bag as rendered; the page asks the server again as the shopper chooses.
-  const lines = (initialCart?.lines ?? []).filter((l) => l.status !== 'unavailable').map((l) => ({ variantId: l.variantId, quantity: l.quantity }));
+  const lines = (initialCart?.lines ?? [])
+    .filter((l) => l.status !== 'unavailable')
+    .map((l) => ({ variantId: l.variantId, quantity: l.quantity }));
   const quoteRequest = { lines, fulfilment: 'PICKUP' as const, discountCode: null, email: null };
-  const initialQuote = lines.length ? { request: quoteRequest, quote: await quoteCheckout({ ...quoteRequest, country: 'GB' }, user?.id ?? null) } : null;
-  const address = saved ? { name: saved.name, line1: saved.line1, line2: saved.line2 ?? '', city: saved.city, postcode: saved.postcode, phone: account?.phone ?? '' } : null;
+  const initialQuote = lines.length
+    ? { request: quoteRequest, quote: await quoteCheckout({ ...quoteRequest, country: 'GB' }, user?.id ?? null) }
+    : null;
+  const address = saved
+    ? {
+        name: saved.name,
+        line1: saved.line1,
+        line2: saved.line2 ?? '',
+        city: saved.city,
+        postcode: saved.postcode,
+        phone: account?.phone ?? '',
+      }
+    : null;
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
       <h1 className="text-2xl font-semibold">Checkout</h1>

@@ -35,7 +35,9 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
       )}
       <div className="mt-6">
         {!q ? (
-          <EmptyState title="What are you looking for?">Search by name, material or category, for example “wool jumper” or “enamel mug”.</EmptyState>
+          <EmptyState title="What are you looking for?">
+            Search by name, material or category, for example “wool jumper” or “enamel mug”.
+          </EmptyState>
         ) : results.total === 0 ? (
           <NoResults q={q} />
         ) : (
@@ -60,7 +62,10 @@ async function NoResults({ q }: { q: string }) {
       <ul className="mt-4 flex flex-wrap justify-center gap-2">
         {categories.map((c) => (
           <li key={c.id}>
-            <Link href={`/c/${c.slug}`} className="inline-flex min-h-11 items-center rounded-pill border border-border bg-surface px-4 text-sm font-medium text-ink hover:border-ink">
+            <Link
+              href={`/c/${c.slug}`}
+              className="inline-flex min-h-11 items-center rounded-pill border border-border bg-surface px-4 text-sm font-medium text-ink hover:border-ink"
+            >
               {c.name}
             </Link>
           </li>

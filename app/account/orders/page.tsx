@@ -30,7 +30,11 @@ export default async function AccountOrdersPage({ searchParams }: PageProps<'/ac
       ) : (
         <>
           <OrderHistoryList orders={history.items} />
-          <Pagination page={history.page} totalPages={history.totalPages} hrefFor={(p) => (p === 1 ? '/account/orders' : `/account/orders?page=${p}`)} />
+          <Pagination
+            page={history.page}
+            totalPages={history.totalPages}
+            hrefFor={(p) => (p === 1 ? '/account/orders' : `/account/orders?page=${p}`)}
+          />
         </>
       )}
     </div>

@@ -41,7 +41,12 @@ export default async function DevMailPage() {
               <details className="mt-3">
                 <summary className="inline-flex min-h-11 items-center text-brand underline">HTML version</summary>
                 {/* sandbox: the e-mail's HTML runs no script and gets no access to this origin; its images are data: URLs. */}
-                <iframe sandbox="" srcDoc={m.html} title={`HTML version of ${m.subject}`} className="mt-2 h-[36rem] w-full rounded border border-border bg-white" />
+                <iframe
+                  sandbox=""
+                  srcDoc={m.html}
+                  title={`HTML version of ${m.subject}`}
+                  className="mt-2 h-[36rem] w-full rounded border border-border bg-white"
+                />
               </details>
             )}
           </li>

@@ -11,7 +11,11 @@ export default function CheckEmailPage() {
       <p>We sent you a sign-in link. It works once, within 15 minutes.</p>
       {env.devMailEnabled && (
         <p className="text-muted">
-          Demo mode: read it in the <Link href="/dev/mail" className="underline">development outbox</Link>.
+          Demo mode: read it in the{' '}
+          <Link href="/dev/mail" className="underline">
+            development outbox
+          </Link>
+          .
         </p>
       )}
     </div>

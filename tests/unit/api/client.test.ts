@@ -13,7 +13,13 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', contentType: req.headers['content-type'], ifMatch: req.headers['if-match'], body });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        contentType: req.headers['content-type'],
+        ifMatch: req.headers['if-match'],
+        body,
+      });
       const send = (status: number, payload?: unknown) => {
         res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
         res.end(payload === undefined ? undefined : JSON.stringify(payload));
@@ -21,7 +27,15 @@ beforeAll(async () => {
       if (req.url === '/ok') return send(200, { cart: { version: 3 } });
       if (req.url === '/empty') return send(204);
       if (req.url === '/stock')
-        return send(409, { error: { code: 'out_of_stock', message: 'Not enough stock.', issues: [{ path: 'var_1', message: 'Only 1 left.' }], locationId: 'loc_1', lines: [{ variantId: 'var_1' }] } });
+        return send(409, {
+          error: {
+            code: 'out_of_stock',
+            message: 'Not enough stock.',
+            issues: [{ path: 'var_1', message: 'Only 1 left.' }],
+            locationId: 'loc_1',
+            lines: [{ variantId: 'var_1' }],
+          },
+        });
       if (req.url === '/html') {
         res.writeHead(502, { 'content-type': 'text/html' });
         return res.end('<h1>Bad gateway</h1>');

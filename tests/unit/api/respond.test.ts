@@ -50,7 +50,12 @@ describe('errorResponse', () => {
   it('keeps the details an error carries: out of stock names its store and short lines', async () => {
     const lines = [{ variantId: 'var_1', sku: 'TEE', name: 'Tee', requested: 2, available: 1 }];
     const body = (await errorResponse(new OutOfStockError('loc_1', lines)).json()) as { error: Record<string, unknown> };
-    expect(body.error).toMatchObject({ code: 'out_of_stock', locationId: 'loc_1', lines, issues: [{ path: 'var_1', message: 'Only 1 of Tee left here.' }] });
+    expect(body.error).toMatchObject({
+      code: 'out_of_stock',
+      locationId: 'loc_1',
+      lines,
+      issues: [{ path: 'var_1', message: 'Only 1 of Tee left here.' }],
+    });
   });
 
   it('logs anything else and answers 500 without its text', async () => {
@@ -64,7 +69,9 @@ describe('errorResponse', () => {
   });
 
   it('never lets details override the code or message', async () => {
-    const body = (await apiError(404, 'not_found', 'Nope.', { code: 'other', message: 'x' }).json()) as { error: { code: string; message: string } };
+    const body = (await apiError(404, 'not_found', 'Nope.', { code: 'other', message: 'x' }).json()) as {
+      error: { code: string; message: string };
+    };
     expect(body.error).toMatchObject({ code: 'not_found', message: 'Nope.' });
   });
 });

@@ -13,8 +13,32 @@ const stripeEnv = envOf({ STRIPE_SECRET_KEY: 'sk_test_x', NEXT_PUBLIC_STRIPE_PUB
 
 describe('Content-Security-Policy', () => {
   it('gives every path exactly one policy: a nonce one on the per-request pages, the static one elsewhere', () => {
-    const nonce = ['/sign-in', '/sign-up', '/cart', '/checkout', '/dev/mail', '/account', '/account/orders', '/account/orders/o_1', '/orders/o_1', '/staff'];
-    const fixed = ['/', '/about', '/p/marsh-field-jacket', '/c/jackets', '/c/jackets/v', '/search', '/orders/lookup', '/sign-in/check-email', '/cart/continue', '/accounts', '/staffroom', '/api/v1/products'];
+    const nonce = [
+      '/sign-in',
+      '/sign-up',
+      '/cart',
+      '/checkout',
+      '/dev/mail',
+      '/account',
+      '/account/orders',
+      '/account/orders/o_1',
+      '/orders/o_1',
+      '/staff',
+    ];
+    const fixed = [
+      '/',
+      '/about',
+      '/p/marsh-field-jacket',
+      '/c/jackets',
+      '/c/jackets/v',
+      '/search',
+      '/orders/lookup',
+      '/sign-in/check-email',
+      '/cart/continue',
+      '/accounts',
+      '/staffroom',
+      '/api/v1/products',
+    ];
     for (const path of nonce) expect([path, NONCE_PATH.test(path), staticPolicyPath.test(path)]).toEqual([path, true, false]);
     for (const path of fixed) expect([path, NONCE_PATH.test(path), staticPolicyPath.test(path)]).toEqual([path, false, true]);
   });

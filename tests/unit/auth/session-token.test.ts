@@ -5,14 +5,25 @@ import { decodeSessionToken } from '@/lib/auth/session';
 
 const salt = 'authjs.session-token';
 const token = (sub: string, maxAge: number) =>
-  encode({ salt, secret: authSecret(), maxAge, token: { sub, email: `${sub}@example.com`, name: null, role: 'STAFF', storeIds: ['store_1'] } });
+  encode({
+    salt,
+    secret: authSecret(),
+    maxAge,
+    token: { sub, email: `${sub}@example.com`, name: null, role: 'STAFF', storeIds: ['store_1'] },
+  });
 
 afterEach(() => vi.useRealTimers());
 
 describe('session tokens', () => {
   it('reads the user, role and stores from a valid token, and nothing from a forged one', async () => {
     const valid = await token('user_1', 3600);
-    expect(await decodeSessionToken(valid, salt)).toEqual({ id: 'user_1', email: 'user_1@example.com', name: null, role: 'STAFF', storeIds: ['store_1'] });
+    expect(await decodeSessionToken(valid, salt)).toEqual({
+      id: 'user_1',
+      email: 'user_1@example.com',
+      name: null,
+      role: 'STAFF',
+      storeIds: ['store_1'],
+    });
     expect(await decodeSessionToken(`${valid.slice(0, -4)}AAAA`, salt)).toBeNull();
     expect(await decodeSessionToken(valid, 'another-salt')).toBeNull();
   });

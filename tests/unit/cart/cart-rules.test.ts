@@ -28,7 +28,10 @@ const cart = (lines: CartLineView[], version = 3): CartView => ({
   currency: 'GBP',
   lines,
   itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-  subtotal: money(lines.reduce((n, l) => n + l.lineTotal.amountMinor, 0), 'GBP'),
+  subtotal: money(
+    lines.reduce((n, l) => n + l.lineTotal.amountMinor, 0),
+    'GBP',
+  ),
   hasUnavailable: false,
 });
 

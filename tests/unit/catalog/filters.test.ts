@@ -94,7 +94,19 @@ describe('filters checked against what the category offers', () => {
   it('bounds the cached views of a category by its sizes, colours, stores, sorts and pages', () => {
     // Every query a shopper could send that is made of values the category offers: here 3 sizes, 2 colours, 2
     // stores, 4 sorts, 2 pages. Made-up values count for nothing (they are dropped first).
-    const values = ['', 'size=S', 'size=M', 'size=L', 'color=Navy', 'color=Forest+green', 'inStock=1', 'availableAt=loc_riverside', 'availableAt=loc_soho', 'color=zz-1', 'size=zz'];
+    const values = [
+      '',
+      'size=S',
+      'size=M',
+      'size=L',
+      'color=Navy',
+      'color=Forest+green',
+      'inStock=1',
+      'availableAt=loc_riverside',
+      'availableAt=loc_soho',
+      'color=zz-1',
+      'size=zz',
+    ];
     const views = new Set<string>();
     for (const first of values) {
       for (const second of values) {
@@ -112,6 +124,15 @@ describe('filters checked against what the category offers', () => {
 
 describe('size order', () => {
   it('sorts letter sizes by size, then numbers, then the rest', () => {
-    expect(['XL', 'One size', '10', 'S', 'M', '8', 'XS', 'L'].sort(compareSizes)).toEqual(['XS', 'S', 'M', 'L', 'XL', '8', '10', 'One size']);
+    expect(['XL', 'One size', '10', 'S', 'M', '8', 'XS', 'L'].sort(compareSizes)).toEqual([
+      'XS',
+      'S',
+      'M',
+      'L',
+      'XL',
+      '8',
+      '10',
+      'One size',
+    ]);
   });
 });

@@ -27,7 +27,15 @@ describe('the product query of GET /api/v1/products', () => {
   it('accepts repeated keys, blank fields and defaults the sort by whether there is a query', () => {
     const result = parse('size=M&size=L&color=Navy&minPrice=&maxPrice=79.99&inStock=1&page=2&pageSize=12');
     expect(result.success).toBe(true);
-    expect(toListingFilters(result.data!)).toMatchObject({ sizes: ['L', 'M'], colors: ['Navy'], maxPrice: 79.99, inStock: true, page: 2, pageSize: 12, sort: 'featured' });
+    expect(toListingFilters(result.data!)).toMatchObject({
+      sizes: ['L', 'M'],
+      colors: ['Navy'],
+      maxPrice: 79.99,
+      inStock: true,
+      page: 2,
+      pageSize: 12,
+      sort: 'featured',
+    });
     expect(toListingFilters(parse('q=jumper').data!).sort).toBe('relevance');
   });
 });

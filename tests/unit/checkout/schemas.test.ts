@@ -4,7 +4,11 @@ import { checkoutBodySchema } from '@/lib/checkout/schemas';
 describe('checkout body', () => {
   it('drops any price, total or discount amount a client sends', () => {
     const parsed = checkoutBodySchema.parse({
-      email: ' Sam@Example.com ', fulfilment: 'PICKUP', pickupLocationId: 'loc_1', totalMinor: 1, discountMinor: 9999,
+      email: ' Sam@Example.com ',
+      fulfilment: 'PICKUP',
+      pickupLocationId: 'loc_1',
+      totalMinor: 1,
+      discountMinor: 9999,
       lines: [{ variantId: 'v1', unitPriceMinor: 1 }],
     });
     expect(parsed).toEqual({ email: 'sam@example.com', fulfilment: 'PICKUP', pickupLocationId: 'loc_1', payment: 'online' });
@@ -15,7 +19,12 @@ describe('checkout body', () => {
     const address = { name: 'Sam', line1: '1 Road', city: 'London', postcode: 'se1 7pb' };
     const ok = checkoutBodySchema.parse({ email: 'a@b.co', fulfilment: 'DELIVERY', shippingAddress: address });
     expect(ok).toMatchObject({ shippingAddress: { postcode: 'SE1 7PB', country: 'GB' } });
-    const refused = checkoutBodySchema.safeParse({ email: 'a@b.co', fulfilment: 'DELIVERY', shippingAddress: address, payment: 'pay_at_pickup' });
+    const refused = checkoutBodySchema.safeParse({
+      email: 'a@b.co',
+      fulfilment: 'DELIVERY',
+      shippingAddress: address,
+      payment: 'pay_at_pickup',
+    });
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.path).toEqual(['payment']);
   });

@@ -3,7 +3,13 @@ import { computeTotals, normaliseDiscountCode, SHIPPING, TotalsError, type Disco
 
 // Rules as the DiscountCode table holds the demo codes (prisma/seed/discount-codes.json).
 const welcome10: DiscountRule = { code: 'WELCOME10', kind: 'percent', percent: 10, label: '10% off your first order' };
-const fiveOff40: DiscountRule = { code: 'FIVEOFF40', kind: 'amount', amountMinor: 500, minSubtotalMinor: 4000, label: '£5 off orders over £40' };
+const fiveOff40: DiscountRule = {
+  code: 'FIVEOFF40',
+  kind: 'amount',
+  amountMinor: 500,
+  minSubtotalMinor: 4000,
+  label: '£5 off orders over £40',
+};
 
 const base = (over: Partial<TotalsInput> = {}): TotalsInput => ({
   lines: [{ variantId: 'v1', unitPriceMinor: 2500, quantity: 2 }],
@@ -14,21 +20,35 @@ const base = (over: Partial<TotalsInput> = {}): TotalsInput => ({
 });
 
 const integersOnly = (totals: ReturnType<typeof computeTotals>) =>
-  [totals.subtotalMinor, totals.discountMinor, totals.shippingMinor, totals.taxMinor, totals.totalMinor, ...totals.lines.map((l) => l.lineTotalMinor)].every(
-    Number.isSafeInteger,
-  );
+  [
+    totals.subtotalMinor,
+    totals.discountMinor,
+    totals.shippingMinor,
+    totals.taxMinor,
+    totals.totalMinor,
+    ...totals.lines.map((l) => l.lineTotalMinor),
+  ].every(Number.isSafeInteger);
 
 describe('order totals', () => {
   it('charges £4.50 delivery under £75 and shows the VAT already included', () => {
     const totals = computeTotals(base());
-    expect(totals).toMatchObject({ subtotalMinor: 5000, shippingMinor: 450, discountMinor: 0, totalMinor: 5450, taxInclusive: true, taxLabel: 'VAT' });
+    expect(totals).toMatchObject({
+      subtotalMinor: 5000,
+      shippingMinor: 450,
+      discountMinor: 0,
+      totalMinor: 5450,
+      taxInclusive: true,
+      taxLabel: 'VAT',
+    });
     // 5450 × 20/120 = 908.33… → 908
     expect(totals.taxMinor).toBe(908);
     expect(integersOnly(totals)).toBe(true);
   });
 
   it('delivers free from £75, and pickup is always free', () => {
-    expect(computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 7499, quantity: 1 }] })).shippingMinor).toBe(SHIPPING.standardMinor);
+    expect(computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 7499, quantity: 1 }] })).shippingMinor).toBe(
+      SHIPPING.standardMinor,
+    );
     const at = computeTotals(base({ lines: [{ variantId: 'v1', unitPriceMinor: 7500, quantity: 1 }] }));
     expect(at).toMatchObject({ shippingMinor: 0, totalMinor: 7500, taxMinor: 1250 });
     expect(computeTotals(base({ fulfilment: 'PICKUP' }))).toMatchObject({ shippingMinor: 0, totalMinor: 5000, taxMinor: 833 });

@@ -19,7 +19,10 @@ describe('pickup QR payload', () => {
 
 describe('order page inputs', () => {
   it('accepts an order number with or without its prefix, and any case of e-mail', () => {
-    expect(orderLookupSchema.parse({ number: ' nw-100612 ', email: ' Sam@Example.COM ' })).toEqual({ number: 'NW-100612', email: 'sam@example.com' });
+    expect(orderLookupSchema.parse({ number: ' nw-100612 ', email: ' Sam@Example.COM ' })).toEqual({
+      number: 'NW-100612',
+      email: 'sam@example.com',
+    });
     expect(orderLookupSchema.parse({ number: '100612', email: 'sam@example.com' }).number).toBe('NW-100612');
     expect(orderLookupSchema.safeParse({ number: "NW-1' OR 1=1", email: 'sam@example.com' }).success).toBe(false);
     expect(orderLookupSchema.safeParse({ number: 'NW-1', email: 'not-an-email' }).success).toBe(false);

@@ -10,7 +10,13 @@ beforeAll(() => Object.assign(env, { STRIPE_WEBHOOK_SECRET: secret }));
 afterAll(() => Object.assign(env, { STRIPE_WEBHOOK_SECRET: saved }));
 
 const payload = (type: string) =>
-  JSON.stringify({ id: 'evt_unit_1', object: 'event', type, created: 1, data: { object: { id: 'pi_1', object: 'payment_intent', metadata: {} } } });
+  JSON.stringify({
+    id: 'evt_unit_1',
+    object: 'event',
+    type,
+    created: 1,
+    data: { object: { id: 'pi_1', object: 'payment_intent', metadata: {} } },
+  });
 
 // None of these reach the database: verification and the allowlist come first.
 describe('Stripe webhook verification', () => {
@@ -40,6 +46,9 @@ describe('Stripe webhook verification', () => {
 
   it('derives one idempotency key per order and operation', () => {
     expect(idempotencyKey('ord_1', 'create')).toBe('order-ord_1-create');
-    expect(new Set(['create', 'cancel', 'refund'].map((op) => idempotencyKey('ord_1', op as 'create')).concat(idempotencyKey('ord_2', 'create'))).size).toBe(4);
+    expect(
+      new Set(['create', 'cancel', 'refund'].map((op) => idempotencyKey('ord_1', op as 'create')).concat(idempotencyKey('ord_2', 'create')))
+        .size,
+    ).toBe(4);
   });
 });

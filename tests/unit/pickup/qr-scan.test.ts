@@ -6,7 +6,11 @@ import { decodePickupQr } from '@/lib/pickup/scan';
 
 const pixels = (png: Buffer) => {
   const image = PNG.sync.read(png);
-  return { data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), width: image.width, height: image.height };
+  return {
+    data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length),
+    width: image.width,
+    height: image.height,
+  };
 };
 
 describe('scanning a pickup QR code', () => {

@@ -5,15 +5,17 @@ const header = 'InvoiceNo,StockCode,Description,Quantity,UnitPrice,CustomerID,Co
 
 describe('planning an order history import', () => {
   it('keeps invoices in file order with prices in pence, and skips cancellations and returns', () => {
-    const plan = planHistoryImport([
-      header,
-      '1,A,"MUG, ENAMEL",2,1.255,10,UK',
-      '1,B,TOWEL,1,3,10,UK',
-      '1,A,"MUG, ENAMEL",1,1.255,10,UK',
-      'C2,A,MUG,-1,1.25,10,UK',
-      '3,B,TOWEL,0,3,,UK',
-      '4,C,,1,0.5,,UK',
-    ].join('\n'));
+    const plan = planHistoryImport(
+      [
+        header,
+        '1,A,"MUG, ENAMEL",2,1.255,10,UK',
+        '1,B,TOWEL,1,3,10,UK',
+        '1,A,"MUG, ENAMEL",1,1.255,10,UK',
+        'C2,A,MUG,-1,1.25,10,UK',
+        '3,B,TOWEL,0,3,,UK',
+        '4,C,,1,0.5,,UK',
+      ].join('\n'),
+    );
     expect(plan.invoices.map((i) => [i.invoiceNo, i.items, i.subtotalMinor])).toEqual([
       ['1', ['A', 'B'], 3 * 126 + 300],
       ['4', ['C'], 50],

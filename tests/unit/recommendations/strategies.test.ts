@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../lib/recommendations/model';
 import { combineExclusions } from '../../../lib/recommendations/ranking';
-import {
-  forYou,
-  goesWellWith,
-  ownPurchaseWeights,
-  popular,
-  similarItems,
-  trending,
-} from '../../../lib/recommendations/strategies';
+import { forYou, goesWellWith, ownPurchaseWeights, popular, similarItems, trending } from '../../../lib/recommendations/strategies';
 import type { Basket, Recommendation } from '../../../lib/recommendations/types';
 
 const basket = (items: string[], at?: number, customerId: string | null = null): Basket => ({ customerId, items, at });
@@ -117,7 +110,10 @@ describe('forYou', () => {
 describe('similarItems', () => {
   const model = buildModel(
     [basket(['A', 'B']), basket(['A', 'B']), basket(['A', 'C']), basket(['D'])],
-    [{ id: 'A', name: 'Blue mug' }, { id: 'D', name: 'Blue mug large' }],
+    [
+      { id: 'A', name: 'Blue mug' },
+      { id: 'D', name: 'Blue mug large' },
+    ],
   );
 
   it('combines co-purchases and content, without the item itself or popular fill', () => {
@@ -132,13 +128,7 @@ describe('similarItems', () => {
 });
 
 describe('trending and popular', () => {
-  const model = buildModel([
-    basket(['X'], 1),
-    basket(['Y'], 5),
-    basket(['Y', 'Z'], 6),
-    basket(['X'], 2),
-    basket(['X'], 3),
-  ]);
+  const model = buildModel([basket(['X'], 1), basket(['Y'], 5), basket(['Y', 'Z'], 6), basket(['X'], 2), basket(['X'], 3)]);
 
   it('ranks by purchases since the window start, then fills with popular items', () => {
     const list = trending(model, { since: 5, limit: 3 });

@@ -23,7 +23,10 @@ describe('demo catalog', () => {
       expect(images.length, p.name).toBeLessThanOrEqual(3);
       expect(images[0]?.url).toMatch(/^\/media\/product\/[a-z]+\/[0-9a-f]{6}\/[1-3]\.svg$/);
       expect(images[0]?.alt).toContain(p.name);
-      expect(catalog.variants.some((v) => v.productId === p.id), p.name).toBe(true);
+      expect(
+        catalog.variants.some((v) => v.productId === p.id),
+        p.name,
+      ).toBe(true);
     }
     expect(several.length / catalog.products.length).toBeGreaterThan(0.9);
   });

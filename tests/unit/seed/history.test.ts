@@ -19,7 +19,10 @@ describe('demo accounts', () => {
     expect(shopper?.preferredStoreId).toBeTruthy();
     const staff = demo.filter((u) => u.role === 'STAFF');
     expect(staff.map((u) => u.email).sort()).toEqual(
-      locations.filter((l) => l.type === 'STORE').map((l) => `staff.${l.slug}@example.com`).sort(),
+      locations
+        .filter((l) => l.type === 'STORE')
+        .map((l) => `staff.${l.slug}@example.com`)
+        .sort(),
     );
     expect(staff.every((u) => u.staffLocationIds.length === 1 && u.password === 'staff-demo-1')).toBe(true);
     expect(demo.find((u) => u.role === 'ADMIN')).toMatchObject({ email: 'admin@example.com', password: 'admin-demo-1' });
@@ -79,8 +82,11 @@ describe('demo purchase history', () => {
       .filter((c) => kindOf.get(c.productAId) === 'jacket' || kindOf.get(c.productBId) === 'jacket')
       .reduce((n, c) => n + c.count, 0);
     const jacketWithWinter = history.coPurchases
-      .filter((c) => (kindOf.get(c.productAId) === 'jacket' && winter.has(kindOf.get(c.productBId) ?? '')) ||
-        (kindOf.get(c.productBId) === 'jacket' && winter.has(kindOf.get(c.productAId) ?? '')))
+      .filter(
+        (c) =>
+          (kindOf.get(c.productAId) === 'jacket' && winter.has(kindOf.get(c.productBId) ?? '')) ||
+          (kindOf.get(c.productBId) === 'jacket' && winter.has(kindOf.get(c.productAId) ?? '')),
+      )
       .reduce((n, c) => n + c.count, 0);
     expect(jacketWithWinter / withJacket).toBeGreaterThan(0.3);
   });

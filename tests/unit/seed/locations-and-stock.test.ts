@@ -41,14 +41,24 @@ describe('demo locations', () => {
   it('covers the London postcode districts and common area names', () => {
     const districts = new Set(londonPlaces.map((p) => p.postcodeDistrict).filter(Boolean));
     const expected = [
-      ...Array.from({ length: 18 }, (_, i) => `E${i + 1}`), 'E20', 'EC1', 'EC4',
-      ...Array.from({ length: 22 }, (_, i) => `N${i + 1}`), ...Array.from({ length: 11 }, (_, i) => `NW${i + 1}`),
-      ...Array.from({ length: 28 }, (_, i) => `SE${i + 1}`), ...Array.from({ length: 20 }, (_, i) => `SW${i + 1}`),
-      ...Array.from({ length: 14 }, (_, i) => `W${i + 1}`), 'WC1', 'WC2',
+      ...Array.from({ length: 18 }, (_, i) => `E${i + 1}`),
+      'E20',
+      'EC1',
+      'EC4',
+      ...Array.from({ length: 22 }, (_, i) => `N${i + 1}`),
+      ...Array.from({ length: 11 }, (_, i) => `NW${i + 1}`),
+      ...Array.from({ length: 28 }, (_, i) => `SE${i + 1}`),
+      ...Array.from({ length: 20 }, (_, i) => `SW${i + 1}`),
+      ...Array.from({ length: 14 }, (_, i) => `W${i + 1}`),
+      'WC1',
+      'WC2',
     ];
     for (const d of expected) expect(districts.has(d), d).toBe(true);
     for (const name of ['Shoreditch', 'Camden Town', 'Brixton', 'Hackney', 'Islington', 'Stratford', 'Wimbledon', 'Croydon']) {
-      expect(londonPlaces.some((p) => p.name === name), name).toBe(true);
+      expect(
+        londonPlaces.some((p) => p.name === name),
+        name,
+      ).toBe(true);
     }
     expect(new Set(londonPlaces.map((p) => p.name.toLowerCase())).size).toBe(londonPlaces.length);
   });
@@ -70,7 +80,10 @@ describe('demo stock', () => {
       const zeros = rows.filter((r) => r.onHand === 0).length / rows.length;
       expect(zeros, s.name).toBeGreaterThan(0.05);
       expect(zeros, s.name).toBeLessThan(0.6);
-      expect(rows.some((r) => r.onHand > 0 && r.onHand <= 2), s.name).toBe(true);
+      expect(
+        rows.some((r) => r.onHand > 0 && r.onHand <= 2),
+        s.name,
+      ).toBe(true);
     }
   });
 

@@ -7,9 +7,20 @@ const towerBridge = { latitude: 51.5055, longitude: -0.0754 };
 
 function store(name: string, latitude: number, longitude: number): StoreRecord {
   return {
-    id: name.toLowerCase(), slug: name.toLowerCase(), name, addressLine1: '1 High St', addressLine2: null, city: 'London',
-    postcode: 'SE1 9PP', phone: null, latitude, longitude, timeZone: 'Europe/London', openingHours: [],
-    pickupEnabled: true, pickupLeadMinutes: 60,
+    id: name.toLowerCase(),
+    slug: name.toLowerCase(),
+    name,
+    addressLine1: '1 High St',
+    addressLine2: null,
+    city: 'London',
+    postcode: 'SE1 9PP',
+    phone: null,
+    latitude,
+    longitude,
+    timeZone: 'Europe/London',
+    openingHours: [],
+    pickupEnabled: true,
+    pickupLeadMinutes: 60,
   };
 }
 

@@ -18,8 +18,24 @@ describe('stock labels', () => {
       { variantId: 'b', quantity: 2 },
       { variantId: 'c', quantity: 1 },
     ];
-    expect(summariseCartAvailability(lines, new Map([['a', 5], ['b', 2], ['c', 1]])).label).toBe('All 3 items available');
-    const partial = summariseCartAvailability(lines, new Map([['a', 5], ['b', 1], ['c', 1]]));
+    expect(
+      summariseCartAvailability(
+        lines,
+        new Map([
+          ['a', 5],
+          ['b', 2],
+          ['c', 1],
+        ]),
+      ).label,
+    ).toBe('All 3 items available');
+    const partial = summariseCartAvailability(
+      lines,
+      new Map([
+        ['a', 5],
+        ['b', 1],
+        ['c', 1],
+      ]),
+    );
     expect(partial).toMatchObject({ label: '2 of 3 available', availableLines: 2, allAvailable: false });
     expect(summariseCartAvailability(lines, new Map()).label).toBe('None of 3 items available');
     expect(summariseCartAvailability([{ variantId: 'a', quantity: 1 }], new Map([['a', 1]])).label).toBe('Item available');

@@ -23,24 +23,40 @@ export async function categoryMetadata(slug: string, filters: Filters): Promise<
     description: category.description,
     // Filtered views point search engines at the plain listing.
     alternates: { canonical: hasActiveFilters(filters) || filters.sort !== 'featured' ? `/c/${slug}` : url },
-    openGraph: { title: `${category.name} · Northwind Supply`, description: category.description, url, images: category.image ? [category.image.url] : undefined },
+    openGraph: {
+      title: `${category.name} · Northwind Supply`,
+      description: category.description,
+      url,
+      images: category.image ? [category.image.url] : undefined,
+    },
   };
 }
 
 export async function CategoryListing({ slug, filters }: { slug: string; filters: Filters }) {
   const [category, facets, results] = await Promise.all([getCategoryBySlug(slug), getCategoryFacets(slug), listProducts(filters)]);
   if (!category) notFound();
-  const activeCount = filters.sizes.length + filters.colors.length + (filters.minPrice !== undefined || filters.maxPrice !== undefined ? 1 : 0) + (filters.inStock ? 1 : 0) + (filters.availableAt ? 1 : 0);
+  const activeCount =
+    filters.sizes.length +
+    filters.colors.length +
+    (filters.minPrice !== undefined || filters.maxPrice !== undefined ? 1 : 0) +
+    (filters.inStock ? 1 : 0) +
+    (filters.availableAt ? 1 : 0);
   return (
     <>
       <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: category.name }]} />
-      <header className="mb-6 mt-2">
+      <header className="mt-2 mb-6">
         <h1 className="text-3xl font-bold">{category.name}</h1>
         <p className="mt-2 max-w-prose text-muted">{category.description}</p>
       </header>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr] lg:gap-10">
         <aside aria-label="Filters">
-          <ListingFilters action={`/c/${slug}`} filters={filters} facets={facets} activeCount={activeCount} formKey={canonicalListingQuery(filters).toString()} />
+          <ListingFilters
+            action={`/c/${slug}`}
+            filters={filters}
+            facets={facets}
+            activeCount={activeCount}
+            formKey={canonicalListingQuery(filters).toString()}
+          />
         </aside>
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" className="mb-3 text-sm text-muted" aria-live="polite">
@@ -52,7 +68,9 @@ export async function CategoryListing({ slug, filters }: { slug: string; filters
             <ProductGrid products={withInlineArt(results.items, 2)} eager={2} />
           ) : (
             <EmptyState title="Nothing matches these filters">
-              {filters.page > results.totalPages ? 'This page is past the end of the list. ' : 'Try removing a filter or widening the price range. '}
+              {filters.page > results.totalPages
+                ? 'This page is past the end of the list. '
+                : 'Try removing a filter or widening the price range. '}
               <a href={`/c/${slug}`} className="font-semibold text-brand underline">
                 See all {category.name.toLowerCase()}
               </a>

@@ -22,11 +22,14 @@ async function load(id: string): Promise<OrderPageData> {
 // Where checkout lands: visible to the device that placed the order (its receipt), the owner, and the store's staff.
 export default async function OrderPage({ params }: PageProps<'/orders/[id]'>) {
   const data = await load((await params).id);
-  const heading = data.order.status === 'PENDING' ? 'Almost there' : data.order.status === 'CANCELLED' ? 'Order cancelled' : 'Thank you for your order';
+  const heading =
+    data.order.status === 'PENDING' ? 'Almost there' : data.order.status === 'CANCELLED' ? 'Order cancelled' : 'Thank you for your order';
   return (
     <div className="flex flex-col gap-10">
       <OrderView data={data} heading={heading} />
-      {data.order.status !== 'CANCELLED' && <RecommendationShelves context="order" orderId={data.order.id} slots={[{ title: 'Goes well with your order' }]} />}
+      {data.order.status !== 'CANCELLED' && (
+        <RecommendationShelves context="order" orderId={data.order.id} slots={[{ title: 'Goes well with your order' }]} />
+      )}
     </div>
   );
 }

@@ -45,14 +45,30 @@ export default async function ProductPage({ params }: PageProps<'/p/[slug]'>) {
   return (
     <>
       <ProductJsonLd product={product} baseUrl={env.APP_URL.replace(/\/$/, '')} />
-      <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: product.category.name, href: `/c/${product.category.slug}` }, { label: product.name }]} />
+      <Breadcrumbs
+        items={[
+          { label: 'Home', href: '/' },
+          { label: product.category.name, href: `/c/${product.category.slug}` },
+          { label: product.name },
+        ]}
+      />
       <div className="mt-2 grid gap-8 lg:grid-cols-[3fr_2fr] lg:gap-12">
-        <ProductGallery images={product.images.map((image, i) => (i === 0 ? { ...image, url: inlineProductArt(image.url) } : image))} name={product.name} />
+        <ProductGallery
+          images={product.images.map((image, i) => (i === 0 ? { ...image, url: inlineProductArt(image.url) } : image))}
+          name={product.name}
+        />
         <div className="flex flex-col gap-6">
-          <h1 className="text-3xl font-bold leading-tight">{product.name}</h1>
+          <h1 className="text-3xl leading-tight font-bold">{product.name}</h1>
           <VariantPicker
             productId={product.id}
-            variants={product.variants.map(({ id, size, color, priceMinor, compareAtMinor, currency, inStock }) => ({ id, size, color, priceMinor, inStock, ...priceLabels(priceMinor, compareAtMinor, currency) }))}
+            variants={product.variants.map(({ id, size, color, priceMinor, compareAtMinor, currency, inStock }) => ({
+              id,
+              size,
+              color,
+              priceMinor,
+              inStock,
+              ...priceLabels(priceMinor, compareAtMinor, currency),
+            }))}
             colors={product.colors}
             sizes={product.sizes}
           />

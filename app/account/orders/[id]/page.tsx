@@ -22,7 +22,9 @@ export default async function AccountOrderPage({ params }: PageProps<'/account/o
   return (
     <div className="flex flex-col gap-4">
       <div className="mx-auto w-full max-w-2xl">
-        <Breadcrumbs items={[{ label: 'Account', href: '/account' }, { label: 'Orders', href: '/account/orders' }, { label: data.order.number }]} />
+        <Breadcrumbs
+          items={[{ label: 'Account', href: '/account' }, { label: 'Orders', href: '/account/orders' }, { label: data.order.number }]}
+        />
       </div>
       <OrderView data={data} heading={`Order ${data.order.number}`} />
     </div>

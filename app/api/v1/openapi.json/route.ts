@@ -13,5 +13,15 @@ import { storeOperations } from '@/lib/stores/openapi';
 export const dynamic = 'force-static';
 
 export const GET = route({ label: 'openapi' }, () =>
-  apiJson(buildOpenApi([...catalogOperations, ...storeOperations, ...cartOperations, ...checkoutOperations, ...orderOperations, ...pickupOperations, ...recommendationOperations])),
+  apiJson(
+    buildOpenApi([
+      ...catalogOperations,
+      ...storeOperations,
+      ...cartOperations,
+      ...checkoutOperations,
+      ...orderOperations,
+      ...pickupOperations,
+      ...recommendationOperations,
+    ]),
+  ),
 );

@@ -15,6 +15,7 @@ export const GET = route(spec, async ({ query }) => {
   const body = await getRecommendationsForRequest(query);
   if (!body) return apiError(404, 'not_found', query.context === 'order' ? 'We could not find that order.' : 'No product has that id.');
   // Product shelves are the same for everyone; the others depend on the shopper's history, views or bag.
-  const cacheControl = body.personalised || body.context !== 'product' ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300';
+  const cacheControl =
+    body.personalised || body.context !== 'product' ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300';
   return apiJson(body, { headers: { 'Cache-Control': cacheControl } });
 });

@@ -7,7 +7,12 @@ import { sendCancelCode } from '@/lib/orders/cancel-code';
 import { orderNotFound } from '@/lib/orders/errors';
 import { orderParamsSchema } from '@/lib/orders/schemas';
 
-const spec = { params: orderParamsSchema, invalidParams: orderNotFound, label: 'orders', internal: 'We could not send the code. Please try again.' };
+const spec = {
+  params: orderParamsSchema,
+  invalidParams: orderNotFound,
+  label: 'orders',
+  internal: 'We could not send the code. Please try again.',
+};
 
 export const POST = route(spec, async ({ request, params: { id } }) => {
   const { email } = await sendCancelCode(await currentOrderViewer(), id, clientIp(request.headers));
