@@ -15,13 +15,6 @@ export type ActionState = {
   redirectTo?: string;
 };
 
-// A refusal an action words itself; any AppError a lib function throws is shown the same way.
-export class ActionError extends AppError {
-  constructor(message: string) {
-    super(400, 'refused', message);
-  }
-}
-
 type Handler<S extends z.ZodType, U> = (input: z.output<S>, user: U) => Promise<ActionState | void>;
 
 function formValues(formData: FormData): Record<string, string> {

@@ -6,7 +6,7 @@ import type { CartView } from '@/lib/cart/types';
 
 // UI state only: the last cart the server sent, changes in flight, the drawer and a message.
 // The server's cart is always the truth; pending changes are an overlay that is dropped on answer.
-export type CartMessage = { id: number; text: string; tone: 'info' | 'error' };
+type CartMessage = { id: number; text: string; tone: 'info' | 'error' };
 
 export type CartState = {
   status: 'idle' | 'loading' | 'ready' | 'error';

@@ -14,7 +14,7 @@ export const useMyStoreState = create<MyStoreState>(() => ({ status: 'idle', sto
 
 let loading: Promise<void> | null = null;
 
-export function loadMyStore(): Promise<void> {
+function loadMyStore(): Promise<void> {
   if (useMyStoreState.getState().status === 'ready') return Promise.resolve();
   loading ??= (async () => {
     useMyStoreState.setState({ status: 'loading' });

@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 // The API's JSON bodies are small (a bag line, a checkout form); anything larger is refused before it is parsed.
 export const API_BODY_LIMIT = 64 * 1024;
 
-export const payloadTooLarge = (limit: number) =>
+const payloadTooLarge = (limit: number) =>
   new AppError(413, 'payload_too_large', `The request body must be at most ${Math.floor(limit / 1024)} KiB.`);
 
 // Reads a body as text, refusing one longer than `limit` bytes: by its Content-Length when it gives one, and by

@@ -1,6 +1,6 @@
 // The browser's side of our JSON API: one request, and either its data or a failure read from the error shape
 // ({ error: { code, message, issues?, ...details } }). Imported by client components, so nothing server-only here.
-export type ApiIssue = { path: string; message: string };
+type ApiIssue = { path: string; message: string };
 export type ApiFailure = {
   ok: false;
   // 0 when the shop could not be reached (or the request was aborted: code 'aborted').
@@ -11,7 +11,7 @@ export type ApiFailure = {
   // The rest of the error object, e.g. out of stock's locationId and lines.
   details: Record<string, unknown>;
 };
-export type ApiSuccess<T> = { ok: true; status: number; data: T; headers: Headers };
+type ApiSuccess<T> = { ok: true; status: number; data: T; headers: Headers };
 export type ApiResult<T> = ApiSuccess<T> | ApiFailure;
 
 export const OFFLINE_MESSAGE = 'We could not reach the shop. Check your connection and try again.';

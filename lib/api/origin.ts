@@ -9,7 +9,7 @@ export const isWrite = (method: string) => WRITES.has(method.toUpperCase());
 
 // Cookies are SameSite=Lax already; refusing a foreign Origin on writes closes the rest of the CSRF door.
 // A request without Origin (a native app, curl, a server) is not a browser acting for a shopper elsewhere.
-export function isCrossSite(request: Request): boolean {
+function isCrossSite(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
   const url = new URL(request.url);
@@ -19,7 +19,7 @@ export function isCrossSite(request: Request): boolean {
   return !allowed.has(origin);
 }
 
-export const crossSiteRefused = () => new AppError(403, 'forbidden', 'Cross-site requests cannot change anything here.');
+const crossSiteRefused = () => new AppError(403, 'forbidden', 'Cross-site requests cannot change anything here.');
 
 export function assertSameOrigin(request: Request): void {
   if (isCrossSite(request)) throw crossSiteRefused();

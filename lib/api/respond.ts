@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 // The JSON API's error shape (DESIGN.md): { error: { code, message, issues? } }; some errors add details
 // (out of stock names its location and short lines).
 export type ApiIssue = { path: string; message: string };
-export type ApiErrorBody = { error: { code: string; message: string; issues?: ApiIssue[]; [detail: string]: unknown } };
+type ApiErrorBody = { error: { code: string; message: string; issues?: ApiIssue[]; [detail: string]: unknown } };
 
 export function apiJson(body: unknown, init: { status?: number; headers?: HeadersInit } = {}) {
   const headers = new Headers(init.headers);
@@ -20,10 +20,6 @@ export function apiError(status: number, code: string, message: string, details?
 
 export function zodIssues(error: z.ZodError): ApiIssue[] {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-}
-
-export function badRequest(error: z.ZodError, message = 'The request is not valid.') {
-  return apiError(400, 'bad_request', message, { issues: zodIssues(error) });
 }
 
 // The one mapping from a thrown error to an answer: a refusal (AppError) keeps its status, code, message and

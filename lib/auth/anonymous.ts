@@ -5,7 +5,7 @@ import { cookieOptions } from './cookie-options';
 
 // A random id for a visitor who is not signed in (recently viewed, guest analytics).
 // Readable anywhere; set only from a route handler or server action.
-export const ANONYMOUS_COOKIE = 'nw_aid';
+const ANONYMOUS_COOKIE = 'nw_aid';
 const ONE_YEAR = 60 * 60 * 24 * 365;
 const valid = /^[0-9a-f-]{36}$/;
 

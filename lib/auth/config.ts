@@ -84,7 +84,7 @@ const adapter: Adapter = {
   },
 };
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   adapter,
   // Credentials sign-in requires JWT sessions; role and stores ride in the token, with the id of the server-side
   // session (lib/auth/sessions.ts) that sign-out ends.

@@ -10,7 +10,7 @@ import { isTrustedProxy, normaliseIp, parseTrustedProxies } from './request-ip';
 // (what a proxy does); from anyone else, every forwarded header is dropped and X-Forwarded-For is the socket address.
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];
 
-export function applyForwardedPolicy(req: IncomingMessage, trusted: BlockList | null): void {
+function applyForwardedPolicy(req: IncomingMessage, trusted: BlockList | null): void {
   const peer = normaliseIp(req.socket.remoteAddress ?? '');
   const prior = req.headers['x-forwarded-for'];
   if (peer && isTrustedProxy(peer, trusted)) {

@@ -2,7 +2,7 @@ import 'server-only';
 import { forbidden, unauthenticated } from './errors';
 import { getSessionUser, type SessionUser } from './session';
 
-export async function requireUser(): Promise<SessionUser> {
+async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw unauthenticated();
   return user;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '@/lib/validation/text';
 
-export const emailSchema = text().toLowerCase().pipe(z.email('Enter a valid e-mail address.').max(254));
+const emailSchema = text().toLowerCase().pipe(z.email('Enter a valid e-mail address.').max(254));
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -14,7 +14,7 @@ export type SessionUser = {
   sessionId?: string;
 };
 
-export const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
+const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
 
 // Reads the Auth.js session cookie directly: decrypting the JWT and checking its session is still open is all a
 // session check needs, and it avoids running Auth.js's whole session endpoint (which re-encrypts the token) on every API call.

@@ -60,6 +60,6 @@ export async function confirmSignUp(email: string, tokenHash: string): Promise<b
 }
 
 // @auth/core stores sha256(token + secret) as hex (lib/utils/web.js createHash).
-export function verificationTokenHash(token: string): string {
+function verificationTokenHash(token: string): string {
   return createHash('sha256').update(`${token}${authSecret()}`).digest('hex');
 }

@@ -18,7 +18,7 @@ const lineSchema = z.object({
   unitPrice: moneySchema,
   lineTotal: moneySchema,
 });
-export const cartResponseSchema = z.object({
+const cartResponseSchema = z.object({
   cart: z.object({
     owner: z.enum(['user', 'guest']),
     exists: z.boolean(),

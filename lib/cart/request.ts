@@ -13,14 +13,14 @@ import { loadCartView, type CartOwner } from './view';
 
 // The glue between a request (session + guest-cart cookie) and the cart lib. Only route handlers and
 // server actions call these, because they may set or clear the cookie.
-export const GUEST_CART_COOKIE = 'nw_cart';
+const GUEST_CART_COOKIE = 'nw_cart';
 const THIRTY_DAYS = 60 * 60 * 24 * 30;
 
 export async function readGuestCartId(): Promise<string | null> {
   return unsignValue((await cookies()).get(GUEST_CART_COOKIE)?.value, 'cart');
 }
 
-export async function rememberGuestCart(cartId: string): Promise<void> {
+async function rememberGuestCart(cartId: string): Promise<void> {
   (await cookies()).set(GUEST_CART_COOKIE, signValue(cartId, 'cart'), cookieOptions(THIRTY_DAYS));
 }
 

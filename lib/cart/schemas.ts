@@ -2,20 +2,20 @@ import { z } from 'zod';
 import { MAX_LINE_QUANTITY } from './types';
 
 // Quantities are whole numbers from 1 to MAX_LINE_QUANTITY; strings, fractions, zero and negatives are refused.
-export const quantitySchema = z
+const quantitySchema = z
   .number({ error: 'quantity must be a number.' })
   .int('quantity must be a whole number.')
   .min(1, 'quantity must be at least 1.')
   .max(MAX_LINE_QUANTITY, `quantity can be at most ${MAX_LINE_QUANTITY}.`);
 
-export const variantIdSchema = z
+const variantIdSchema = z
   .string()
   .trim()
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'variantId is not valid.');
 
-export const versionSchema = z.number().int().min(0).max(2_147_483_647);
+const versionSchema = z.number().int().min(0).max(2_147_483_647);
 
 // Unknown keys (a price, a total, a cart or user id) are dropped: the server decides all of them.
 export const addLineSchema = z.object({ variantId: variantIdSchema, quantity: quantitySchema, version: versionSchema.optional() });
@@ -28,9 +28,6 @@ export const claimTransferSchema = z.object({
     .max(100)
     .regex(/^[A-Za-z0-9_-]+$/),
 });
-
-export type AddLineInput = z.infer<typeof addLineSchema>;
-export type UpdateLineInput = z.infer<typeof updateLineSchema>;
 
 // `If-Match: "12"` (or W/"12") carries the cart version the client last saw.
 export function parseIfMatch(header: string | null): number | undefined | 'invalid' {

@@ -5,7 +5,7 @@ import { CartError } from './errors';
 import { CART_TX, lockCartForWrite, publishCartChanged } from './mutations';
 import { mergeCartLines } from './merge';
 
-export const TRANSFER_MINUTES = 10;
+const TRANSFER_MINUTES = 10;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 

@@ -1,7 +1,7 @@
 // App-shaped cart objects shared by the API, the client store and the UI. No database types here.
 export type Money = { amountMinor: number; currency: string; formatted: string };
 
-export type CartLineStatus = 'ok' | 'limited' | 'unavailable';
+type CartLineStatus = 'ok' | 'limited' | 'unavailable';
 
 export type CartLineView = {
   variantId: string;

@@ -59,7 +59,7 @@ export async function loadCartView(client: Db | Tx, owner: CartOwner): Promise<C
   return shapeCart(owner, rows);
 }
 
-export function emptyCart(owner: CartOwner): CartView {
+function emptyCart(owner: CartOwner): CartView {
   const currency = env.SHOP_CURRENCY;
   return {
     owner: owner.kind,

@@ -90,7 +90,7 @@ type CardRow = {
   }[];
 };
 
-export function toProductCard(row: CardRow): ProductCard {
+function toProductCard(row: CardRow): ProductCard {
   const cheapest = row.variants.reduce<CardRow['variants'][number] | undefined>(
     (best, v) => (!best || v.priceMinor < best.priceMinor ? v : best),
     undefined,
@@ -114,7 +114,7 @@ export function toProductCard(row: CardRow): ProductCard {
 }
 
 // Cards for the given ids, in the order given.
-export async function queryCards(db: Db, ids: string[]): Promise<ProductCard[]> {
+async function queryCards(db: Db, ids: string[]): Promise<ProductCard[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRaw<CardRow[]>(sql`
     SELECT p.id, p.slug, p.name, c.name AS "categoryName", c.slug AS "categorySlug",

@@ -5,9 +5,9 @@ import type { ListingFilters, SortKey } from './types';
 // Query-string schemas shared by the catalog pages, the proxy's canonical URLs and GET /api/v1/products.
 // The API rejects bad values with 400 (productQuerySchema); pages drop them (parseListingQuery).
 
-export const SORT_KEYS = ['featured', 'newest', 'price-asc', 'price-desc', 'relevance'] as const;
+const SORT_KEYS = ['featured', 'newest', 'price-asc', 'price-desc', 'relevance'] as const;
 export const DEFAULT_PAGE_SIZE = 24;
-export const MAX_PAGE_SIZE = 48;
+const MAX_PAGE_SIZE = 48;
 const MAX_VALUES = 8;
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -71,7 +71,7 @@ export const productQuerySchema = z
 
 export type ProductQuery = z.output<typeof productQuerySchema>;
 
-export const productSlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/);
+const productSlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/);
 export const productParamsSchema = z.object({ slug: productSlugSchema });
 
 // Turns a validated query into the filters lib functions take.
@@ -115,13 +115,4 @@ export function parseListingQuery(raw: RawQuery): ProductQuery {
     [query.minPrice, query.maxPrice] = [query.maxPrice, query.minPrice];
   }
   return query;
-}
-
-export function searchParamsToRecord(params: URLSearchParams): RawQuery {
-  const raw: RawQuery = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    raw[key] = all.length > 1 ? all : all[0];
-  }
-  return raw;
 }

@@ -25,13 +25,13 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 }
 
 // How many edits a word of this length may need: short words must be nearly exact.
-export function allowedEdits(length: number): number {
+function allowedEdits(length: number): number {
   if (length <= 2) return 0;
   if (length <= 5) return 1;
   return 2;
 }
 
-export function tokenize(query: string): string[] {
+function tokenize(query: string): string[] {
   return query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 

@@ -216,7 +216,7 @@ export async function writePendingOrder(
 }
 
 // Prices and writes the order in the caller's transaction.
-export async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Date = new Date()): Promise<PlacedOrder> {
+async function createPendingOrder(tx: Tx, input: PlaceOrderInput, now: Date = new Date()): Promise<PlacedOrder> {
   return writePendingOrder(tx, input, await priceOrder(tx, input, now), now);
 }
 

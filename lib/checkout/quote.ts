@@ -6,7 +6,7 @@ import { assertDiscountAllowed, findDiscount } from '@/lib/checkout/discounts';
 import type { quoteBodySchema } from '@/lib/checkout/schemas';
 import { computeTotals, SHIPPING, TotalsError, type OrderTotals } from '@/lib/checkout/totals';
 
-export type QuoteTotals = Omit<OrderTotals, 'lines'>;
+type QuoteTotals = Omit<OrderTotals, 'lines'>;
 export type Quote = {
   totals: QuoteTotals | null;
   // Why the code typed is left out of the totals (unknown, expired, not this customer's to use, order too small).

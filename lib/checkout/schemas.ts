@@ -3,7 +3,7 @@ import { text } from '@/lib/validation/text';
 
 // The checkout form's and POST /api/v1/checkout's body. Lines come from the shopper's cart on the server and
 // prices from the database, so the body has no place for either (unknown keys are dropped).
-export const shippingAddressSchema = z.object({
+const shippingAddressSchema = z.object({
   name: text().min(1, 'Enter the name for delivery').max(120),
   line1: text().min(1, 'Enter the first line of the address').max(200),
   line2: text().max(200).nullish(),
@@ -55,5 +55,3 @@ export const quoteBodySchema = z.object({
   discountCode: text().max(40).nullish(),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullish().catch(null),
 });
-
-export type QuoteBody = z.input<typeof quoteBodySchema>;

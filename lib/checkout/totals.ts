@@ -8,8 +8,8 @@ export const SHIPPING = { standardMinor: 450, freeFromMinor: 7500 } as const;
 
 // Tax per destination country in basis points (2000 = 20%). Inclusive: shelf prices already contain it, so it
 // is shown but not added; exclusive rates are added on top.
-export type TaxRate = { basisPoints: number; inclusive: boolean; label: string };
-export const TAX_RATES: Readonly<Record<string, TaxRate>> = {
+type TaxRate = { basisPoints: number; inclusive: boolean; label: string };
+const TAX_RATES: Readonly<Record<string, TaxRate>> = {
   GB: { basisPoints: 2000, inclusive: true, label: 'VAT' },
 };
 
@@ -19,7 +19,7 @@ export type DiscountRule =
   | { code: string; kind: 'percent'; percent: number; minSubtotalMinor?: number | null; label: string }
   | { code: string; kind: 'amount'; amountMinor: number; minSubtotalMinor?: number | null; label: string };
 
-export type PricedLine = { variantId: string; unitPriceMinor: number; quantity: number };
+type PricedLine = { variantId: string; unitPriceMinor: number; quantity: number };
 
 export type TotalsInput = {
   lines: readonly PricedLine[];
@@ -65,7 +65,7 @@ export function normaliseDiscountCode(code: string | null | undefined): string |
   return trimmed ? trimmed : null;
 }
 
-export function discountFor(rule: DiscountRule | null | undefined, subtotalMinor: number): number {
+function discountFor(rule: DiscountRule | null | undefined, subtotalMinor: number): number {
   if (!rule) return 0;
   if (rule.minSubtotalMinor != null && subtotalMinor < rule.minSubtotalMinor) {
     throw new TotalsError('discount_not_eligible', `The code ${rule.code} needs a larger order: ${rule.label}.`);
@@ -74,7 +74,7 @@ export function discountFor(rule: DiscountRule | null | undefined, subtotalMinor
   return Math.min(off, subtotalMinor);
 }
 
-export function shippingFor(fulfilment: 'DELIVERY' | 'PICKUP', goodsMinor: number): number {
+function shippingFor(fulfilment: 'DELIVERY' | 'PICKUP', goodsMinor: number): number {
   if (fulfilment === 'PICKUP' || goodsMinor >= SHIPPING.freeFromMinor) return 0;
   return SHIPPING.standardMinor;
 }

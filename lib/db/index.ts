@@ -9,4 +9,4 @@ const globalForDb = globalThis as unknown as { db?: Db };
 export const db: Db = globalForDb.db ?? createClient();
 globalForDb.db = db;
 
-export type { Db, Tx } from './client';
+export type { Db } from './client';

@@ -33,8 +33,4 @@ export async function subscribeEvent(channel: string, listener: EventListener): 
   return bus.subscribe(channel, listener);
 }
 
-export function countSubscribers(channel?: string): number {
-  return events().bus.listenerCount(channel);
-}
-
 export const cartChannel = (cartId: string) => `cart:${cartId}`;

@@ -3,7 +3,7 @@ import type { LocalBus } from './bus';
 
 // Every instance LISTENs on one Postgres channel and fans notifications out to its local bus,
 // so a change made through any instance reaches streams held by every other instance.
-export const PG_CHANNEL = 'app_events';
+const PG_CHANNEL = 'app_events';
 const MAX_PAYLOAD = 7900; // NOTIFY payloads are capped at 8000 bytes
 
 export class PostgresRelay {

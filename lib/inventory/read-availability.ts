@@ -3,7 +3,7 @@ import type { Db, Tx } from '@/lib/db/client';
 
 // Stores only unless includeWarehouses: the warehouse's stock is for delivery, not for a store's shelf.
 export type AvailabilityQuery = { variantIds: readonly string[]; locationId?: string; includeWarehouses?: boolean };
-export type VariantAvailability = {
+type VariantAvailability = {
   variantId: string;
   // Units free to sell across the locations listed.
   total: number;

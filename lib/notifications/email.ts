@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 
 // An inline image the HTML refers to as `cid:<cid>` (mail clients block data: URLs and strip inline SVG).
-export type InlineImage = { cid: string; filename: string; contentType: string; content: Buffer };
+type InlineImage = { cid: string; filename: string; contentType: string; content: Buffer };
 export type EmailMessage = { to: string; subject: string; text: string; html?: string; inlineImages?: InlineImage[] };
 
 // The outbox keeps one HTML document, so its images travel inside it as data: URLs.

@@ -14,12 +14,12 @@ import { describeRetry, rateLimitAll } from '@/lib/rate-limit';
 // A device that found an order by number and e-mail may look at it; to cancel it, it proves it can read that
 // e-mail: a one-time 6-digit code is e-mailed to the order's address, works for 15 minutes and for 5 tries, and is
 // used up by the cancel it allows. The device that placed the order, its owner and its store need none.
-export const CANCEL_CODE_MINUTES = 15;
-export const CANCEL_CODE_TRIES = 5;
+const CANCEL_CODE_MINUTES = 15;
+const CANCEL_CODE_TRIES = 5;
 
-export type CancelCodeErrorCode = 'cancel_code_required' | 'cancel_code_invalid' | 'not_cancellable' | 'rate_limited';
+type CancelCodeErrorCode = 'cancel_code_required' | 'cancel_code_invalid' | 'not_cancellable' | 'rate_limited';
 
-export class CancelCodeError extends AppError {
+class CancelCodeError extends AppError {
   declare readonly code: CancelCodeErrorCode;
   constructor(code: CancelCodeErrorCode, message: string) {
     super(code === 'rate_limited' ? 429 : code === 'not_cancellable' ? 422 : 403, code, message);

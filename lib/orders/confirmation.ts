@@ -21,7 +21,7 @@ import { getOrderSummaryOrThrow } from '@/lib/orders/view';
 // Orders whose shopper should have an e-mail with everything they need to collect or expect them.
 const CONFIRMABLE: OrderStatus[] = ['PAID', 'CONFIRMED', 'READY_FOR_PICKUP'];
 // A shopper who paid with Stripe and never came back to the confirmation page gets their e-mail from the sweeper.
-export const MISSED_CONFIRMATION_MINUTES = 10;
+const MISSED_CONFIRMATION_MINUTES = 10;
 
 const QR_CID = 'pickup-qr';
 
@@ -41,7 +41,7 @@ function fulfilmentLines(order: OrderDetail): OrderEmailView['fulfilment'] {
   };
 }
 
-export async function buildOrderEmail(orderId: string, kind: OrderEmailView['kind'], pickupCode: string | null): Promise<EmailMessage> {
+async function buildOrderEmail(orderId: string, kind: OrderEmailView['kind'], pickupCode: string | null): Promise<EmailMessage> {
   const order = await describeOrder(await getOrderSummaryOrThrow(orderId));
   const { subject, text, html } = orderConfirmationEmail({
     kind,

@@ -6,7 +6,7 @@ import { OrderError } from '@/lib/orders/errors';
 import type { Fulfilment, OrderStatus, OrderSummary } from '@/lib/orders/types';
 import { orderSummarySelect, toOrderSummary } from '@/lib/orders/view';
 
-export const HISTORY_PAGE_SIZE = 10;
+const HISTORY_PAGE_SIZE = 10;
 
 export type OrderListItem = {
   id: string;

@@ -38,8 +38,8 @@ export const orderJsonSchema = z.object({
     }),
   ),
 });
-export const orderResponseSchema = z.object({ order: orderJsonSchema });
-export const cancelResponseSchema = z.object({
+const orderResponseSchema = z.object({ order: orderJsonSchema });
+const cancelResponseSchema = z.object({
   order: orderJsonSchema,
   cancellation: z.object({
     previousStatus: statusSchema,

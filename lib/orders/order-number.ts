@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 
-export const ORDER_NUMBER_PREFIX = 'NW-';
+const ORDER_NUMBER_PREFIX = 'NW-';
 
 // Order numbers are random (a number must not tell how many orders there are, nor lead to the next shopper's):
 // eight characters in two groups from an alphabet without 0/O and 1/I/L, read aloud and typed from an e-mail.
 // 31⁸ ≈ 8.5 × 10¹¹ numbers, so guessing one that exists, with its e-mail, is out of reach of the rate-limited lookup.
-export const ORDER_NUMBER_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const ORDER_NUMBER_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const GROUP = 4;
 
 export function randomOrderNumber(): string {

@@ -8,7 +8,7 @@ import { cookieOptions } from '@/lib/auth/cookie-options';
 // The device that placed an order keeps a receipt for it in a sealed (AES-256-GCM), httpOnly cookie: it lets a
 // guest see and manage their own order, and it carries the pickup code. A device that found the order by number and
 // e-mail gets a receipt too, marked `placed: false`: it may look, not cancel (that takes a code e-mailed to the order).
-export const RECEIPTS_COOKIE = 'nw_receipts';
+const RECEIPTS_COOKIE = 'nw_receipts';
 const MAX_RECEIPTS = 10;
 const MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
 
@@ -24,14 +24,14 @@ function key(): Buffer {
   return createHash('sha256').update(`order-receipts:${authSecret()}`).digest();
 }
 
-export function sealReceipts(receipts: readonly Receipt[]): string {
+function sealReceipts(receipts: readonly Receipt[]): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key(), iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(receipts), 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
-export function unsealReceipts(sealed: string | undefined): Receipt[] {
+function unsealReceipts(sealed: string | undefined): Receipt[] {
   if (!sealed) return [];
   try {
     const raw = Buffer.from(sealed, 'base64url');

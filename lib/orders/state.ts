@@ -3,7 +3,7 @@ import type { OrderStatus } from '@/lib/generated/prisma/enums';
 
 // The order lifecycle as data. PENDING: stock held, awaiting payment. PAID: paid online. CONFIRMED: pay at
 // pickup, stock still held. Orders only move forwards; CANCELLED and COMPLETED are final.
-export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   PENDING: ['PAID', 'CONFIRMED', 'CANCELLED'],
   PAID: ['READY_FOR_PICKUP', 'COMPLETED', 'CANCELLED'],
   CONFIRMED: ['READY_FOR_PICKUP', 'CANCELLED'],
@@ -36,7 +36,7 @@ export function statusesBefore(to: OrderStatus): OrderStatus[] {
   return ORDER_STATUSES.filter((from) => canTransition(from, to));
 }
 
-export function describeStatus(status: OrderStatus): string {
+function describeStatus(status: OrderStatus): string {
   switch (status) {
     case 'PENDING':
       return 'awaiting payment';

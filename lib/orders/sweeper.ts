@@ -3,7 +3,7 @@ import { sendMissedConfirmations } from '@/lib/orders/confirmation';
 import { releaseExpiredHolds } from '@/lib/inventory/holds';
 import { sweepNotCollected } from '@/lib/pickup/no-show';
 
-export const SWEEP_INTERVAL_MS = 60_000;
+const SWEEP_INTERVAL_MS = 60_000;
 
 export type SweepResult = { cancelledOrderIds: string[]; confirmationsSent: string[]; pickupReminders: string[]; notCollected: string[] };
 

@@ -1,7 +1,7 @@
 // App-shaped order objects for the checkout API, pages and e-mails. No database types here.
 import type { Fulfilment, OrderStatus, PaymentProvider, SalesChannel } from '@/lib/generated/prisma/enums';
 
-export type { Fulfilment, OrderStatus, PaymentProvider as PaymentProviderKind, SalesChannel };
+export type { Fulfilment, OrderStatus, PaymentProvider as PaymentProviderKind };
 
 export type ShippingAddress = {
   name: string;

@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { applyPaymentEvent } from './outcomes';
 import type { DemoOutcome, PaymentProvider, PaymentStart } from './provider';
 
-export const DEMO_OUTCOMES: readonly DemoOutcome[] = ['succeed', 'decline', 'requires_action'];
+const DEMO_OUTCOMES: readonly DemoOutcome[] = ['succeed', 'decline', 'requires_action'];
 
 export function demoPaymentsEnabled(): boolean {
   return !env.stripeEnabled && env.demoMode;

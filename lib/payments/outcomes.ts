@@ -15,7 +15,7 @@ export type PaymentEventInput = {
   orderId?: string | null;
 };
 
-export type OrderRef = { id: string; paymentIntentId: string | null; paymentProvider: string | null };
+type OrderRef = { id: string; paymentIntentId: string | null; paymentProvider: string | null };
 
 export type AppliedEvent =
   | { result: 'duplicate' }

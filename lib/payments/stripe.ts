@@ -7,7 +7,7 @@ import { idempotencyKey, type PaidOrderRef, type PaymentOrder, type PaymentProvi
 let cached: { key: string; base: string | undefined; client: Stripe } | undefined;
 
 // STRIPE_API_BASE points the SDK at another host (tests use a local HTTP stand-in for Stripe's API).
-export function stripeClient(): Stripe {
+function stripeClient(): Stripe {
   const key = env.STRIPE_SECRET_KEY;
   if (!key) throw new Error('STRIPE_SECRET_KEY is not set.');
   if (cached?.key === key && cached.base === env.STRIPE_API_BASE) return cached.client;

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-export type StaffAction =
+type StaffAction =
   'pickup.picking' | 'pickup.lines' | 'pickup.ready' | 'pickup.handover' | 'pickup.code_failed' | 'pickup.locked' | 'customer.lookup';
 
 export type AuditEntry = {

@@ -6,7 +6,7 @@ import { normalisePickupCode } from './qr-payload';
 
 // No 0/O, 1/I/L: the code is read aloud and typed at a counter.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const PICKUP_CODE_LENGTH = 6;
+const PICKUP_CODE_LENGTH = 6;
 
 export function generatePickupCode(): string {
   let code = '';
@@ -45,7 +45,7 @@ export function sealPickupCode(orderId: string, code: string): string {
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
-export function unsealPickupCode(orderId: string, sealed: string | null | undefined): string | null {
+function unsealPickupCode(orderId: string, sealed: string | null | undefined): string | null {
   if (!sealed) return null;
   try {
     const raw = Buffer.from(sealed, 'base64url');

@@ -6,7 +6,7 @@ import { publishEvent } from '@/lib/events';
 // (or by the refetch on focus).
 export const storeQueueChannel = (storeId: string) => `staff-store:${storeId}`;
 
-export type QueueEvent = { type: 'pickup.changed'; orderId: string; status: string };
+type QueueEvent = { type: 'pickup.changed'; orderId: string; status: string };
 
 export async function announcePickupChange(storeId: string, orderId: string, status: string): Promise<void> {
   const event: QueueEvent = { type: 'pickup.changed', orderId, status };

@@ -14,9 +14,9 @@ import { lockPickupTx } from './picking';
 import type { HandoverBody } from './schemas';
 import { PickupTransitionError } from './state';
 
-export const CODE_ATTEMPTS = 5;
-export const CODE_WINDOW_MS = 15 * 60_000;
-export const CODE_LOCK_MS = 15 * 60_000;
+const CODE_ATTEMPTS = 5;
+const CODE_WINDOW_MS = 15 * 60_000;
+const CODE_LOCK_MS = 15 * 60_000;
 
 type Outcome = { ok: true } | { ok: false; error: PickupError };
 

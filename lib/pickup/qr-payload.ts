@@ -8,7 +8,7 @@ export function normalisePickupCode(code: string): string {
 // What the pickup QR code encodes: `NW1:<orderId>:<code>`. Versioned and short (a dense code scans badly off a
 // cracked phone screen); the staff page parses it and checks the code against the order's stored hash, so the
 // payload proves nothing without that check and holds nothing the shopper's e-mail does not already show.
-export const PICKUP_QR_PREFIX = 'NW1';
+const PICKUP_QR_PREFIX = 'NW1';
 
 export function pickupQrPayload(orderId: string, code: string): string {
   return `${PICKUP_QR_PREFIX}:${orderId}:${normalisePickupCode(code)}`;

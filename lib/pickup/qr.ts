@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { pickupQrPayload } from './qr-payload';
 
-export { PICKUP_QR_PREFIX, parsePickupQrPayload, pickupQrPayload } from './qr-payload';
+export { parsePickupQrPayload, pickupQrPayload } from './qr-payload';
 
 const options = { margin: 1, errorCorrectionLevel: 'M' } as const;
 

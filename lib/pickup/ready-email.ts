@@ -9,7 +9,7 @@ import { pickupQrPng } from './qr';
 
 const QR_CID = 'pickup-qr';
 
-export type ReadyEmailView = {
+type ReadyEmailView = {
   number: string;
   url: string;
   store: { name: string; addressLines: string[]; hoursToday: string };
@@ -17,7 +17,7 @@ export type ReadyEmailView = {
   qrCid: string;
 };
 
-export function readyForPickupEmail(view: ReadyEmailView) {
+function readyForPickupEmail(view: ReadyEmailView) {
   const subject = `Order ${view.number} is ready to collect at ${view.store.name}`;
   const text = [
     `Good news: order ${view.number} is ready to collect at ${view.store.name}.`,

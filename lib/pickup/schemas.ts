@@ -41,7 +41,7 @@ export type HandoverBody = z.infer<typeof handoverBodySchema>;
 
 const pickupStatusSchema = z.enum(['TO_PICK', 'PICKING', 'READY', 'WAITING', 'COLLECTED', 'NOT_COLLECTED', 'CANCELLED']);
 
-export const pickupCardSchema = z.object({
+const pickupCardSchema = z.object({
   id: z.string(),
   number: z.string(),
   storeId: z.string(),

@@ -40,7 +40,7 @@ export class PickupTransitionError extends AppError {
   }
 }
 
-export function canPickupTransition(from: PickupStatus, to: PickupStatus): boolean {
+function canPickupTransition(from: PickupStatus, to: PickupStatus): boolean {
   return PICKUP_TRANSITIONS[from].includes(to);
 }
 
@@ -60,7 +60,7 @@ export function effectivePickupStatus(orderStatus: OrderStatus, pickup: PickupSt
   return pickup ?? 'TO_PICK';
 }
 
-export function describePickupStatus(status: PickupStatus): string {
+function describePickupStatus(status: PickupStatus): string {
   switch (status) {
     case 'TO_PICK':
       return 'waiting to be picked';

@@ -19,7 +19,7 @@ export function createContentIndex(): ContentIndex {
   return { tokens: new Map(), documentFrequency: new Map(), compiled: null };
 }
 
-export function contentTokens(meta: ItemMeta): string[] {
+function contentTokens(meta: ItemMeta): string[] {
   const words = (meta.name ?? '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

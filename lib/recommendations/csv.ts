@@ -136,7 +136,7 @@ export function parseRetailCsv(text: string): { rows: RetailRow[]; issues: CsvIs
   return { rows, issues };
 }
 
-export function isKeptLine(row: RetailRow): boolean {
+function isKeptLine(row: RetailRow): boolean {
   return !row.invoiceNo.startsWith('C') && row.quantity > 0;
 }
 

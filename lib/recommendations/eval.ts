@@ -19,7 +19,7 @@ export type EvalReport = {
 
 const K = 10;
 
-export function invoicesToBaskets(invoices: readonly RetailInvoice[]): Basket[] {
+function invoicesToBaskets(invoices: readonly RetailInvoice[]): Basket[] {
   return invoices.map((invoice, index) => ({ customerId: invoice.customerId, items: invoice.items, at: index }));
 }
 
@@ -27,7 +27,7 @@ export function invoicesToBaskets(invoices: readonly RetailInvoice[]): Basket[] 
  * Item metadata the CSV offers: the description as name, and the StockCode's first four
  * digits as category, since consecutive codes are mostly one product line in colours.
  */
-export function invoicesToItems(invoices: readonly RetailInvoice[]): ItemMeta[] {
+function invoicesToItems(invoices: readonly RetailInvoice[]): ItemMeta[] {
   const items = new Map<string, ItemMeta>();
   for (const invoice of invoices) {
     for (const line of invoice.lines) {

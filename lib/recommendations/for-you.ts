@@ -4,7 +4,7 @@ import { createTopList, finishTopList, maxTotal, take, wouldTake } from './ranki
 import type { Exclusion, PurchaseEvent, Recommendation, RecommendationReason, ViewEvent } from './types';
 
 /** Chosen by measurement on the Online Retail data: see eval.ts and the recs:eval command. */
-export const FOR_YOU_PARAMS = {
+const FOR_YOU_PARAMS = {
   /** An order weighs this factor less than the shopper's next one. */
   orderDecay: 0.95,
   /** Co-purchase evidence is worth at most this many own purchases. */

@@ -2,7 +2,7 @@
 // Every check happens here, before anything is written, so an invoice is imported whole or not at all.
 import { groupInvoices, parseCsvRecords, parseRetailCsv, type CsvIssue } from './csv';
 
-export type PlannedLine = { stockCode: string; name: string; unitPriceMinor: number; quantity: number };
+type PlannedLine = { stockCode: string; name: string; unitPriceMinor: number; quantity: number };
 
 export type PlannedInvoice = {
   invoiceNo: string;
@@ -15,7 +15,7 @@ export type PlannedInvoice = {
   placedAt: Date | null;
 };
 
-export type PlannedProduct = { stockCode: string; name: string; priceMinor: number };
+type PlannedProduct = { stockCode: string; name: string; priceMinor: number };
 
 export type SkippedInvoice = { invoiceNo: string; lines: number[] };
 

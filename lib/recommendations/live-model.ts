@@ -89,8 +89,3 @@ export async function recordPaidOrder(orderId: string): Promise<void> {
   if (state.live) await applyOrder(await state.live, orderId);
   await publishEvent(CHANNEL, { orderId });
 }
-
-/** Picks up every order written since the model was built, now (tests; after a bulk import). */
-export async function refreshRecommendationModel(): Promise<void> {
-  if (state.live) await sync(await state.live);
-}

@@ -7,7 +7,7 @@ import type { Basket, ItemMeta, PurchaseEvent } from './types';
  * those baskets, 1 / (basket size − 1) when it was added after/before this item, so one
  * huge wholesale basket weighs no more than a small one.
  */
-export type PairRow = {
+type PairRow = {
   slots: Map<number, number>;
   others: number[];
   counts: number[];
@@ -48,7 +48,7 @@ export function createModel(): RecModel {
   };
 }
 
-export function internItem(model: RecModel, itemId: string): number {
+function internItem(model: RecModel, itemId: string): number {
   const known = model.index.get(itemId);
   if (known !== undefined) return known;
   const item = model.ids.length;
@@ -152,21 +152,6 @@ export function buildModel(baskets: Iterable<Basket>, items: Iterable<ItemMeta> 
 
 export function customerHistory(model: RecModel, customerId: string): PurchaseEvent[] {
   return model.customers.get(customerId) ?? [];
-}
-
-export function popularityOf(model: RecModel, itemId: string): number {
-  const item = model.index.get(itemId);
-  return item === undefined ? 0 : (model.popularity[item] ?? 0);
-}
-
-/** Baskets holding both items (0 when either is unknown). */
-export function coPurchaseCount(model: RecModel, itemId: string, otherId: string): number {
-  const item = model.index.get(itemId);
-  const other = model.index.get(otherId);
-  if (item === undefined || other === undefined) return 0;
-  const row = model.rows[item];
-  const slot = row?.slots.get(other);
-  return slot === undefined ? 0 : (row?.counts[slot] ?? 0);
 }
 
 /** Baskets holding the item with `at >= since`. */

@@ -23,7 +23,7 @@ export type ImportSummary = {
   seconds: number;
 };
 
-export const IMPORTED_CATEGORY = { slug: 'imported', name: 'Imported', description: 'Products from imported order history.' };
+const IMPORTED_CATEGORY = { slug: 'imported', name: 'Imported', description: 'Products from imported order history.' };
 const BATCH = 400;
 const MINUTE = 60_000;
 const newId = () => newRowId('c');

@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 // The recommendations API's input and output, shared by the route handlers, the OpenAPI document and the shelves.
 
-export const CONTEXTS = ['home', 'product', 'cart', 'order'] as const;
-export const DEFAULT_LIMIT = 8;
-export const MAX_LIMIT = 24;
+const CONTEXTS = ['home', 'product', 'cart', 'order'] as const;
+const DEFAULT_LIMIT = 8;
+const MAX_LIMIT = 24;
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const productId = z
@@ -48,10 +48,10 @@ export type RecommendationsQuery = z.output<typeof recommendationsQuerySchema>;
 
 export const recordViewSchema = z.object({ productId });
 
-export const STRATEGIES = ['for-you', 'goes-well-with', 'similar', 'trending', 'popular', 'recently-viewed'] as const;
-export const SHELVES = ['for-you', 'trending', 'recently-viewed', 'goes-well-with', 'similar', 'complete-your-order'] as const;
+const STRATEGIES = ['for-you', 'goes-well-with', 'similar', 'trending', 'popular', 'recently-viewed'] as const;
+const SHELVES = ['for-you', 'trending', 'recently-viewed', 'goes-well-with', 'similar', 'complete-your-order'] as const;
 
-export const recommendationItemSchema = z.object({
+const recommendationItemSchema = z.object({
   productId: z.string(),
   slug: z.string(),
   name: z.string(),
@@ -66,7 +66,7 @@ export const recommendationItemSchema = z.object({
   strategy: z.enum(STRATEGIES),
 });
 
-export const recommendationShelfSchema = z.object({
+const recommendationShelfSchema = z.object({
   id: z.enum(SHELVES),
   title: z.string(),
   items: z.array(recommendationItemSchema),

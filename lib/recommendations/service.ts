@@ -19,9 +19,9 @@ import { addMissingCards, getCatalogSnapshot } from './catalog-snapshot';
 import { loadCartProductIds, loadRecentViews, type CardRow, type Viewer } from './store';
 import type { Recommendation } from './types';
 
-export { recordPaidOrder, refreshRecommendationModel } from './live-model';
+export { recordPaidOrder } from './live-model';
 
-export type RecommendationInput = {
+type RecommendationInput = {
   context: RecommendationContext;
   productId?: string;
   limit: number;
@@ -47,7 +47,7 @@ type ShelfSpec = {
  * The shelves for one page. Returns null for context=product with an unknown product. Never lists what is
  * out of stock everywhere, what is in the bag (cart context) or the product on screen.
  */
-export async function getRecommendations(input: RecommendationInput): Promise<RecommendationsResponse | null> {
+async function getRecommendations(input: RecommendationInput): Promise<RecommendationsResponse | null> {
   const model = await getLiveModel();
   const { limit } = input;
   const now = (input.now ?? new Date()).getTime();

@@ -14,10 +14,10 @@ import {
 } from './ranking';
 import type { Exclusion, Recommendation, RecommendationReason } from './types';
 
-export { forYou, ownPurchaseWeights, FOR_YOU_PARAMS, type ForYouParams } from './for-you';
+export { forYou, ownPurchaseWeights } from './for-you';
 
 /** Chosen by measurement on the Online Retail data: see eval.ts and the recs:eval command. */
-export const COMPLETION_PARAMS = {
+const COMPLETION_PARAMS = {
   /** Weight of a cart item falls by this factor per item added after it... */
   cartDecay: 0.5,
   /** ...down to this share, so early cart items still count a little. */
@@ -39,7 +39,7 @@ export type CompletionParams = typeof COMPLETION_PARAMS;
 
 export type ListOptions = { limit?: number; exclude?: Exclusion };
 
-export const DEFAULT_LIMIT = 10;
+const DEFAULT_LIMIT = 10;
 
 /**
  * Normalised co-purchase score plus `contentWeight` times normalised content score; the reason

@@ -3,7 +3,7 @@ import { text } from '@/lib/validation/text';
 
 // Query and body schemas shared by the route handlers and /api/v1/openapi.json.
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-export const MAX_VARIANTS = 50;
+const MAX_VARIANTS = 50;
 
 const idList = z
   .string()
@@ -69,7 +69,7 @@ const stockLine = z.object({
   label: z.string(),
 });
 
-export const storeViewSchema = z.object({
+const storeViewSchema = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),

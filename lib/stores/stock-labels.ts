@@ -1,5 +1,5 @@
 // What a shopper reads about stock at a store, for one variant or a whole cart.
-export const LOW_STOCK_THRESHOLD = 3;
+const LOW_STOCK_THRESHOLD = 3;
 
 export type StockLevel = 'in_stock' | 'low_stock' | 'out_of_stock';
 

@@ -26,17 +26,17 @@ const storeSelect = {
   pickupLeadMinutes: true,
 } as const;
 
-export async function readStoreRecords(client: Client): Promise<StoreRecord[]> {
+async function readStoreRecords(client: Client): Promise<StoreRecord[]> {
   return client.location.findMany({ where: { type: 'STORE' }, select: storeSelect, orderBy: { name: 'asc' } });
 }
 
-export async function readStoreRecord(client: Client, id: string): Promise<StoreRecord | null> {
+async function readStoreRecord(client: Client, id: string): Promise<StoreRecord | null> {
   return client.location.findFirst({ where: { id, type: 'STORE' }, select: storeSelect });
 }
 
 // Our gazetteer first, then the stores' own names, postcode districts and towns (a town shared by
 // several stores, such as London, says nothing about which is nearest).
-export function placesFor(stores: readonly StoreRecord[]): Place[] {
+function placesFor(stores: readonly StoreRecord[]): Place[] {
   const cityCount = new Map<string, number>();
   for (const s of stores) cityCount.set(s.city, (cityCount.get(s.city) ?? 0) + 1);
   const fromStores = stores.flatMap((s) => {

@@ -2,9 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { findStores as findStoresWith, readMyStore, readStoreView, writeMyStore, type FindStoresInput } from './store-queries';
 
-export type { FindStoresInput, FindStoresResult, SetMyStoreResult } from './store-queries';
-export type { StoreView, StoreStock } from './view';
-
+export type { FindStoresInput } from './store-queries';
 export async function findStores(input: FindStoresInput) {
   return findStoresWith(db, input);
 }

@@ -21,7 +21,7 @@ export type StoreRecord = {
   pickupLeadMinutes: number;
 };
 
-export type StoreStock = {
+type StoreStock = {
   lines: { variantId: string; quantity: number; available: number; level: StockLevel; label: string }[];
   summary: { availableLines: number; totalLines: number; allAvailable: boolean; label: string };
 };

@@ -30,7 +30,7 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-export function weekdayOf(date: LocalDate): number {
+function weekdayOf(date: LocalDate): number {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
 }
 

@@ -6,9 +6,9 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // Multi-line text may keep its line breaks and tabs.
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-export const CONTROL_CHARACTERS_MESSAGE = 'Remove the control characters (such as a NUL byte) from this text.';
+const CONTROL_CHARACTERS_MESSAGE = 'Remove the control characters (such as a NUL byte) from this text.';
 
-export function hasControlCharacters(value: string, { multiline = false } = {}): boolean {
+function hasControlCharacters(value: string, { multiline = false } = {}): boolean {
   return (multiline ? CONTROL_BUT_LINES : CONTROL).test(value);
 }
 

@@ -4,14 +4,14 @@ import { categoryDefs, colours, sizeRuns, type ColourName } from './categories';
 import { productDefs, type ProductDef } from './products-data';
 import { createRng, hashString, pick, seedId, shuffle, slugify } from './random';
 
-export interface SeedCategory {
+interface SeedCategory {
   id: string;
   slug: string;
   name: string;
   description: string;
   position: number;
 }
-export interface SeedProduct {
+interface SeedProduct {
   id: string;
   slug: string;
   name: string;
@@ -34,7 +34,7 @@ export interface SeedVariant {
   currency: string;
   position: number;
 }
-export interface SeedImage {
+interface SeedImage {
   id: string;
   productId: string;
   url: string;
@@ -43,7 +43,7 @@ export interface SeedImage {
   position: number;
 }
 // Facts about a product that other builders (stock, orders) use but the Product table does not hold.
-export interface ProductMeta {
+interface ProductMeta {
   productId: string;
   categorySlug: string;
   kind: ProductArtKind;

@@ -2,9 +2,9 @@
 import { londonPlaces } from '../../lib/stores/london-places';
 import { seedId, slugify } from './random';
 
-export { londonPlaces, type LondonPlace } from '../../lib/stores/london-places';
+export { londonPlaces } from '../../lib/stores/london-places';
 
-export interface OpeningHours {
+interface OpeningHours {
   day: number;
   open: string;
   close: string;

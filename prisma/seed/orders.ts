@@ -6,7 +6,7 @@ import type { SeedLocation } from './locations';
 import type { SeedUser } from './people';
 import { createRng, hashString, pick, pickWeighted, randInt, seedId, shuffle, type Rng } from './random';
 
-export interface SeedOrder {
+interface SeedOrder {
   id: string;
   number: string;
   userId: string;
@@ -26,7 +26,7 @@ export interface SeedOrder {
   createdAt: Date;
   updatedAt: Date;
 }
-export interface SeedOrderLine {
+interface SeedOrderLine {
   id: string;
   orderId: string;
   productId: string;
@@ -43,9 +43,9 @@ export interface SeedHistory {
   coPurchases: CoPurchaseCount[];
 }
 
-export const FIRST_ORDER_NUMBER = 100001;
-export const FREE_DELIVERY_FROM_MINOR = 7500;
-export const DELIVERY_MINOR = 450;
+const FIRST_ORDER_NUMBER = 100001;
+const FREE_DELIVERY_FROM_MINOR = 7500;
+const DELIVERY_MINOR = 450;
 const DAY = 86_400_000;
 
 // What tends to go in the same basket as what (by product kind).

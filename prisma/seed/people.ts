@@ -17,7 +17,7 @@ export interface SeedUser {
   staffLocationIds: string[];
 }
 
-export const demoPasswords = { shopper: 'shopper-demo-1', staff: 'staff-demo-1', admin: 'admin-demo-1' } as const;
+const demoPasswords = { shopper: 'shopper-demo-1', staff: 'staff-demo-1', admin: 'admin-demo-1' } as const;
 
 export const demoShopperAddress = {
   name: 'Sam Taylor',

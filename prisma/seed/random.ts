@@ -18,10 +18,6 @@ export function randInt(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1));
 }
 
-export function chance(rng: Rng, p: number): boolean {
-  return rng() < p;
-}
-
 export function pick<T>(rng: Rng, items: readonly T[]): T {
   const item = items[Math.floor(rng() * items.length)];
   if (item === undefined) throw new Error('pick() from an empty list');

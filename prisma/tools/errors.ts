@@ -27,7 +27,7 @@ const hints: Record<string, string> = {
 };
 
 // One line that names the server, the cause and what to check.
-export function connectionErrorMessage(url: string, error: unknown): string {
+function connectionErrorMessage(url: string, error: unknown): string {
   const { host, port, database } = describeHost(url);
   const err = error as { code?: string; message?: string; errors?: { code?: string }[] };
   const code = err.code ?? err.errors?.[0]?.code ?? '';
@@ -37,7 +37,7 @@ export function connectionErrorMessage(url: string, error: unknown): string {
   return `Cannot connect to ${where} (${cause}). Check DATABASE_URL.`;
 }
 
-export function safeUrl(url: string): URL {
+function safeUrl(url: string): URL {
   try {
     return new URL(url);
   } catch {

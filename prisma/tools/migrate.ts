@@ -54,7 +54,7 @@ export async function applyMigrations(url: string, dir = migrationsDir): Promise
 
 // SQL that takes a database at the end of the migration history to schema.prisma, or null when they agree.
 // The history is replayed into a throwaway in-memory PGlite, so no server or shadow database is needed.
-export async function planNextMigration(dir = migrationsDir): Promise<string | null> {
+async function planNextMigration(dir = migrationsDir): Promise<string | null> {
   const schema = await readSchema();
   const target = { tag: 'schemaDatamodel' as const, files: [schema] };
   const migrationsList = await readMigrationsList(dir);
@@ -87,7 +87,7 @@ export async function planNextMigration(dir = migrationsDir): Promise<string | n
   }
 }
 
-export function migrationDirName(name: string, now = new Date()): string {
+function migrationDirName(name: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   const slug = name
     .toLowerCase()

@@ -20,7 +20,7 @@ export type BenchDatabase = {
 
 const DEFAULT_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-export function postgresServerUrl(): string | null {
+function postgresServerUrl(): string | null {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
   return process.argv.includes('--postgres') ? DEFAULT_SERVER : null;
 }

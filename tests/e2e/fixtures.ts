@@ -25,7 +25,7 @@ export type StockedVariant = {
 
 // Which variants to take. Journeys running side by side on one database look in different places (from the
 // start or the end of the list, the first or last variant of a product) so none moves another's stock.
-export type StockQuery = {
+type StockQuery = {
   count: number;
   // A store by name, any store that offers pickup, or none (in stock anywhere).
   at?: string | 'any pickup store';
@@ -199,7 +199,7 @@ function shopperFor(defaultPage: Page): Shopper {
 }
 
 // What the phone's wallet holds in the Stripe.js stand-in (tests/helpers/stripe-js-double.js has the defaults).
-export type WalletShopper = {
+type WalletShopper = {
   wallet?: 'google_pay' | 'apple_pay';
   outcome?: 'succeed' | 'decline';
   name?: string;
@@ -208,7 +208,7 @@ export type WalletShopper = {
 };
 
 // A PaymentIntent as the Stripe API stand-in keeps it, with the total the wallet showed when it was confirmed.
-export type StripeIntent = {
+type StripeIntent = {
   id: string;
   amount: number;
   currency: string;

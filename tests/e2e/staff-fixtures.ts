@@ -1,7 +1,7 @@
 import { devices, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 
 // The store associates the seed makes (README, "Demo accounts"): staff.<store slug>@example.com.
-export const staffDemo = (storeSlug: string) => ({ email: `staff.${storeSlug}@example.com`, password: 'staff-demo-1' });
+const staffDemo = (storeSlug: string) => ({ email: `staff.${storeSlug}@example.com`, password: 'staff-demo-1' });
 
 // An associate's phone: a browser context of its own (not the shopper's cookies), signed in and on /staff.
 export async function openStaffPage(browser: Browser, testInfo: TestInfo, storeSlug: string): Promise<Page> {

@@ -21,7 +21,7 @@ process.env.TEST_SERVER_URL ??= process.env.DATABASE_URL ?? '';
 const serverUrl = process.env.TEST_SERVER_URL || undefined;
 
 // Names the schema a template was built from: a new migration gives a new template.
-export async function migrationsHash(): Promise<string> {
+async function migrationsHash(): Promise<string> {
   const { migrationDirectories } = await readMigrationsList();
   const hash = createHash('sha256');
   for (const { path, migrationFile } of migrationDirectories) hash.update(`${path}\0${migrationFile.content.value}\0`);
@@ -45,7 +45,7 @@ async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>):
 }
 
 // On a real server: migrate once into a template database, then copy it per test file (a fraction of a second).
-export async function ensureServerTemplate(url: string): Promise<string> {
+async function ensureServerTemplate(url: string): Promise<string> {
   const template = `storefront_template_${await migrationsHash()}`;
   await withAdmin(url, async (admin) => {
     // Workers starting together wait here for the first one to build the template.
@@ -89,7 +89,7 @@ async function createOnServer(url: string): Promise<TestDatabase> {
 const templateDir = join(dataDir, 'test-templates');
 
 // Without a server: a PGlite data directory, migrated once and saved, loaded into a fresh in-memory PGlite per file.
-export async function ensurePgliteTemplate(): Promise<string> {
+async function ensurePgliteTemplate(): Promise<string> {
   const file = join(templateDir, `${await migrationsHash()}.tar`);
   if (existsSync(file)) return file;
   const scratch = await startEmbedded({ dataDir: null, port: 0 });

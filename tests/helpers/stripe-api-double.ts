@@ -13,7 +13,7 @@ import Stripe from 'stripe';
 
 export type Call = { method: string; path: string; idempotencyKey: string | undefined; key: string; form: URLSearchParams };
 
-export type Intent = {
+type Intent = {
   id: string;
   object: 'payment_intent';
   amount: number;
@@ -28,7 +28,7 @@ export type Intent = {
   last_payment_error?: { code: string; message: string } | null;
 };
 
-export type WebhookDelivery = { type: string; intentId: string; status: number };
+type WebhookDelivery = { type: string; intentId: string; status: number };
 
 export type StripeApiDouble = {
   url: string;

@@ -61,7 +61,7 @@ export class Jar {
   }
 }
 
-export const currentJar = new AsyncLocalStorage<Jar>();
+const currentJar = new AsyncLocalStorage<Jar>();
 
 export function cookiesMock() {
   return {
