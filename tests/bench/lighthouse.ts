@@ -15,11 +15,16 @@ function median(values: number[]) {
 export type LighthousePage = string | { path: string; cookie: string };
 
 // Median Lighthouse scores (0–100) and CLS over `runs` runs per page and form factor.
-export async function runLighthouse(baseUrl: string, pages: Record<string, LighthousePage>, runs = 5) {
+export async function runLighthouse(
+  baseUrl: string,
+  pages: Record<string, LighthousePage>,
+  runs = 5,
+  formFactors: readonly ('mobile' | 'desktop')[] = ['mobile', 'desktop'],
+) {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', ...chromiumArgs] });
   const table: { page: string; formFactor: string; scores: Record<string, number>; cls: number }[] = [];
   try {
-    for (const formFactor of ['mobile', 'desktop'] as const) {
+    for (const formFactor of formFactors) {
       for (const [name, page] of Object.entries(pages)) {
         const { path, cookie } = typeof page === 'string' ? { path: page, cookie: undefined } : page;
         const perRun: Record<string, number[]> = Object.fromEntries([...categories, 'cls'].map((c) => [c, []]));
