@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowId } from '@/lib/validation/text';
 import { MAX_LINE_QUANTITY } from './types';
 
 // Quantities are whole numbers from 1 to MAX_LINE_QUANTITY; strings, fractions, zero and negatives are refused.
@@ -8,12 +9,7 @@ const quantitySchema = z
   .min(1, 'quantity must be at least 1.')
   .max(MAX_LINE_QUANTITY, `quantity can be at most ${MAX_LINE_QUANTITY}.`);
 
-const variantIdSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'variantId is not valid.');
+const variantIdSchema = rowId('variantId is not valid.');
 
 const versionSchema = z.number().int().min(0).max(2_147_483_647);
 

@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { text } from '@/lib/validation/text';
+import { rowId, text } from '@/lib/validation/text';
 import { normaliseOrderNumber } from '@/lib/orders/order-number';
 
 // Orders after checkout (the checkout's own body is in ./schemas.ts): an order id in a URL, the guest lookup form,
 // the account history's page.
-export const orderIdSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Not an order id');
+export const orderIdSchema = rowId('Not an order id');
 export const orderParamsSchema = z.object({ id: orderIdSchema });
 
 export const orderLookupSchema = z.object({

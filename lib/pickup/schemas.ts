@@ -1,17 +1,12 @@
 import { z } from 'zod';
-import { text } from '@/lib/validation/text';
+import { rowId, text } from '@/lib/validation/text';
 import { orderIdSchema } from '@/lib/orders/schemas';
 
 // The staff pickup API's inputs and answers (app/api/v1/staff/**, POST /api/v1/orders/{id}/arrived).
 export const QUEUE_TABS = ['to_pick', 'picking', 'ready', 'waiting', 'collected', 'problems'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
-const storeIdSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Not a store id');
+const storeIdSchema = rowId('Not a store id');
 export const storeParamsSchema = z.object({ storeId: storeIdSchema });
 export const staffOrderParamsSchema = z.object({ id: orderIdSchema });
 export const queueQuerySchema = z.object({ status: z.enum(QUEUE_TABS).optional() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowId } from '@/lib/validation/text';
 
 // The recommendations API's input and output, shared by the route handlers, the OpenAPI document and the shelves.
 
@@ -7,18 +8,8 @@ const DEFAULT_LIMIT = 8;
 const MAX_LIMIT = 24;
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const productId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'productId is not valid.');
-const orderId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'orderId is not valid.');
+const productId = rowId('productId is not valid.');
+const orderId = rowId('orderId is not valid.');
 
 export const recommendationsQuerySchema = z
   .object({

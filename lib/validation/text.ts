@@ -18,3 +18,13 @@ export function text({ trim = true, multiline = false }: { trim?: boolean; multi
   const base = trim ? z.string().trim() : z.string();
   return base.refine((value) => !hasControlCharacters(value, { multiline }), { error: CONTROL_CHARACTERS_MESSAGE });
 }
+
+// An id in a URL, a query or a body: what our ids are made of (cuid, or a prefix and hex digits, lib/db/ids.ts).
+export function rowId(message: string) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, message);
+}
