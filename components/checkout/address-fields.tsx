@@ -1,6 +1,8 @@
 'use client';
 
+import { useState } from 'react';
 import { FormField } from '@/components/ui/form-field';
+import { normaliseUkPostcode, UK_POSTCODE_MESSAGE } from '@/lib/validation/uk-postcode';
 
 export type AddressInput = { name: string; line1: string; line2: string; city: string; postcode: string; phone: string };
 
@@ -14,6 +16,18 @@ export function AddressFields({
   errors: Record<string, string | undefined>;
   onChange: (next: AddressInput) => void;
 }) {
+  // Checked when the shopper leaves the field (the server checks again): written out the standard way when it is a UK
+  // postcode ("se12ye" becomes "SE1 2YE"), else the message shows at once rather than after Place order. The last
+  // check speaks for the value it checked, over an older answer from the server.
+  const [checked, setChecked] = useState<{ postcode: string; error: string | null } | null>(null);
+  const checkPostcode = () => {
+    const postcode = normaliseUkPostcode(value.postcode);
+    const typed = value.postcode.trim();
+    setChecked({ postcode: postcode ?? value.postcode, error: postcode || !typed ? null : UK_POSTCODE_MESSAGE });
+    if (postcode && postcode !== value.postcode) onChange({ ...value, postcode });
+  };
+  const serverError = errors['shippingAddress.postcode'];
+  const postcodeError = checked?.postcode === value.postcode ? (checked.error ?? undefined) : serverError;
   const field = (key: keyof AddressInput) => ({
     id: `shipping-${key}`,
     name: `shippingAddress.${key}`,
@@ -29,7 +43,15 @@ export function AddressFields({
       <FormField label="Address line 2 (optional)" autoComplete="shipping address-line2" {...field('line2')} />
       <div className="grid grid-cols-2 gap-3">
         <FormField label="Town or city" autoComplete="shipping address-level2" required {...field('city')} />
-        <FormField label="Postcode" autoComplete="shipping postal-code" autoCapitalize="characters" required {...field('postcode')} />
+        <FormField
+          label="Postcode"
+          autoComplete="shipping postal-code"
+          autoCapitalize="characters"
+          required
+          {...field('postcode')}
+          errors={postcodeError ? [postcodeError] : undefined}
+          onBlur={checkPostcode}
+        />
       </div>
       <FormField label="Phone for the courier (optional)" type="tel" inputMode="tel" autoComplete="shipping tel" {...field('phone')} />
       <p className="text-sm text-muted">We deliver within the United Kingdom.</p>

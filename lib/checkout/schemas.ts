@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '@/lib/validation/text';
+import { ukPostcode } from '@/lib/validation/uk-postcode-schema';
 
 // The checkout form's and POST /api/v1/checkout's body. Lines come from the shopper's cart on the server and
 // prices from the database, so the body has no place for either (unknown keys are dropped).
@@ -8,10 +9,7 @@ const shippingAddressSchema = z.object({
   line1: text().min(1, 'Enter the first line of the address').max(200),
   line2: text().max(200).nullish(),
   city: text().min(1, 'Enter a town or city').max(100),
-  postcode: text()
-    .min(2, 'Enter a postcode')
-    .max(12)
-    .transform((p) => p.toUpperCase()),
+  postcode: ukPostcode(),
   country: text()
     .length(2)
     .transform((c) => c.toUpperCase())
