@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { buttonClassName } from '@/components/ui/button';
 import { apiGet } from '@/lib/api/client';
 import type { StoreView } from '@/lib/stores/view';
@@ -57,6 +57,7 @@ export function StorePickerDialog({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const locateRef = useRef<HTMLButtonElement>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const inputId = useId();
   const { store: myStore } = useMyStore();
@@ -71,9 +72,16 @@ export function StorePickerDialog({
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (open && !dialog.open) {
+      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
       locateRef.current?.focus();
-    } else if (!open && dialog.open) dialog.close();
+    } else if (!open && dialog.open) {
+      dialog.close();
+      // Back to the control that opened the picker (the browser does this too, but not once the page has moved
+      // focus while the store was saved), so a keyboard user carries on from where they were.
+      const opener = openerRef.current;
+      if (opener?.isConnected && document.activeElement !== opener) opener.focus();
+    }
   }, [open]);
 
   // Fetched on every opening, so stock is never older than the sheet.
@@ -116,8 +124,7 @@ export function StorePickerDialog({
     );
   }
 
-  function submitPlace(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function searchPlace() {
     const text = place.trim();
     if (text.length < 2) {
       setNotice({ busy: false, error: true, message: 'Enter a postcode (such as SE1 7PB) or a town.' });
@@ -173,7 +180,8 @@ export function StorePickerDialog({
           </svg>
           Use my location
         </button>
-        <form onSubmit={submitPlace} role="search" aria-label="Find stores near a postcode or town" className="flex items-end gap-2">
+        {/* Not a <form>: the picker opens inside other forms (checkout), and a nested form would submit the page. */}
+        <div role="search" aria-label="Find stores near a postcode or town" className="flex items-end gap-2">
           <div className="min-w-0 flex-1">
             <label htmlFor={inputId} className="block text-sm font-medium">
               Postcode or town
@@ -187,13 +195,19 @@ export function StorePickerDialog({
               placeholder="e.g. SE1 7PB or Camden"
               value={place}
               onChange={(event) => setPlace(event.target.value)}
+              onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
+                if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+                // Enter in a field would submit whatever form the picker sits in.
+                event.preventDefault();
+                searchPlace();
+              }}
               className="mt-1 h-11 w-full rounded border border-border bg-surface px-3"
             />
           </div>
-          <button type="submit" className={buttonClassName('primary')}>
+          <button type="button" onClick={searchPlace} className={buttonClassName('primary')}>
             Search
           </button>
-        </form>
+        </div>
         <p role="status" aria-live="polite" className={cn('min-h-5 text-sm', status.error ? 'font-medium text-danger' : 'text-muted')}>
           {status.message}
         </p>
