@@ -74,6 +74,9 @@ export function StoreAvailability({ productId, variantId }: { productId: string;
     }
   }
   const loading = title === '';
+  // Disabled only until the shopper's store is known: disabling it while stock reloads after a change of store
+  // would drop the keyboard focus it just got back from the picker.
+  const settled = status === 'ready' || status === 'error';
 
   return (
     <section
@@ -91,7 +94,7 @@ export function StoreAvailability({ productId, variantId }: { productId: string;
       <button
         type="button"
         aria-haspopup="dialog"
-        disabled={loading}
+        disabled={!settled}
         onClick={() => setOpen(true)}
         className="-ml-2 inline-flex min-h-11 items-center self-start rounded px-2 text-sm font-semibold underline disabled:invisible"
       >
