@@ -16,7 +16,7 @@ export function SearchForm({ id, defaultValue, className }: { id: string; defaul
         enterKeyHint="search"
         autoComplete="off"
         maxLength={200}
-        className="h-11 w-full rounded-pill border border-border bg-surface pr-12 pl-4 text-base text-ink placeholder:text-muted focus:border-ink"
+        className="h-11 w-full rounded-pill border border-border bg-surface pr-11 pl-3 text-base text-ink placeholder:text-muted focus:border-ink sm:pl-4"
       />
       <button
         type="submit"

@@ -5,7 +5,8 @@ import { useMyStore } from './my-store-state';
 import { StorePicker } from './store-picker';
 
 // "My store: Riverside" or "Choose a store" in the header. A fixed width keeps the header still
-// while the store loads after hydration (the page around it is cached).
+// while the store loads after hydration (the page around it is cached); at 360 px it is just wide enough for
+// "Choose a store" and the longest store name, leaving the search box room for its whole placeholder.
 export function HeaderStoreButton() {
   const { status, store } = useMyStore();
   const [open, setOpen] = useState(false);
@@ -17,7 +18,7 @@ export function HeaderStoreButton() {
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
         aria-label={store ? `My store: ${store.name}. Change store` : 'Choose a store'}
-        className="inline-flex h-11 w-36 items-center gap-1.5 rounded px-2 text-left text-sm hover:bg-surface-alt sm:w-48"
+        className="inline-flex h-11 w-[8.5rem] items-center gap-1 rounded px-1.5 text-left text-sm whitespace-nowrap hover:bg-surface-alt sm:w-48 sm:gap-1.5 sm:px-2"
       >
         <svg
           aria-hidden="true"
