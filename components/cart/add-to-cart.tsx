@@ -19,7 +19,9 @@ export function AddToCart({ variantId, available }: { variantId: string | null; 
     const ok = await changeCart(store, { kind: 'add', variantId, quantity });
     setBusy(false);
     if (ok) {
-      showMessage(store, `Added ${quantity === 1 ? 'to' : `${quantity} to`} your bag.`);
+      // The server's cart has just been accepted, so its count is the bag's new count.
+      const count = store.getState().server?.itemCount ?? quantity;
+      showMessage(store, `Added ${quantity === 1 ? 'to' : `${quantity} to`} your bag.`, 'info', { count });
       setQuantity(1);
     }
   }

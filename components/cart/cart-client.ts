@@ -9,8 +9,8 @@ import type { CartStore } from './cart-store';
 // rollback with the server's words. A stale-version refusal triggers a refetch.
 let nextId = 1;
 
-export function showMessage(store: CartStore, text: string, tone: 'info' | 'error' = 'info') {
-  store.setState({ message: { id: nextId++, text, tone } });
+export function showMessage(store: CartStore, text: string, tone: 'info' | 'error' = 'info', added?: { count: number }) {
+  store.setState({ message: { id: nextId++, text, tone, ...(added ? { added } : {}) } });
 }
 
 function accept(store: CartStore, body: CartResponse) {

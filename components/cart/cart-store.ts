@@ -6,7 +6,8 @@ import type { CartView } from '@/lib/cart/types';
 
 // UI state only: the last cart the server sent, changes in flight, the drawer and a message.
 // The server's cart is always the truth; pending changes are an overlay that is dropped on answer.
-type CartMessage = { id: number; text: string; tone: 'info' | 'error' };
+// `added`: the confirmation after Add to bag, with the bag's new count and the ways on to the bag and checkout.
+type CartMessage = { id: number; text: string; tone: 'info' | 'error'; added?: { count: number } };
 
 export type CartState = {
   status: 'idle' | 'loading' | 'ready' | 'error';
