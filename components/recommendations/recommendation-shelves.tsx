@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { apiGet, apiSend } from '@/lib/api/client';
 import type { RecommendationContext, RecommendationShelf, RecommendationsResponse } from '@/lib/recommendations/schemas';
 import { RecommendationCard } from './recommendation-card';
+import { ShelfScroller } from './shelf-scroller';
 
 type Slot = { title: string };
 type Props = {
@@ -16,7 +17,9 @@ type Props = {
 };
 
 // Loaded once the shelves come near the screen, so the (cached) page and its first paint never wait for
-// them; every slot keeps a fixed height, so nothing below moves when they arrive or turn out empty.
+// them; every slot keeps a fixed height, so nothing below moves when they arrive or turn out empty. Rows are not
+// clipped: a shelf scrolls and snaps to whole cards (the first card's edge stays on screen), with the price under
+// every name.
 export function RecommendationShelves({ context, productId, orderId, slots, limit = 8 }: Props) {
   const [shelves, setShelves] = useState<RecommendationShelf[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -64,24 +67,26 @@ export function RecommendationShelves({ context, productId, orderId, slots, limi
         const shelf = shelves?.[index];
         const id = `recs-${context}-${index}`;
         return (
-          <section key={id} aria-labelledby={id} aria-busy={shelves === null && !failed} className="mt-12 h-[23.5rem] overflow-hidden">
+          <section key={id} aria-labelledby={id} aria-busy={shelves === null && !failed} className="mt-12 h-[26rem]">
             <h2 id={id} className="mb-4 text-xl font-bold sm:text-2xl">
               {shelf?.title ?? slot.title}
             </h2>
             {shelf ? (
-              <ul className="-mx-4 flex h-[20rem] snap-x gap-4 overflow-x-auto px-4 pb-2">
-                {shelf.items.map((item) => (
-                  <li key={item.productId} className="w-40 shrink-0 snap-start sm:w-48">
-                    <RecommendationCard item={item} />
-                  </li>
-                ))}
-              </ul>
+              <ShelfScroller label={shelf.title}>
+                <ul className="flex h-[23rem] snap-x snap-mandatory gap-4 overflow-x-auto overscroll-x-contain pb-2">
+                  {shelf.items.map((item) => (
+                    <li key={item.productId} className="w-40 shrink-0 snap-start sm:w-44">
+                      <RecommendationCard item={item} />
+                    </li>
+                  ))}
+                </ul>
+              </ShelfScroller>
             ) : shelves !== null || failed ? (
               <p className="text-muted">{failed ? 'Suggestions are unavailable right now.' : 'Nothing to suggest here yet.'}</p>
             ) : (
-              <ul aria-hidden="true" className="flex h-[20rem] gap-4 overflow-hidden">
+              <ul aria-hidden="true" className="flex h-[23rem] gap-4 overflow-hidden">
                 {Array.from({ length: 5 }, (_, i) => (
-                  <li key={i} className="w-40 shrink-0 sm:w-48">
+                  <li key={i} className="w-40 shrink-0 sm:w-44">
                     <div className="skeleton aspect-[4/5] w-full" />
                     <div className="skeleton mt-2 h-4 w-3/4" />
                     <div className="skeleton mt-2 h-4 w-1/3" />
