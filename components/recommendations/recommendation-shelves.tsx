@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { reportRecClick } from '@/components/analytics/report-rec-click';
 import { apiGet, apiSend } from '@/lib/api/client';
 import type { RecommendationContext, RecommendationShelf, RecommendationsResponse } from '@/lib/recommendations/schemas';
 import { RecommendationCard } from './recommendation-card';
@@ -73,7 +74,10 @@ export function RecommendationShelves({ context, productId, orderId, slots, limi
             </h2>
             {shelf ? (
               <ShelfScroller label={shelf.title}>
-                <ul className="flex h-[23rem] snap-x snap-mandatory gap-4 overflow-x-auto overscroll-x-contain pb-2">
+                <ul
+                  className="flex h-[23rem] snap-x snap-mandatory gap-4 overflow-x-auto overscroll-x-contain pb-2"
+                  onClick={(e) => reportRecClick(e, shelf.id, shelf.items)}
+                >
                   {shelf.items.map((item) => (
                     <li key={item.productId} className="w-40 shrink-0 snap-start sm:w-44">
                       <RecommendationCard item={item} />

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/analytics/record';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
 import { newRowId } from '@/lib/db/ids';
@@ -62,6 +63,14 @@ export async function applyCartMutation(owner: CartOwner, mutation: CartMutation
     return lock;
   }, CART_TX);
   await publishCartChanged(cartId, version);
+  if (mutation.kind === 'add')
+    recordEvent({
+      type: 'BAG_ADDED',
+      cartId,
+      variantId: mutation.variantId,
+      quantity: mutation.quantity,
+      customerId: owner.kind === 'user' ? owner.userId : null,
+    });
   const resolved: CartOwner = owner.kind === 'user' ? owner : { kind: 'guest', cartId };
   return { cart: await loadCartView(db, resolved), cartId, createdCartId: created && owner.kind === 'guest' ? cartId : null };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent, recordOrderEvent } from '@/lib/analytics/record';
 import type { SessionUser } from '@/lib/auth/session';
 import { readCartForCheckout } from '@/lib/cart/checkout-lines';
 import type { CartOwner } from '@/lib/cart/view';
@@ -57,6 +58,7 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
   if (earlier) return repeatCheckout(earlier);
   if (!cart?.lines.length) throw new OrderError('empty_order', 'Your bag is empty.');
   const input = orderInput(actor, body, cart, ctx.userAgent);
+  recordEvent({ type: 'CHECKOUT_STARTED', cartId: cart.cartId, customerId: actor.user?.id ?? null });
   const limited = await rateLimitAll([
     ['checkoutEmail', body.email],
     ['checkoutIp', ctx.clientIp],
@@ -79,6 +81,7 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
   // A repeat that raced the first request: it waited for the bag's lock and found the attempt's order.
   if (written.placed === undefined) return repeatCheckout(written.repeatOf);
   const { placed } = written;
+  recordOrderEvent('ORDER_PLACED', placed.order.id);
 
   let payment: PaymentStart;
   try {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/analytics/record';
 import { removeOrderedLines } from '@/lib/cart/checkout-lines';
 import { db } from '@/lib/db';
 import { recordPaidOrder } from '@/lib/recommendations/service';
@@ -16,6 +17,7 @@ export async function onOrderConfirmed(orderId: string, pickupCode: string | nul
     select: { status: true, cartId: true, pickupLocationId: true, lines: { select: { variantId: true, quantity: true } } },
   });
   if (!order || (order.status !== 'PAID' && order.status !== 'CONFIRMED')) return;
+  if (order.status === 'PAID') recordOrderEvent('ORDER_PAID', orderId);
   const ordered = order.lines.flatMap((l) => (l.variantId ? [{ variantId: l.variantId, quantity: l.quantity }] : []));
   const steps: Promise<unknown>[] = [];
   if (order.cartId) steps.push(removeOrderedLines(order.cartId, ordered));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/analytics/record';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
@@ -102,6 +103,8 @@ export async function handOver(
     return { ok: true };
   }, ORDER_TX);
   if (!outcome.ok) throw outcome.error;
+  if (body.payment) recordOrderEvent('ORDER_PAID', orderId);
+  recordOrderEvent('ORDER_COLLECTED', orderId, { channel: 'IN_STORE' });
   await announcePickupChange(storeId, orderId, 'COLLECTED');
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/analytics/record';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { releaseHoldsTx, restockConsumedHoldsTx } from '@/lib/inventory/holds';
@@ -32,6 +33,7 @@ export async function sweepNotCollected(now: Date = new Date()): Promise<NoShowS
       console.error(`[pickup] cancelling uncollected order ${orderId} failed`, error);
     }
   }
+  for (const id of notCollected) recordOrderEvent('ORDER_NOT_COLLECTED', id, { channel: 'IN_STORE' });
   return { reminded, notCollected };
 }
 

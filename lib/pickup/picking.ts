@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/analytics/record';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
@@ -106,5 +107,6 @@ export async function markReady(user: SessionUser, orderId: string, storeId: str
     });
   }, ORDER_TX);
   await announcePickupChange(storeId, orderId, 'READY');
+  recordOrderEvent('ORDER_READY', orderId, { channel: 'IN_STORE' });
   await sendReadyEmail(orderId, now).catch((error: unknown) => console.error('[pickup] ready e-mail failed', orderId, error));
 }
