@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PickupLineStatus" ADD VALUE 'DROPPED';
