@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PickupLine" ADD COLUMN     "substituteName" TEXT,
+ADD COLUMN     "substituteSku" TEXT;
