@@ -5,7 +5,6 @@ import { ProductShelf } from '@/components/product/product-shelf';
 import { RecommendationShelves } from '@/components/recommendations/recommendation-shelves';
 import { buttonClassName } from '@/components/ui/button';
 import { getHomeContent } from '@/lib/catalog/catalog';
-import { withInlineArt } from '@/lib/catalog/product-art';
 
 // Served from the page cache; refreshed every 10 minutes or when the catalog is invalidated.
 export const revalidate = 600;
@@ -41,7 +40,7 @@ export default async function HomePage() {
         </svg>
       </section>
 
-      <ProductShelf id="featured" title="Featured" products={withInlineArt(featured, 2)} eager={2} />
+      <ProductShelf id="featured" title="Featured" products={featured} inline={2} eager={2} />
       <ProductShelf id="new-in" title="New in" products={newIn} />
 
       <section aria-labelledby="categories" className="mt-12">

@@ -1,10 +1,15 @@
+'use client';
+
 import Link from 'next/link';
+import { useState } from 'react';
+import { artAlt, artUrl } from '@/lib/catalog/art-colour';
 import type { ColorSwatch, ImageView } from '@/lib/catalog/types';
 import { ColorSwatches } from './color-swatches';
 import { PriceText, type PriceLabels } from './price';
 import { ProductImage } from './product-image';
 
-// What a card shows, and nothing more: cards travel to the browser as data (ProductGrid).
+// What a card shows, and nothing more: cards travel to the browser as data (ProductGrid). `art`: the kind of
+// illustration, so a swatch can show the product in its colour; `color`: the colour shown first (a colour filter).
 export type GridCard = {
   slug: string;
   name: string;
@@ -12,19 +17,26 @@ export type GridCard = {
   inStock: boolean;
   priceVaries: boolean;
   colors: ColorSwatch[];
+  art?: string;
+  color?: string;
 } & PriceLabels;
 
-// The whole card is one link (the title's ::after covers it), so it is one tab stop.
+// The whole card is one link (the title's ::after covers it), so it is one tab stop; the colour swatches sit above
+// it and switch the picture (and the link, which opens the product in that colour).
 export function ProductCard({ product, priority = false }: { product: GridCard; priority?: boolean }) {
+  const [picked, setPicked] = useState<string | null>(null);
+  const color = picked ?? product.color ?? null;
+  const hex = product.colors.find((c) => c.name === color)?.hex;
+  const image = picked && hex && product.art ? { url: artUrl(product.art, hex), alt: artAlt(product.name, picked) } : product.image;
   return (
     <div className="card">
-      <ProductImage image={product.image} priority={priority} />
+      <ProductImage image={image} priority={priority} />
       {!product.inStock ? <span className="badge">Sold out</span> : product.wasPrice !== null && <span className="badge">Sale</span>}
       <h3 className="card-title">
-        <Link href={`/p/${product.slug}`}>{product.name}</Link>
+        <Link href={color ? `/p/${product.slug}?color=${encodeURIComponent(color)}` : `/p/${product.slug}`}>{product.name}</Link>
       </h3>
       <PriceText price={product.price} wasPrice={product.wasPrice} from={product.priceVaries} />
-      <ColorSwatches colors={product.colors} />
+      <ColorSwatches colors={product.colors} selected={color} onPick={product.art ? setPicked : undefined} />
     </div>
   );
 }

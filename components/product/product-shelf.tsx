@@ -10,6 +10,7 @@ export function ProductShelf({
   href,
   linkLabel,
   eager = 0,
+  inline = 0,
 }: {
   id: string;
   title: string;
@@ -17,6 +18,7 @@ export function ProductShelf({
   href?: string;
   linkLabel?: string;
   eager?: number;
+  inline?: number;
 }) {
   if (products.length === 0) return null;
   return (
@@ -34,7 +36,7 @@ export function ProductShelf({
           </Link>
         )}
       </div>
-      <ProductGrid products={products} eager={eager} />
+      <ProductGrid products={products} eager={eager} inline={inline} />
     </section>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
 import { StoreAvailability } from '@/components/stores/store-availability';
 import type { ColorSwatch, VariantView } from '@/lib/catalog/types';
 import { cn } from '@/lib/utils';
+import { useChosenColour } from './chosen-colour';
 import { PriceText, type PriceLabels } from './price';
 
 // Prices arrive formatted (priceLabels on the server); priceMinor only finds the cheapest.
@@ -41,6 +42,9 @@ export function VariantPicker({
   const [picked, setPicked] = useState<Partial<Selection>>({});
   const color = picked.color ?? fromUrl.color ?? colors[0]?.name ?? null;
   const size = picked.size ?? fromUrl.size ?? (sizes.length === 1 ? sizes[0]! : null);
+
+  // The gallery shows the chosen colour.
+  useEffect(() => useChosenColour.setState({ productId, color }), [productId, color]);
 
   const matches = (v: PickerVariant, c: string | null, s: string | null) =>
     (colors.length === 0 || v.color === c) && (sizes.length === 0 || v.size === s);

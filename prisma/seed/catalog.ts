@@ -181,6 +181,8 @@ export function buildCatalog(options: CatalogOptions = {}): SeedCatalog {
       def.colours[1]
         ? { colour: def.colours[1], ...(views[0] as (typeof views)[number]) }
         : { colour: def.colours[0] as ColourName, ...(views[2] as (typeof views)[number]) },
+      // A front view in every other colour too, so a bag line shows the colour that is in the bag.
+      ...def.colours.slice(2).map((colour) => ({ colour, ...(views[0] as (typeof views)[number]) })),
     ];
     shots.forEach((shot, position) => {
       images.push({

@@ -11,7 +11,6 @@ import { canonicalListingQuery, hasActiveFilters, listingHref } from '@/lib/cata
 import type { ListingFilters as Filters } from '@/lib/catalog/types';
 import { pluralize } from '@/lib/utils';
 import { ActiveFilters } from './active-filters';
-import { withInlineArt } from '@/lib/catalog/product-art';
 
 export async function categoryMetadata(slug: string, filters: Filters): Promise<Metadata> {
   const category = await getCategoryBySlug(slug);
@@ -65,7 +64,7 @@ export async function CategoryListing({ slug, filters }: { slug: string; filters
           </h2>
           <ActiveFilters slug={slug} filters={filters} />
           {results.items.length > 0 ? (
-            <ProductGrid products={withInlineArt(results.items, 2)} eager={2} />
+            <ProductGrid products={results.items} colors={filters.colors} inline={2} eager={2} />
           ) : (
             <EmptyState title="Nothing matches these filters">
               {filters.page > results.totalPages

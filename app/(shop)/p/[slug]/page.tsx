@@ -7,7 +7,9 @@ import { VariantPicker } from '@/components/product/variant-picker';
 import { RecommendationShelves } from '@/components/recommendations/recommendation-shelves';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { getProductBySlug, listProductSlugs } from '@/lib/catalog/catalog';
+import { imagesInColour } from '@/lib/catalog/art-colour';
 import { inlineProductArt } from '@/lib/catalog/product-art';
+import type { ImageView } from '@/lib/catalog/types';
 import { env } from '@/lib/env';
 
 // Every product is prerendered at build time; new ones render on their first visit and are cached.
@@ -42,6 +44,13 @@ export default async function ProductPage({ params }: PageProps<'/p/[slug]'>) {
   const { slug } = await params;
   const product = await getProductBySlug(slug);
   if (!product) notFound();
+  // The pictures in each colour, for the gallery to follow the colour chosen; the page opens on the first colour
+  // (the variant picker's default), whose first picture is sent inside the HTML (the largest paint).
+  const initial = product.colors[0]?.name ?? '';
+  const galleries: Record<string, ImageView[]> = product.colors.length
+    ? Object.fromEntries(product.colors.map((c) => [c.name, imagesInColour(product.name, product.images, c)]))
+    : { '': product.images };
+  galleries[initial] = (galleries[initial] ?? []).map((image, i) => (i === 0 ? { ...image, url: inlineProductArt(image.url) } : image));
   return (
     <>
       <ProductJsonLd product={product} baseUrl={env.APP_URL.replace(/\/$/, '')} />
@@ -53,10 +62,7 @@ export default async function ProductPage({ params }: PageProps<'/p/[slug]'>) {
         ]}
       />
       <div className="mt-2 grid gap-8 lg:grid-cols-[3fr_2fr] lg:gap-12">
-        <ProductGallery
-          images={product.images.map((image, i) => (i === 0 ? { ...image, url: inlineProductArt(image.url) } : image))}
-          name={product.name}
-        />
+        <ProductGallery productId={product.id} galleries={galleries} initial={initial} name={product.name} />
         <div className="flex flex-col gap-6">
           <h1 className="text-3xl leading-tight font-bold">{product.name}</h1>
           <VariantPicker
