@@ -223,6 +223,7 @@ export function CheckoutForm({
             value={fulfilment}
             onChange={setFulfilment}
             deliveryLabel={totals && fulfilment === 'DELIVERY' ? deliveryPrice(totals.shippingMinor, totals.currency) : null}
+            pickupLabel={store?.pickup.readyBy ? store.pickup.label : null}
           />
           {fulfilment === 'PICKUP' ? (
             <PickupStore

@@ -1,19 +1,23 @@
 'use client';
 
 const options = [
-  { value: 'PICKUP', title: 'Pick up in store', detail: 'Free, often ready today' },
+  { value: 'PICKUP', title: 'Pick up in store', detail: 'Free · choose a store' },
   { value: 'DELIVERY', title: 'Deliver', detail: 'Standard delivery, 2–4 working days' },
 ] as const;
 
-// Two large radio cards: the choice a thumb makes first.
+// Two large radio cards: the choice a thumb makes first. Pickup says when the chosen store would have the order ready
+// (its pickup label, from the one ready-by computation in lib/stores/hours.ts), never a general promise.
 export function FulfilmentChoice({
   value,
   onChange,
   deliveryLabel,
+  pickupLabel,
 }: {
   value: 'PICKUP' | 'DELIVERY';
   onChange: (v: 'PICKUP' | 'DELIVERY') => void;
   deliveryLabel: string | null;
+  /** The chosen store's "Ready today from 15:30", or null before a store is chosen. */
+  pickupLabel: string | null;
 }) {
   return (
     <fieldset className="grid grid-cols-2 gap-2">
@@ -35,7 +39,11 @@ export function FulfilmentChoice({
             {o.title}
           </span>
           <span className="text-sm text-muted">
-            {o.value === 'DELIVERY' && deliveryLabel ? `${deliveryLabel} · 2–4 working days` : o.detail}
+            {o.value === 'DELIVERY' && deliveryLabel
+              ? `${deliveryLabel} · 2–4 working days`
+              : o.value === 'PICKUP' && pickupLabel
+                ? `Free · ${pickupLabel}`
+                : o.detail}
           </span>
         </label>
       ))}

@@ -1,5 +1,6 @@
 import 'server-only';
 import { computeReadyBy } from '@/lib/stores/hours';
+import { pickupClockOf } from '@/lib/stores/view';
 import { getStore } from '@/lib/stores/stores';
 import type { OrderStatus, OrderSummary } from '@/lib/orders/types';
 
@@ -61,7 +62,7 @@ async function pickupView(order: OrderSummary, now: Date): Promise<FulfilmentVie
   const store = order.pickupLocationId ? await getStore(order.pickupLocationId, now) : null;
   if (!store) return { kind: 'PICKUP', store: null, readyBy: null };
   const promised = ['PAID', 'CONFIRMED'].includes(order.status)
-    ? computeReadyBy(store.hours.week, store.timeZone, order.paidAt ?? order.placedAt, store.pickup.leadMinutes)
+    ? computeReadyBy(pickupClockOf(store), order.paidAt ?? order.placedAt)
     : null;
   const week = [1, 2, 3, 4, 5, 6, 0].map((day) => {
     const hours = store.hours.week.filter((h) => h.day === day).map((h) => `${h.open}–${h.close}`);

@@ -50,11 +50,25 @@ const cardSelect = {
 } as const satisfies Prisma.OrderSelect;
 
 type CardRow = Prisma.OrderGetPayload<{ select: typeof cardSelect }>;
-type StoreClock = { id: string; name: string; hours: OpeningHours; timeZone: string; pickupLeadMinutes: number };
+type StoreClock = {
+  id: string;
+  name: string;
+  hours: OpeningHours;
+  timeZone: string;
+  pickupLeadMinutes: number;
+  pickupCutoffMinutes: number;
+};
+// The shared ready-by computation (lib/stores/hours.ts) with this store's lead time and last collection before closing.
+const clockOf = (s: StoreClock) => ({
+  hours: s.hours,
+  timeZone: s.timeZone,
+  leadMinutes: s.pickupLeadMinutes,
+  cutoffMinutes: s.pickupCutoffMinutes,
+});
 
 // The promise the shopper was given: the store's lead time from payment (or confirmation), within opening hours.
 function readyByOf(row: CardRow, store: StoreClock): Date | null {
-  const promised = computeReadyBy(store.hours, store.timeZone, row.paidAt ?? row.placedAt, store.pickupLeadMinutes);
+  const promised = computeReadyBy(clockOf(store), row.paidAt ?? row.placedAt);
   return promised ? new Date(promised.at) : null;
 }
 
@@ -133,7 +147,7 @@ function startOfStoreDay(now: Date, timeZone: string): Date {
 async function storeClock(storeId: string): Promise<StoreClock> {
   const store = await db.location.findUnique({
     where: { id: storeId },
-    select: { id: true, name: true, openingHours: true, timeZone: true, pickupLeadMinutes: true, type: true },
+    select: { id: true, name: true, openingHours: true, timeZone: true, pickupLeadMinutes: true, pickupCutoffMinutes: true, type: true },
   });
   if (!store || store.type !== 'STORE') throw pickupNotFound();
   return {
@@ -142,6 +156,7 @@ async function storeClock(storeId: string): Promise<StoreClock> {
     hours: parseOpeningHours(store.openingHours),
     timeZone: store.timeZone,
     pickupLeadMinutes: store.pickupLeadMinutes,
+    pickupCutoffMinutes: store.pickupCutoffMinutes,
   };
 }
 

@@ -32,13 +32,16 @@ function formatIntervals(intervals: Interval[]): string {
   return intervals.map((i) => `${formatMinutes(i.open)}–${formatMinutes(i.close)}`).join(', ');
 }
 
-// The first moment at or after `minutes` on `date` when the store is open, within two weeks.
-export function nextOpenSlot(hours: OpeningHours, date: LocalDate, minutes: number) {
+// The first moment at or after `minutes` on `date` when the store is open, within two weeks. With `endsEarly`, each
+// interval ends that many minutes before closing (an interval left with no time is skipped).
+export function nextOpenSlot(hours: OpeningHours, date: LocalDate, minutes: number, endsEarly = 0) {
   for (let offset = 0; offset < SEARCH_DAYS; offset++) {
     const day = addDays(date, offset);
     const after = offset === 0 ? minutes : 0;
     const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-    const slot = intervalsFor(hours, weekday).find((i) => i.close > after);
+    const slot = intervalsFor(hours, weekday)
+      .map((i) => ({ open: i.open, close: i.close - endsEarly }))
+      .find((i) => i.close > i.open && i.close > after);
     if (slot) return { date: day, weekday, minutes: Math.max(slot.open, after), interval: slot };
   }
   return null;
@@ -74,13 +77,19 @@ export function describeOpenState(hours: OpeningHours, timeZone: string, now: Da
 
 export type ReadyBy = { at: string; daysAhead: number; label: string };
 
-// Orders take `leadMinutes` of elapsed time to prepare and can be collected only while the store is open;
-// times are rounded up to 5 minutes so the promise is never earlier than the truth.
-export function computeReadyBy(hours: OpeningHours, timeZone: string, now: Date, leadMinutes: number): ReadyBy | null {
-  const readyInstant = new Date(Math.ceil((now.getTime() + leadMinutes * 60_000) / 60_000) * 60_000);
-  const today = toLocalTime(now, timeZone);
+/** What a pickup promise depends on: the store's week, its time zone, lead time and last collection before closing. */
+export type PickupClock = { hours: OpeningHours; timeZone: string; leadMinutes: number; cutoffMinutes: number };
+
+// The one ready-by computation: the store picker, the checkout, the order page and e-mail, and the staff queue all
+// use it. An order takes `leadMinutes` of elapsed time to prepare and is promised only for a time the shopper can
+// still collect it: while the store is open and at least `cutoffMinutes` before it closes. Times are rounded up to 5
+// minutes so the promise is never earlier than the truth.
+export function computeReadyBy(clock: PickupClock, from: Date): ReadyBy | null {
+  const { hours, timeZone } = clock;
+  const readyInstant = new Date(Math.ceil((from.getTime() + clock.leadMinutes * 60_000) / 60_000) * 60_000);
+  const today = toLocalTime(from, timeZone);
   const ready = toLocalTime(readyInstant, timeZone);
-  const slot = nextOpenSlot(hours, ready, Math.ceil(ready.minutes / 5) * 5);
+  const slot = nextOpenSlot(hours, ready, Math.ceil(ready.minutes / 5) * 5, Math.max(0, clock.cutoffMinutes));
   if (!slot) return null;
   const daysAhead = daysBetween(today, slot.date);
   const time = formatMinutes(slot.minutes);

@@ -86,7 +86,13 @@ const storeViewSchema = z.object({
     status: z.string(),
     week: z.array(z.object({ day: z.number(), open: z.string(), close: z.string() })),
   }),
-  pickup: z.object({ enabled: z.boolean(), leadMinutes: z.number(), readyBy: readyBy.nullable(), label: z.string() }),
+  pickup: z.object({
+    enabled: z.boolean(),
+    leadMinutes: z.number(),
+    cutoffMinutes: z.number().describe('Last collection this many minutes before closing; no order is promised later in the day.'),
+    readyBy: readyBy.nullable(),
+    label: z.string(),
+  }),
   stock: z
     .object({
       lines: z.array(stockLine),

@@ -24,6 +24,7 @@ const storeSelect = {
   openingHours: true,
   pickupEnabled: true,
   pickupLeadMinutes: true,
+  pickupCutoffMinutes: true,
 } as const;
 
 async function readStoreRecords(client: Client): Promise<StoreRecord[]> {

@@ -1,5 +1,5 @@
 import { distanceKm, formatMiles, kmToMiles, type LatLng } from './geo';
-import { computeReadyBy, describeOpenState, openingHoursSchema, type OpeningHours, type ReadyBy } from './hours';
+import { computeReadyBy, describeOpenState, openingHoursSchema, type OpeningHours, type PickupClock, type ReadyBy } from './hours';
 import { stockLabel, stockLevel, summariseCartAvailability, type CartLineNeed, type StockLevel } from './stock-labels';
 import { isValidTimeZone } from './zoned-time';
 
@@ -19,6 +19,7 @@ export type StoreRecord = {
   openingHours: unknown;
   pickupEnabled: boolean;
   pickupLeadMinutes: number;
+  pickupCutoffMinutes: number;
 };
 
 type StoreStock = {
@@ -43,7 +44,7 @@ export type StoreView = {
     status: string;
     week: OpeningHours;
   };
-  pickup: { enabled: boolean; leadMinutes: number; readyBy: ReadyBy | null; label: string };
+  pickup: { enabled: boolean; leadMinutes: number; cutoffMinutes: number; readyBy: ReadyBy | null; label: string };
   stock?: StoreStock;
 };
 
@@ -59,7 +60,8 @@ export function toStoreView(
   const timeZone = isValidTimeZone(store.timeZone) ? store.timeZone : 'Europe/London';
   const week = parseOpeningHours(store.openingHours);
   const open = describeOpenState(week, timeZone, opts.now);
-  const readyBy = store.pickupEnabled ? computeReadyBy(week, timeZone, opts.now, store.pickupLeadMinutes) : null;
+  const clock = { hours: week, timeZone, leadMinutes: store.pickupLeadMinutes, cutoffMinutes: store.pickupCutoffMinutes };
+  const readyBy = store.pickupEnabled ? computeReadyBy(clock, opts.now) : null;
   const km = opts.origin ? distanceKm(opts.origin, store) : null;
   const view: StoreView = {
     id: store.id,
@@ -75,6 +77,7 @@ export function toStoreView(
     pickup: {
       enabled: store.pickupEnabled,
       leadMinutes: store.pickupLeadMinutes,
+      cutoffMinutes: store.pickupCutoffMinutes,
       readyBy,
       label: !store.pickupEnabled ? 'Pickup unavailable' : (readyBy?.label ?? 'No pickup times available'),
     },
@@ -90,6 +93,16 @@ export function toStoreView(
     };
   }
   return view;
+}
+
+/** The store's pickup clock as a view holds it, for a promise made at another time (an order's, from when it was paid). */
+export function pickupClockOf(store: Pick<StoreView, 'timeZone' | 'hours' | 'pickup'>): PickupClock {
+  return {
+    hours: store.hours.week,
+    timeZone: store.timeZone,
+    leadMinutes: store.pickup.leadMinutes,
+    cutoffMinutes: store.pickup.cutoffMinutes,
+  };
 }
 
 // Nearest first when we know where the shopper is, else alphabetical.

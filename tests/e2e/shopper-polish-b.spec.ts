@@ -35,3 +35,50 @@ test('delivery refuses a postcode that is not a UK one, says why on the field, a
   await expect(postcode).toHaveAccessibleDescription('');
   await expect(postcode).not.toHaveAttribute('aria-invalid', 'true');
 });
+
+type StoreJson = {
+  id: string;
+  name: string;
+  timeZone: string;
+  hours: { week: { day: number; open: string; close: string }[] };
+  pickup: { enabled: boolean; cutoffMinutes: number; readyBy: { at: string; label: string } | null; label: string };
+};
+
+const minutesOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+
+test('pickup promises agree: the checkout option says what the store says, and no store promises a time in its last half hour', async ({
+  page,
+  request,
+  shop,
+  shopper,
+}) => {
+  const { stores } = (await (await request.get('/api/v1/stores')).json()) as { stores: StoreJson[] };
+  for (const store of stores.filter((s) => s.pickup.readyBy)) {
+    expect(store.pickup.cutoffMinutes, store.name).toBe(30);
+    // The promised time, on the store's clock, ends before the day's last collection (closing less 30 minutes).
+    const at = new Date(store.pickup.readyBy!.at);
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone: store.timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(at)
+        .map((p) => [p.type, p.value]),
+    );
+    const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
+    const minutes = Number(parts.hour) * 60 + Number(parts.minute);
+    const open = store.hours.week.filter((h) => h.day === day && minutesOf(h.open) <= minutes && minutes < minutesOf(h.close));
+    expect(open.length, `${store.name} open at ${store.pickup.readyBy!.label}`).toBe(1);
+    expect(minutes, `${store.name}: ${store.pickup.readyBy!.label}`).toBeLessThan(minutesOf(open[0]!.close) - 30);
+  }
+
+  const riverside = stores.find((s) => s.name === 'Riverside')!;
+  const [pick] = await shop.stockedVariants({ count: 1, at: 'Riverside', fromEnd: true, pageSize: 24 });
+  await shopper.putInBag(pick!.variantId);
+  await shopper.chooseStore(riverside.id);
+  await page.goto('/checkout');
+  // The pickup choice promises what the chosen store promises (read from the same page, so a minute passing between
+  // the API call and the page cannot matter), not "often ready today".
+  const storeLabel = page.getByTestId('pickup-store').getByText(/^Ready /);
+  await expect(storeLabel).toHaveText(/^Ready (today from|tomorrow at|\w+ at|\w+ \d+ \w+ at) \d\d:\d\d$/);
+  const pickupOption = page.locator('label').filter({ has: page.getByRole('radio', { name: /Pick up in store/ }) });
+  await expect(pickupOption).toContainText(`Free · ${await storeLabel.textContent()}`);
+  await expect(page.getByText('often ready today')).toHaveCount(0);
+});

@@ -21,6 +21,7 @@ function store(name: string, latitude: number, longitude: number): StoreRecord {
     openingHours: [],
     pickupEnabled: true,
     pickupLeadMinutes: 60,
+    pickupCutoffMinutes: 30,
   };
 }
 
