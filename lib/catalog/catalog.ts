@@ -1,8 +1,8 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { db } from '../db';
-import type { CategoryFacets, CategorySummary, HomeContent, ListingFilters, ProductDetail, ProductPage, SearchResults } from './types';
-import { queryProductPage, queryVocabulary } from './queries';
+import type { CategoryFacets, CategorySummary, HomeContent, ListingFilters, ProductDetail, ProductPage } from './types';
+import { queryProductPage } from './queries';
 import {
   queryCategories,
   queryCategory,
@@ -14,7 +14,6 @@ import {
 import { encodeListingView, isCachedListing, knownListingFilters } from './filters';
 import { getListingVocabulary } from './listing-vocabulary';
 import { DEFAULT_PAGE_SIZE } from './schemas';
-import { correctQuery } from './typo';
 
 // The catalog as pages and the API read it, cached in Next's data cache; pages built from these reads are cached
 // with them. Nothing in the running app writes the catalog (the seed and the order import run as separate
@@ -82,17 +81,5 @@ export async function getProductBySlug(slug: string): Promise<ProductDetail | nu
   return unstable_cache(() => queryProductDetail(db, slug), ['catalog:product', slug], { revalidate: 600 })();
 }
 
-const getVocabulary = unstable_cache(() => queryVocabulary(db), ['catalog:vocabulary'], { revalidate: HOUR });
-
-// Full-text search, ranked; when nothing matches, retries with each unknown word spelled like the
-// closest catalog word. Results are not cached: free text would fill the cache with one-off keys.
-export async function searchProducts(q: string, filters: ListingFilters): Promise<SearchResults> {
-  const query = q.trim();
-  if (!query) return { items: [], total: 0, page: 1, pageSize: filters.pageSize, totalPages: 1, query, correctedQuery: null };
-  const results = await queryProductPage(db, filters, query);
-  if (results.total > 0) return { ...results, query, correctedQuery: null };
-  const corrected = correctQuery(query, new Map(await getVocabulary()));
-  if (!corrected) return { ...results, query, correctedQuery: null };
-  const retried = await queryProductPage(db, filters, corrected);
-  return retried.total > 0 ? { ...retried, query, correctedQuery: corrected } : { ...results, query, correctedQuery: null };
-}
+// Search lives in search.ts (its own cache rules); re-exported for the callers that read the catalog from here.
+export { searchProducts } from './search';

@@ -24,16 +24,27 @@ function variantConditions(filters: ListingFilters): Prisma.Sql {
   return parts.length ? sql`AND ${join(parts, ' AND ')}` : empty;
 }
 
-function whereClause(filters: ListingFilters, search: string | null): Prisma.Sql {
+// What to search for: free text in websearch syntax (as typed), or a to_tsquery expression built from catalog words
+// (search-words.ts), which may name synonyms as alternatives.
+export type TextSearch = string | { tsquery: string | null };
+
+function textQuery(search: TextSearch | null): Prisma.Sql | null {
+  if (search === null) return null;
+  if (typeof search === 'string') return sql`websearch_to_tsquery('english', ${search})`;
+  return search.tsquery === null ? null : sql`to_tsquery('english', ${search.tsquery})`;
+}
+
+function whereClause(filters: ListingFilters, text: Prisma.Sql | null): Prisma.Sql {
   const category = filters.category ? sql`AND c.slug = ${filters.category}` : empty;
-  const text = search ? sql`AND ${documentVector} @@ websearch_to_tsquery('english', ${search})` : empty;
+  // The stored vector against the query: the GIN index on "searchVector" finds the matches (EXPLAIN: Bitmap Index Scan).
+  const match = text ? sql`AND ${documentVector} @@ ${text}` : empty;
   return sql`WHERE EXISTS (SELECT 1 FROM "Variant" v WHERE v."productId" = p.id ${variantConditions(filters)})
-    ${category} ${text}`;
+    ${category} ${match}`;
 }
 
 const minPrice = sql`(SELECT MIN(v."priceMinor") FROM "Variant" v WHERE v."productId" = p.id)`;
 
-function orderClause(filters: ListingFilters, search: string | null): Prisma.Sql {
+function orderClause(filters: ListingFilters, text: Prisma.Sql | null): Prisma.Sql {
   switch (filters.sort) {
     case 'newest':
       return sql`ORDER BY p."createdAt" DESC, p.name, p.id`;
@@ -42,27 +53,32 @@ function orderClause(filters: ListingFilters, search: string | null): Prisma.Sql
     case 'price-desc':
       return sql`ORDER BY ${minPrice} DESC, p.name, p.id`;
     case 'relevance':
-      if (search)
-        return sql`ORDER BY ts_rank(${documentVector}, websearch_to_tsquery('english', ${search})) DESC, p.featured DESC, p.name, p.id`;
+      if (text) return sql`ORDER BY ts_rank(${documentVector}, ${text}) DESC, p.featured DESC, p.name, p.id`;
       return sql`ORDER BY p.featured DESC, p."createdAt" DESC, p.name, p.id`;
     case 'featured':
       return sql`ORDER BY p.featured DESC, p."createdAt" DESC, p.name, p.id`;
   }
 }
 
-// One page of products matching the filters (and, when given, a full-text search).
-export async function queryProductPage(db: Db, filters: ListingFilters, search: string | null = null): Promise<ProductPage> {
-  const from = sql`FROM "Product" p JOIN "Category" c ON c.id = p."categoryId" ${whereClause(filters, search)}`;
+// One page of products matching the filters (and, when given, a full-text search). The page's ids and the number of
+// matches come from one statement; a page past the last counts on its own.
+export async function queryProductPage(db: Db, filters: ListingFilters, search: TextSearch | null = null): Promise<ProductPage> {
+  const text = textQuery(search);
+  const from = sql`FROM "Product" p JOIN "Category" c ON c.id = p."categoryId" ${whereClause(filters, text)}`;
   const offset = (filters.page - 1) * filters.pageSize;
-  const [countRows, idRows] = await Promise.all([
-    db.$queryRaw<{ total: bigint }[]>(sql`SELECT COUNT(*) AS total ${from}`),
-    db.$queryRaw<{ id: string }[]>(sql`SELECT p.id ${from} ${orderClause(filters, search)} LIMIT ${filters.pageSize} OFFSET ${offset}`),
-  ]);
-  const total = Number(countRows[0]?.total ?? 0);
+  const idRows = await db.$queryRaw<{ id: string; total: bigint }[]>(
+    sql`SELECT p.id, COUNT(*) OVER () AS total ${from} ${orderClause(filters, text)} LIMIT ${filters.pageSize} OFFSET ${offset}`,
+  );
+  const total = idRows[0]
+    ? Number(idRows[0].total)
+    : offset === 0
+      ? 0
+      : Number((await db.$queryRaw<{ total: bigint }[]>(sql`SELECT COUNT(*) AS total ${from}`))[0]?.total ?? 0);
   return {
     items: await queryCards(
       db,
       idRows.map((r) => r.id),
+      filters.colors,
     ),
     total,
     page: filters.page,
@@ -113,13 +129,15 @@ function toProductCard(row: CardRow): ProductCard {
   };
 }
 
-// Cards for the given ids, in the order given.
-async function queryCards(db: Db, ids: string[]): Promise<ProductCard[]> {
+// Cards for the given ids, in the order given. With colours (a colour filter, or colours named in a search), each card
+// shows its picture in the first of them it comes in.
+async function queryCards(db: Db, ids: string[], colors: string[] = []): Promise<ProductCard[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRaw<CardRow[]>(sql`
     SELECT p.id, p.slug, p.name, c.name AS "categoryName", c.slug AS "categorySlug",
       (SELECT json_build_object('url', i.url, 'alt', i.alt, 'color', i.color) FROM "ProductImage" i
-        WHERE i."productId" = p.id ORDER BY i.position LIMIT 1) AS image,
+        WHERE i."productId" = p.id ORDER BY lower(i.color) = ANY(${colors.map((c) => c.toLowerCase())}::text[]) DESC, i.position
+        LIMIT 1) AS image,
       COALESCE((SELECT json_agg(json_build_object(
           'priceMinor', v."priceMinor", 'compareAtMinor', v."compareAtMinor", 'currency', v.currency,
           'color', v.color, 'colorHex', v."colorHex",
@@ -139,4 +157,13 @@ export async function queryVocabulary(db: Db): Promise<[string, number][]> {
       FROM "Product" p JOIN "Category" c ON c.id = p."categoryId"$$)
     WHERE length(word) >= 3 AND word ~ '^[[:alpha:]]+$'`);
   return rows.map((r) => [r.word, Number(r.nentry)]);
+}
+
+// Every colour and size any variant comes in, as the catalog spells them: the words a search reads as filters.
+export async function querySearchFacets(db: Db): Promise<{ colors: string[]; sizes: string[] }> {
+  const rows = await db.$queryRaw<{ kind: 'color' | 'size'; value: string }[]>(sql`
+    SELECT DISTINCT 'color' AS kind, color AS value FROM "Variant" WHERE color IS NOT NULL
+    UNION SELECT DISTINCT 'size', size FROM "Variant" WHERE size IS NOT NULL`);
+  const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.value);
+  return { colors: of('color'), sizes: of('size') };
 }

@@ -59,3 +59,55 @@ export function correctQuery(query: string, vocabulary: ReadonlyMap<string, numb
   const corrected = words.map((w) => correctWord(w, vocabulary));
   return corrected.some((w, i) => w !== words[i]) ? corrected.join(' ') : null;
 }
+
+// A vocabulary prepared once for many look-ups (symmetric delete spelling correction): every word is filed under each
+// string it becomes with up to two letters deleted, so a query word's candidates are the words filed under its own
+// deletions, and only those few are measured with editDistance. Building it costs a few milliseconds for the catalog's
+// few thousand words; a look-up then costs microseconds instead of a pass over the whole vocabulary.
+export type SpellIndex = { words: ReadonlyMap<string, number>; byDeletion: ReadonlyMap<string, readonly string[]> };
+
+const MAX_EDITS = 2;
+
+function deletions(word: string, depth: number, into: Set<string>): Set<string> {
+  into.add(word);
+  if (depth === 0 || word.length <= 1) return into;
+  for (let i = 0; i < word.length; i++) {
+    const shorter = word.slice(0, i) + word.slice(i + 1);
+    if (!into.has(shorter)) deletions(shorter, depth - 1, into);
+  }
+  return into;
+}
+
+export function buildSpellIndex(vocabulary: ReadonlyMap<string, number>): SpellIndex {
+  const byDeletion = new Map<string, string[]>();
+  for (const word of vocabulary.keys()) {
+    for (const key of deletions(word, Math.min(MAX_EDITS, allowedEdits(word.length + MAX_EDITS)), new Set())) {
+      const list = byDeletion.get(key);
+      if (list) list.push(word);
+      else byDeletion.set(key, [word]);
+    }
+  }
+  return { words: vocabulary, byDeletion };
+}
+
+// As correctWord, on a prepared index: the same answer, found without scanning the vocabulary.
+export function correctWordIndexed(word: string, index: SpellIndex): string {
+  if (index.words.has(word) || /^\d+$/.test(word)) return word;
+  const max = allowedEdits(word.length);
+  if (max === 0) return word;
+  const candidates = new Set<string>();
+  for (const key of deletions(word, max, new Set())) for (const candidate of index.byDeletion.get(key) ?? []) candidates.add(candidate);
+  let best = word;
+  let bestDistance = max + 1;
+  let bestCount = 0;
+  for (const candidate of candidates) {
+    const d = editDistance(word, candidate, max);
+    const count = index.words.get(candidate) ?? 0;
+    if (d < bestDistance || (d === bestDistance && d <= max && count > bestCount)) {
+      best = candidate;
+      bestDistance = d;
+      bestCount = count;
+    }
+  }
+  return bestDistance <= max ? best : word;
+}

@@ -1,7 +1,8 @@
 // GET /api/v1/products – list, filter, sort and search the catalog
 import { apiJson } from '@/lib/api/respond';
 import { route } from '@/lib/api/route';
-import { CATALOG_CACHE_CONTROL, listProducts, searchProducts } from '@/lib/catalog/catalog';
+import { CATALOG_CACHE_CONTROL, listProducts } from '@/lib/catalog/catalog';
+import { searchProducts } from '@/lib/catalog/search';
 import { productQuerySchema, toListingFilters } from '@/lib/catalog/schemas';
 
 export const GET = route(
