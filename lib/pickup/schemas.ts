@@ -9,7 +9,17 @@ export type QueueTab = (typeof QUEUE_TABS)[number];
 const storeIdSchema = rowId('Not a store id');
 export const storeParamsSchema = z.object({ storeId: storeIdSchema });
 export const staffOrderParamsSchema = z.object({ id: orderIdSchema });
-export const queueQuerySchema = z.object({ status: z.enum(QUEUE_TABS).optional() });
+// The queue is read a page at a time: a store with hundreds of open orders must not be drawn (or sent) at once.
+export const QUEUE_PAGE_SIZE = 20;
+export const QUEUE_MAX_LIMIT = 100;
+// Where the previous page ended: its last order's sort time (ms) and id (lib/pickup/queue.ts writes and reads it).
+const queueCursorSchema = z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, 'Not a queue cursor');
+export const queueQuerySchema = z.object({
+  status: z.enum(QUEUE_TABS).optional(),
+  cursor: queueCursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(QUEUE_MAX_LIMIT).default(QUEUE_PAGE_SIZE),
+});
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
 export const pickBodySchema = z.object({
   lines: z
@@ -79,6 +89,8 @@ export const queueResponseSchema = z.object({
   tab: z.enum(QUEUE_TABS).nullable(),
   counts: z.record(z.enum(QUEUE_TABS), z.number().int()),
   orders: z.array(pickupCardSchema),
+  // Pass as `cursor` for the next page; null on the last one.
+  nextCursor: z.string().nullable(),
 });
 export type QueueResponse = z.infer<typeof queueResponseSchema>;
 

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Pickup_locationId_collectedAt_idx" ON "Pickup"("locationId", "collectedAt");
