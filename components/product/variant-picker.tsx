@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
 import { StoreAvailability } from '@/components/stores/store-availability';
@@ -13,6 +14,9 @@ export type PickerVariant = Pick<VariantView, 'id' | 'size' | 'color' | 'priceMi
 type Selection = { color: string | null; size: string | null };
 
 const noSubscribe = () => () => {};
+
+// Loaded only where something is sold out: most product pages never need its code.
+const BackInStock = dynamic(() => import('./back-in-stock').then((m) => m.BackInStock));
 
 // The page is served from cache, so the ?color=&size= of the URL is read here, in the browser.
 function useUrlSelection(colors: ColorSwatch[], sizes: string[]): Selection {
@@ -49,6 +53,7 @@ export function VariantPicker({
   const matches = (v: PickerVariant, c: string | null, s: string | null) =>
     (colors.length === 0 || v.color === c) && (sizes.length === 0 || v.size === s);
   const selected = variants.length === 1 ? variants[0]! : variants.find((v) => matches(v, color, size));
+  const soldOut = !variants.some((v) => v.inStock);
   const prices = variants.map((v) => v.priceMinor);
   const cheapest = variants.find((v) => v.priceMinor === Math.min(...prices));
 
@@ -134,14 +139,20 @@ export function VariantPicker({
       )}
 
       <p className={cn('text-sm font-medium', !selected ? 'text-muted' : selected.inStock ? 'text-success' : 'text-danger')} role="status">
-        {!selected
-          ? `Choose a ${colors.length > 0 && !color ? 'colour' : 'size'} to see availability.`
-          : selected.inStock
-            ? 'In stock: delivery or pickup in store.'
-            : 'Sold out online and in our stores.'}
+        {soldOut
+          ? 'Sold out'
+          : !selected
+            ? `Choose a ${colors.length > 0 && !color ? 'colour' : 'size'} to see availability.`
+            : selected.inStock
+              ? 'In stock: delivery or pickup in store.'
+              : 'Sold out online and in our stores.'}
       </p>
 
-      <AddToCart variantId={selected?.id ?? null} available={Boolean(selected?.inStock)} />
+      {soldOut || (selected && !selected.inStock) ? (
+        <BackInStock variantId={selected?.id ?? null} missing={colors.length > 0 && !color ? 'colour' : 'size'} />
+      ) : (
+        <AddToCart variantId={selected?.id ?? null} available={Boolean(selected?.inStock)} />
+      )}
       <StoreAvailability productId={productId} variantId={selected?.id ?? null} />
     </div>
   );

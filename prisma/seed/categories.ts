@@ -145,7 +145,8 @@ export const categoryDefs: CategoryDef[] = [
   },
   {
     slug: 'home',
-    name: 'Home',
+    // Not "Home": that is the breadcrumb and the home page. The slug stays, so links to /c/home keep working.
+    name: 'Homeware',
     code: 'HOM',
     description: 'Stoneware, linens and woollens for the kettle, the table and the sofa.',
     materials: [
