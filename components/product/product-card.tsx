@@ -23,14 +23,34 @@ export type GridCard = {
 
 // The whole card is one link (the title's ::after covers it), so it is one tab stop; the colour swatches sit above
 // it and switch the picture (and the link, which opens the product in that colour).
-export function ProductCard({ product, priority = false }: { product: GridCard; priority?: boolean }) {
+// `pickup`: "Pick up today at Riverside" when the shopper's store has it, over the picture (nothing moves when it
+// arrives after the page).
+export function ProductCard({
+  product,
+  priority = false,
+  pickup = null,
+}: {
+  product: GridCard;
+  priority?: boolean;
+  pickup?: string | null;
+}) {
   const [picked, setPicked] = useState<string | null>(null);
   const color = picked ?? product.color ?? null;
   const hex = product.colors.find((c) => c.name === color)?.hex;
   const image = picked && hex && product.art ? { url: artUrl(product.art, hex), alt: artAlt(product.name, picked) } : product.image;
   return (
     <div className="card">
-      <ProductImage image={image} priority={priority} />
+      <div className="relative">
+        <ProductImage image={image} priority={priority} />
+        {pickup && (
+          <p
+            className="absolute inset-x-1 bottom-1 rounded bg-surface/95 px-2 py-1 text-xs font-semibold text-success"
+            data-testid="card-pickup"
+          >
+            {pickup}
+          </p>
+        )}
+      </div>
       {!product.inStock ? <span className="badge">Sold out</span> : product.wasPrice !== null && <span className="badge">Sale</span>}
       <h3 className="card-title">
         <Link href={color ? `/p/${product.slug}?color=${encodeURIComponent(color)}` : `/p/${product.slug}`}>{product.name}</Link>

@@ -4,7 +4,8 @@ import type { ListingFilters } from '@/lib/catalog/types';
 import { formatMoney } from '@/lib/utils';
 
 // The filters in use, each a link that removes it.
-export function ActiveFilters({ slug, filters }: { slug: string; filters: ListingFilters }) {
+// `storeName`: the store of availableAt, so its chip names it.
+export function ActiveFilters({ slug, filters, storeName }: { slug: string; filters: ListingFilters; storeName?: string }) {
   const base = { ...filters, page: 1 };
   const chips: { label: string; href: string }[] = [
     ...filters.sizes.map((s) => ({ label: `Size ${s}`, href: listingHref(slug, base, { sizes: filters.sizes.filter((x) => x !== s) }) })),
@@ -21,7 +22,8 @@ export function ActiveFilters({ slug, filters }: { slug: string; filters: Listin
       href: listingHref(slug, base, { maxPrice: undefined }),
     });
   if (filters.inStock) chips.push({ label: 'In stock', href: listingHref(slug, base, { inStock: false }) });
-  if (filters.availableAt) chips.push({ label: 'At my store', href: listingHref(slug, base, { availableAt: undefined }) });
+  if (filters.availableAt)
+    chips.push({ label: storeName ? `At ${storeName}` : 'At my store', href: listingHref(slug, base, { availableAt: undefined }) });
   if (chips.length === 0) return null;
   return (
     <ul aria-label="Active filters" className="mb-4 flex flex-wrap gap-2">

@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { getCategoryBySlug, getCategoryFacets, listProducts } from '@/lib/catalog/catalog';
 import { SORT_LABELS } from '@/lib/catalog/constants';
+import { getStore } from '@/lib/stores/stores';
 import { canonicalListingQuery, hasActiveFilters, listingHref } from '@/lib/catalog/filters';
 import type { ListingFilters as Filters } from '@/lib/catalog/types';
 import { pluralize } from '@/lib/utils';
@@ -34,6 +35,7 @@ export async function categoryMetadata(slug: string, filters: Filters): Promise<
 export async function CategoryListing({ slug, filters }: { slug: string; filters: Filters }) {
   const [category, facets, results] = await Promise.all([getCategoryBySlug(slug), getCategoryFacets(slug), listProducts(filters)]);
   if (!category) notFound();
+  const store = filters.availableAt ? await getStore(filters.availableAt) : null;
   const activeCount =
     filters.sizes.length +
     filters.colors.length +
@@ -62,7 +64,7 @@ export async function CategoryListing({ slug, filters }: { slug: string; filters
             {pluralize(results.total, 'product')}
             {filters.sort !== 'featured' && filters.sort !== 'relevance' && `, ${SORT_LABELS[filters.sort].toLowerCase()}`}
           </h2>
-          <ActiveFilters slug={slug} filters={filters} />
+          <ActiveFilters slug={slug} filters={filters} {...(store ? { storeName: store.name } : {})} />
           {results.items.length > 0 ? (
             <ProductGrid products={results.items} colors={filters.colors} inline={2} eager={2} />
           ) : (
