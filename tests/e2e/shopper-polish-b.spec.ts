@@ -82,3 +82,44 @@ test('pickup promises agree: the checkout option says what the store says, and n
   await expect(pickupOption).toContainText(`Free · ${await storeLabel.textContent()}`);
   await expect(page.getByText('often ready today')).toHaveCount(0);
 });
+
+test('filters say how many products each value gives; on a desktop a change applies at once, the phone keeps Apply', async ({ page }) => {
+  await page.goto('/c/jackets');
+  const wide = page.viewportSize()!.width >= 1024;
+  const summary = page.getByText('Filter and sort', { exact: false }).first();
+  if (!wide) await summary.click();
+  const sizes = page.getByRole('group', { name: 'Size' });
+  const medium = sizes.locator('label').filter({ has: page.getByRole('checkbox', { name: /^M \d+ products?$/ }) });
+  // The count is part of the value's name for screen readers too ("M 7 products").
+  const name = await medium.getByRole('checkbox').getAttribute('value');
+  expect(name).toBe('M');
+  const shown = Number((await medium.textContent())!.replace(/^M/, '').replace(/\D+/g, ''));
+  expect(shown).toBeGreaterThan(0);
+  const apply = page.getByRole('button', { name: 'Apply' });
+
+  if (wide) {
+    // Once the page is live, Apply goes: ticking a size is enough.
+    await expect(apply).toBeHidden();
+    await medium.click();
+  } else {
+    await medium.click();
+    // On the phone nothing happens until Apply.
+    await expect(page).toHaveURL(/\/c\/jackets$/);
+    await apply.click();
+  }
+  await expect(page).toHaveURL(/\/c\/jackets\?size=M$/);
+  // The listing has as many products as the size said.
+  await expect(page.getByRole('heading', { name: new RegExp(`^${shown} products?`) })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Size M');
+
+  // Colours now count within size M: each colour's number is what ticking it would list.
+  if (!wide && !(await sizes.isVisible())) await summary.click();
+  const colours = page.getByRole('group', { name: 'Colour' });
+  const colour = colours.locator('label').filter({ hasText: /[1-9]/ }).first();
+  const colourName = (await colour.getByRole('checkbox').getAttribute('value'))!;
+  const colourCount = Number((await colour.textContent())!.replace(colourName, '').replace(/\D+/g, ''));
+  await colour.click();
+  if (!wide) await apply.click();
+  await expect(page).toHaveURL(new RegExp(`size=M&color=${encodeURIComponent(colourName).replace(/%20/g, '\\+')}$`));
+  await expect(page.getByRole('heading', { name: new RegExp(`^${colourCount} products?`) })).toBeVisible();
+});

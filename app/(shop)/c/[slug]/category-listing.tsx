@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { getCategoryBySlug, getCategoryFacets, listProducts } from '@/lib/catalog/catalog';
 import { SORT_LABELS } from '@/lib/catalog/constants';
 import { getStore } from '@/lib/stores/stores';
+import { getFacetCounts } from '@/lib/catalog/facet-counts';
 import { canonicalListingQuery, hasActiveFilters, listingHref } from '@/lib/catalog/filters';
 import type { ListingFilters as Filters } from '@/lib/catalog/types';
 import { pluralize } from '@/lib/utils';
@@ -33,7 +34,12 @@ export async function categoryMetadata(slug: string, filters: Filters): Promise<
 }
 
 export async function CategoryListing({ slug, filters }: { slug: string; filters: Filters }) {
-  const [category, facets, results] = await Promise.all([getCategoryBySlug(slug), getCategoryFacets(slug), listProducts(filters)]);
+  const [category, facets, results, counts] = await Promise.all([
+    getCategoryBySlug(slug),
+    getCategoryFacets(slug),
+    listProducts(filters),
+    getFacetCounts({ ...filters, category: slug }),
+  ]);
   if (!category) notFound();
   const store = filters.availableAt ? await getStore(filters.availableAt) : null;
   const activeCount =
@@ -55,6 +61,7 @@ export async function CategoryListing({ slug, filters }: { slug: string; filters
             action={`/c/${slug}`}
             filters={filters}
             facets={facets}
+            counts={counts}
             activeCount={activeCount}
             formKey={canonicalListingQuery(filters).toString()}
           />
