@@ -25,7 +25,7 @@ export function ColorSwatches({
       </p>
     );
   return (
-    <div role="group" aria-label="Colours" className="swatches relative z-10 flex-wrap">
+    <div role="group" aria-label="Pick a colour" className="swatches relative z-10 flex-wrap">
       {colors.slice(0, max).map((c) => (
         <button
           key={c.name}
