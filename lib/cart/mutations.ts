@@ -6,7 +6,7 @@ import { newRowId } from '@/lib/db/ids';
 import { env } from '@/lib/env';
 import { cartChannel, publishEvent } from '@/lib/events';
 import { CartError } from './errors';
-import { loadCartView, sellableSql, type CartOwner } from './view';
+import { loadCartView, type CartOwner } from './view';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, type CartView } from './types';
 
 // The embedded database runs one transaction at a time, so under load a cart write may queue for a
@@ -56,12 +56,30 @@ export async function lockCartForWrite(
   return { cartId: id, version: 1, created: true };
 }
 
+type ApplyRow = {
+  cartId: string;
+  version: number;
+  created: boolean;
+  outcome: 'applied' | 'stale' | 'line_not_found' | 'refused';
+  current: number | null;
+  sellable: number | null;
+  next: number | null;
+};
+
+// One statement: the database function cart_apply_line (prisma/migrations/*_cart_apply_line) locks the cart, checks
+// If-Match and the rules, and writes; then the bag is read once for the answer. A refusal leaves nothing behind.
 export async function applyCartMutation(owner: CartOwner, mutation: CartMutation, expectedVersion?: number): Promise<MutationResult> {
-  const { cartId, version, created } = await db.$transaction(async (tx) => {
-    const lock = await lockCartForWrite(tx, owner, expectedVersion);
-    await applyToLockedCart(tx, lock.cartId, mutation);
-    return lock;
-  }, CART_TX);
+  const quantity = mutation.kind === 'remove' ? 0 : mutation.quantity;
+  const [row] = await db.$queryRaw<ApplyRow[]>`
+    SELECT * FROM cart_apply_line(
+      ${owner.kind === 'user' ? owner.userId : null}, ${owner.kind === 'guest' ? owner.cartId : null}, ${newRowId('c')},
+      ${env.SHOP_CURRENCY}, ${expectedVersion ?? null}::int, ${mutation.kind}, ${mutation.variantId}, ${quantity}::int,
+      ${MAX_LINE_QUANTITY}::int, ${MAX_CART_LINES}::int)`;
+  if (!row) throw new Error('cart_apply_line returned no row');
+  if (row.outcome === 'stale') throw staleCart();
+  if (row.outcome === 'line_not_found') throw new CartError('line_not_found', 'That item is not in your bag.');
+  if (row.outcome === 'refused') throw refusal(mutation, row);
+  const { cartId, version, created } = row;
   await publishCartChanged(cartId, version);
   if (mutation.kind === 'add')
     recordEvent({
@@ -75,42 +93,15 @@ export async function applyCartMutation(owner: CartOwner, mutation: CartMutation
   return { cart: await loadCartView(db, resolved), cartId, createdCartId: created && owner.kind === 'guest' ? cartId : null };
 }
 
-// One statement per change once the cart is locked (the lock serialises every writer of this cart, so the
-// statement sees the latest lines): it reads what the rules need and writes only when they all pass. A refusal
-// throws, and the caller's transaction rolls the version bump back.
-async function applyToLockedCart(tx: Tx, cartId: string, m: CartMutation): Promise<void> {
-  if (m.kind === 'remove') {
-    const removed = await tx.$executeRaw`DELETE FROM "CartLine" WHERE "cartId" = ${cartId} AND "variantId" = ${m.variantId}`;
-    if (removed === 0) throw new CartError('line_not_found', 'That item is not in your bag.');
-    return;
-  }
-  const [row] = await tx.$queryRaw<{ current: number | null; sellable: number | null; lines: number; next: number; applied: boolean }[]>`
-    WITH calc AS (
-      SELECT cur."quantity" AS "current",
-        (SELECT ${sellableSql} FROM "Variant" v WHERE v."id" = ${m.variantId}) AS "sellable",
-        (SELECT count(*)::int FROM "CartLine" l WHERE l."cartId" = ${cartId}) AS "lines",
-        CASE WHEN ${m.kind} = 'add' THEN coalesce(cur."quantity", 0) + ${m.quantity}::int ELSE ${m.quantity}::int END AS "next"
-      FROM (SELECT 1) one
-      LEFT JOIN "CartLine" cur ON cur."cartId" = ${cartId} AND cur."variantId" = ${m.variantId}
-    ), up AS (
-      INSERT INTO "CartLine" ("cartId", "variantId", "quantity")
-      SELECT ${cartId}, ${m.variantId}, calc."next" FROM calc
-      WHERE calc."sellable" IS NOT NULL AND calc."next" <= LEAST(calc."sellable", ${MAX_LINE_QUANTITY}::int)
-        AND (calc."current" IS NOT NULL OR (${m.kind} = 'add' AND calc."lines" < ${MAX_CART_LINES}::int))
-      ON CONFLICT ("cartId", "variantId") DO UPDATE SET "quantity" = EXCLUDED."quantity"
-      RETURNING 1
-    )
-    SELECT calc.*, EXISTS (SELECT 1 FROM up) AS "applied" FROM calc`;
-  if (!row) throw new Error('the cart line statement returned no row');
-  if (row.applied) return;
-  if (m.kind === 'set' && row.current === null) throw new CartError('line_not_found', 'That item is not in your bag.');
-  if (row.sellable === null) throw new CartError('variant_not_found', 'That product is not available.');
-  if (row.next > MAX_LINE_QUANTITY)
-    throw new CartError('quantity_limit', `You can have up to ${MAX_LINE_QUANTITY} of an item in your bag.`);
-  if (row.next > row.sellable) {
-    throw new CartError('insufficient_stock', row.sellable === 0 ? 'Sorry, this item is sold out.' : `Sorry, only ${row.sellable} left.`);
-  }
-  throw new CartError('too_many_lines', `A bag can hold up to ${MAX_CART_LINES} different items.`);
+// Which rule a refused add or set broke, in the order the shopper should hear about them.
+function refusal(m: CartMutation, row: ApplyRow): CartError {
+  const next = row.next ?? 0;
+  if (m.kind === 'set' && row.current === null) return new CartError('line_not_found', 'That item is not in your bag.');
+  if (row.sellable === null) return new CartError('variant_not_found', 'That product is not available.');
+  if (next > MAX_LINE_QUANTITY) return new CartError('quantity_limit', `You can have up to ${MAX_LINE_QUANTITY} of an item in your bag.`);
+  if (next > row.sellable)
+    return new CartError('insufficient_stock', row.sellable === 0 ? 'Sorry, this item is sold out.' : `Sorry, only ${row.sellable} left.`);
+  return new CartError('too_many_lines', `A bag can hold up to ${MAX_CART_LINES} different items.`);
 }
 
 export async function publishCartChanged(cartId: string, version: number): Promise<void> {
