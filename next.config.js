@@ -27,6 +27,9 @@ const nextConfig = {
   // Next would hash every cached page's HTML in JavaScript on every request to make an ETag (a sixth of a catalog
   // page's serving time here, npm run bench); pages change by revalidation, and a CDN in front sets its own validators.
   generateEtags: false,
+  // proxy.ts addresses its rewrites from request.url, which this keeps as the server's own address: normalised, a
+  // loopback address reads "localhost" and a rewrite on a server bound to 127.0.0.1 goes back through HTTP.
+  skipProxyUrlNormalize: true,
   // `npm run typecheck` (part of `npm test`) checks types; skipping it here keeps a cold `npm start` well under 3 minutes.
   typescript: { ignoreBuildErrors: true },
   async headers() {

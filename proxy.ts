@@ -25,15 +25,15 @@ export async function proxy(request: NextRequest) {
   }
 
   const vocabulary = await getListingVocabulary(slug);
-  if (!vocabulary) return redirectTo(url, `/c/${slug}`, new URLSearchParams());
+  if (!vocabulary) return redirectTo(request, `/c/${slug}`, new URLSearchParams());
   const filters = knownListingFilters(listingFiltersFromSearchParams(url.searchParams, slug), vocabulary);
   const canonical = canonicalListingQuery(filters);
   // A submitted filter form (blank fields, any order, unknown values) lands on the one canonical URL. Client-side
   // navigations (RSC requests) only follow links the app made, which are canonical already.
   if (!request.headers.has('rsc') && url.search !== (canonical.size > 0 ? `?${canonical}` : '')) {
-    return redirectTo(url, `/c/${slug}`, canonical);
+    return redirectTo(request, `/c/${slug}`, canonical);
   }
-  const target = url.clone();
+  const target = rewriteBase(request);
   if (isCachedListing(filters)) {
     target.pathname = `/c/${slug}/${encodeListingView(filters)}`;
     target.search = '';
@@ -46,14 +46,19 @@ export async function proxy(request: NextRequest) {
   return NextResponse.rewrite(target, { request: { headers } });
 }
 
-// Marks this proxy's own rewrites. On a server bound to a loopback address (-H 127.0.0.1, as a demo start is), Next
-// 16.4 writes the rewrite's host as "localhost", finds it differs from the address it serves on, and sends the
-// rewrite back through HTTP and this proxy: the internal path is then let through only with this process's mark.
+// Rewrites and redirects are addressed from request.url, which (with skipProxyUrlNormalize, next.config.js) keeps
+// the address the server is bound to. request.nextUrl writes a loopback address as "localhost": on a server bound to
+// 127.0.0.1, as a demo start is, Next would find a rewrite to localhost foreign and send it back to itself over HTTP.
+function rewriteBase(request: NextRequest): URL {
+  return new URL(request.url);
+}
+
+// Marks this proxy's own rewrites: the internal paths answer only requests that carry this process's mark.
 const REWRITE_MARK_HEADER = 'x-listing-rewrite';
 const REWRITE_MARK = crypto.randomUUID();
 
-function redirectTo(url: NextRequest['nextUrl'], pathname: string, query: URLSearchParams) {
-  const target = url.clone();
+function redirectTo(request: NextRequest, pathname: string, query: URLSearchParams) {
+  const target = rewriteBase(request);
   target.pathname = pathname;
   target.search = query.size > 0 ? `?${query}` : '';
   return NextResponse.redirect(target);
