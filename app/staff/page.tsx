@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { StaffQueue } from '@/components/staff/staff-queue';
 import { STAFF_STORE_COOKIE } from '@/components/staff/staff-store-cookie';
@@ -39,7 +40,12 @@ export default async function StaffPage() {
     <div className="mx-auto flex max-w-5xl flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Pickups at {store.name}</h1>
-        <StoreSwitcher stores={stores} current={store.id} />
+        <div className="flex flex-wrap items-center gap-3">
+          <StoreSwitcher stores={stores} current={store.id} />
+          <Link href="/staff/settings" className="inline-flex min-h-11 items-center underline">
+            Store settings
+          </Link>
+        </div>
       </div>
       <StaffQueue key={store.id} initial={initial} timeZone={store.timeZone} />
     </div>

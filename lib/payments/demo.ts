@@ -22,6 +22,7 @@ export const demoProvider: PaymentProvider = {
   },
   async cancel() {},
   async refund() {},
+  async refundPart() {},
 };
 
 export type DemoPaymentResult = { status: OrderStatus | 'requires_action'; changed: boolean };

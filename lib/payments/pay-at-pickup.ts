@@ -17,4 +17,5 @@ export const payAtPickupProvider: PaymentProvider = {
   },
   async cancel() {},
   async refund() {},
+  async refundPart() {},
 };

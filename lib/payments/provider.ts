@@ -22,6 +22,9 @@ export interface PaymentProvider {
   cancel(order: PaidOrderRef): Promise<void>;
   // Gives back the whole amount taken for the order.
   refund(order: PaidOrderRef): Promise<void>;
+  // Gives back part of it (a pickup line dropped or replaced by a cheaper one); `key` names this one refund, so a
+  // retry after a failure refunds once.
+  refundPart(order: PaidOrderRef, amountMinor: number, key: string): Promise<void>;
 }
 
 // Stripe retries a mutating call safely when it carries the same key; one key per order and operation.

@@ -57,4 +57,7 @@ export const stripeProvider: PaymentProvider = {
   async refund(order: PaidOrderRef): Promise<void> {
     await stripeClient().refunds.create({ payment_intent: requireIntent(order) }, { idempotencyKey: idempotencyKey(order.id, 'refund') });
   },
+  async refundPart(order: PaidOrderRef, amountMinor: number, key: string): Promise<void> {
+    await stripeClient().refunds.create({ payment_intent: requireIntent(order), amount: amountMinor }, { idempotencyKey: key });
+  },
 };

@@ -3,7 +3,15 @@ import type { Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type StaffAction =
-  'pickup.picking' | 'pickup.lines' | 'pickup.ready' | 'pickup.handover' | 'pickup.code_failed' | 'pickup.locked' | 'customer.lookup';
+  | 'pickup.picking'
+  | 'pickup.lines'
+  | 'pickup.substitute'
+  | 'pickup.ready'
+  | 'pickup.handover'
+  | 'pickup.code_failed'
+  | 'pickup.locked'
+  | 'customer.lookup'
+  | 'store.settings';
 
 export type AuditEntry = {
   actorId: string;

@@ -10,7 +10,13 @@ export type PickupErrorCode =
   | 'payment_required'
   | 'payment_mismatch'
   | 'payment_not_due'
-  | 'not_ready';
+  | 'not_ready'
+  | 'substitution_pending'
+  | 'substitute_unavailable'
+  | 'line_resolved'
+  | 'substitution_not_found'
+  | 'substitution_answered'
+  | 'nothing_to_accept';
 
 const statusOf: Record<PickupErrorCode, number> = {
   not_found: 404,
@@ -23,6 +29,12 @@ const statusOf: Record<PickupErrorCode, number> = {
   payment_mismatch: 422,
   payment_not_due: 422,
   not_ready: 422,
+  substitution_pending: 422,
+  substitute_unavailable: 422,
+  line_resolved: 422,
+  substitution_not_found: 404,
+  substitution_answered: 409,
+  nothing_to_accept: 422,
 };
 
 export class PickupError extends AppError {

@@ -9,6 +9,7 @@ import { moveOrderTx } from '@/lib/orders/transitions';
 import { getPaymentProvider } from '@/lib/payments/providers';
 import { announcePickupChange } from './events';
 import { assertPickupTransition } from './state';
+import { sweepSubstitutionTimeouts } from './substitution-timeout';
 
 // A ready order waits on the shelf for its store's pickupHoldDays (5 by default); the shopper is reminded after
 // REMINDER_AFTER_DAYS. Both steps run from the order sweeper on every instance at once: each claims its work with a
@@ -17,9 +18,11 @@ export const REMINDER_AFTER_DAYS = 2;
 const DAY_MS = 24 * 60 * 60_000;
 const BATCH = 100;
 
-export type NoShowSweep = { reminded: string[]; notCollected: string[] };
+export type NoShowSweep = { reminded: string[]; notCollected: string[]; substitutionsDropped: string[] };
 
 export async function sweepNotCollected(now: Date = new Date()): Promise<NoShowSweep> {
+  // Lines whose substitute the shopper did not answer about in their store's time are dropped first.
+  const substitutionsDropped = await sweepSubstitutionTimeouts(now);
   const reminded = await sendReminders(now);
   const due = await db.$queryRaw<{ orderId: string }[]>`
     SELECT p."orderId" FROM "Pickup" p JOIN "Location" l ON l."id" = p."locationId"
@@ -34,7 +37,7 @@ export async function sweepNotCollected(now: Date = new Date()): Promise<NoShowS
     }
   }
   for (const id of notCollected) recordOrderEvent('ORDER_NOT_COLLECTED', id, { channel: 'IN_STORE' });
-  return { reminded, notCollected };
+  return { reminded, notCollected, substitutionsDropped };
 }
 
 // One uncollected order: the Pickup row is locked (a second sweeper waits, then finds it done and does nothing), the

@@ -7,6 +7,10 @@ import {
   queueQuerySchema,
   queueResponseSchema,
   staffOrderResponseSchema,
+  substitutesQuerySchema,
+  substitutesResponseSchema,
+  substitutionAnswerResponseSchema,
+  substitutionBodySchema,
 } from './schemas';
 
 const staffOnly = {
@@ -14,7 +18,6 @@ const staffOnly = {
   403: { description: 'Signed in as a customer, or not (or no longer) assigned to this store; or a cross-site write' },
 };
 const notTheirs = { description: "No such pickup order at the caller's stores: another store's order is the same 404 as a missing one" };
-const refused = { description: 'Not allowed from where the order stands (`invalid_transition`, with `from` and `to`)' };
 
 export const pickupOperations: Operation[] = [
   {
@@ -55,14 +58,20 @@ export const pickupOperations: Operation[] = [
     method: 'post',
     path: '/api/v1/staff/orders/{id}/pick',
     summary:
-      "Ticks lines as picked, marks them can't find (`short`: the order cannot be marked ready and shows under Problems until the line is found), or unticks them; the first tick moves the order from To pick to Picking. Every step is audited",
+      "Ticks lines as picked, marks them can't find (`short`: the order cannot be marked ready and shows under Problems until the line is found or the shopper has answered), or unticks them; the first tick moves the order from To pick to Picking. A short line may carry `substituteVariantId`, a variant with the line's quantity free at the store: it is held for the order, and the shopper is e-mailed to accept it or drop the line (a short line with no substitute asks them only to drop it) on their order page, within the store's answer time (`substitutionAnswerMinutes`, 120 unless set) after which the line is dropped. Picking the line again withdraws the question. Every step is audited",
     body: pickBodySchema,
     responses: {
       200: { description: 'The order after the change', schema: staffOrderResponseSchema },
-      400: { description: 'Bad body, or a line that is not on this order (`unknown_line`); nothing is written' },
+      400: {
+        description:
+          'Bad body (a substitute on a line not marked short), or a line that is not on this order (`unknown_line`); nothing is written',
+      },
       ...staffOnly,
       404: notTheirs,
-      422: refused,
+      422: {
+        description:
+          "Not allowed from where the order stands (`invalid_transition`); a substitute not sold or without the line's quantity free at this store (`substitute_unavailable`); a line the shopper already answered about (`line_resolved`). Nothing is written",
+      },
     },
   },
   {
@@ -74,7 +83,10 @@ export const pickupOperations: Operation[] = [
       200: { description: 'The order, ready', schema: staffOrderResponseSchema },
       ...staffOnly,
       404: notTheirs,
-      422: { description: 'Lines not picked yet (`not_all_picked`), or not allowed from where the order stands (`invalid_transition`)' },
+      422: {
+        description:
+          'A substitute still waiting for the shopper’s answer (`substitution_pending`), lines not picked yet (`not_all_picked`), or not allowed from where the order stands (`invalid_transition`)',
+      },
     },
   },
   {
@@ -109,6 +121,36 @@ export const pickupOperations: Operation[] = [
       403: { description: 'Cross-site request refused' },
       404: { description: 'No such order, or not yours' },
       422: { description: 'Not ready to collect yet, already collected, or not a pickup order (`not_ready`)' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orders/{id}/substitutions/{lineId}',
+    summary:
+      "The shopper's answer about a line the store can't find (the order's owner or the device holding its receipt, as for \"I'm here\"). `accept: true` takes the substitute offered: the line becomes it, at no more than the line's price. `accept: false` drops the line. The totals and stock holds follow; for a paid order the difference is refunded through the payment provider, once per line (idempotency key `pickup-line-{lineId}-refund`); for pay at pickup the amount to take at the counter changes. An order left with no lines is cancelled. The same answer sent again is answered with what happened",
+    body: substitutionBodySchema,
+    responses: {
+      200: { description: 'The line and the order after the answer', schema: substitutionAnswerResponseSchema },
+      400: { description: 'Bad body; nothing is written' },
+      403: { description: 'Cross-site request refused' },
+      404: { description: 'No such order, or not yours (`order_not_found`); no question about that line (`substitution_not_found`)' },
+      409: {
+        description: 'Already answered the other way, or the time to answer passed (`substitution_answered`)',
+      },
+      422: { description: 'Accepting when no substitute was offered (`nothing_to_accept`)' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/orders/{id}/substitutes',
+    summary:
+      "What the store can offer for a line it can't find: the same product in another size or colour first, then products the recommendations call similar; only variants with the line's quantity free at the order's store",
+    query: substitutesQuerySchema,
+    responses: {
+      200: { description: 'The options', schema: substitutesResponseSchema },
+      400: { description: 'A line that is not on this order (`unknown_line`)' },
+      ...staffOnly,
+      404: notTheirs,
     },
   },
 ];

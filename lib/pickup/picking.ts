@@ -11,6 +11,8 @@ import { PickupError, pickupNotFound } from './errors';
 import { announcePickupChange } from './events';
 import { sendReadyEmail } from './ready-email';
 import type { PickBody } from './schemas';
+import { lineResolved, proposeTx, withdrawTx } from './substitution';
+import { sendSubstitutionEmail } from './substitution-email';
 import { assertPickupTransition, effectivePickupStatus, PickupTransitionError } from './state';
 
 type Locked = { orderId: string; locationId: string; status: PickupStatus; orderStatus: string };
@@ -36,11 +38,18 @@ export async function pickLines(
   body: PickBody,
   now: Date = new Date(),
 ): Promise<void> {
-  const status = await db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const pickup = await lockPickupTx(tx, orderId, storeId);
     if (pickup.status !== 'PICKING') assertPickupTransition(pickup.status, 'PICKING');
-    const lineIds = new Set((await tx.orderLine.findMany({ where: { orderId }, select: { id: true } })).map((l) => l.id));
-    const unknown = body.lines.filter((l) => !lineIds.has(l.lineId)).map((l) => l.lineId);
+    const orderLines = new Map(
+      (
+        await tx.orderLine.findMany({
+          where: { orderId },
+          select: { id: true, variantId: true, quantity: true, name: true, sku: true, unitPriceMinor: true },
+        })
+      ).map((l) => [l.id, l]),
+    );
+    const unknown = body.lines.filter((l) => !orderLines.has(l.lineId)).map((l) => l.lineId);
     if (unknown.length) throw new PickupError('unknown_line', 'These lines are not on this order.', { lineIds: unknown });
     if (pickup.status === 'TO_PICK') {
       await tx.pickup.update({ where: { orderId }, data: { status: 'PICKING', pickingAt: now } });
@@ -55,18 +64,35 @@ export async function pickLines(
     }
     const ids = (status: PickBody['lines'][number]['status']) => body.lines.filter((l) => l.status === status).map((l) => l.lineId);
     const [picked, short, unpicked] = [ids('picked'), ids('short'), ids('unpicked')];
-    // "Can't find" (SHORT) keeps the order from being marked ready and lists it under Problems until the line is found.
-    for (const [lineIds, status] of [
-      [picked, 'PICKED'],
-      [short, 'SHORT'],
-    ] as const) {
-      for (const lineId of lineIds) {
-        await tx.pickupLine.upsert({
-          where: { orderLineId: lineId },
-          create: { orderLineId: lineId, orderId, status, byId: user.id, at: now },
-          update: { status, byId: user.id, at: now },
-        });
-      }
+    // A line the shopper already answered about stays as they decided (an accepted substitute is picked already).
+    const answered = await tx.pickupLine.findMany({
+      where: { orderId, orderLineId: { in: body.lines.map((l) => l.lineId) }, substitution: { in: ['ACCEPTED', 'DECLINED', 'EXPIRED'] } },
+      select: { orderLineId: true },
+    });
+    const changed = answered.filter((a) => body.lines.some((l) => l.lineId === a.orderLineId && l.status !== 'picked'));
+    if (changed.length) throw lineResolved(orderLines.get(changed[0]!.orderLineId)!.name);
+    // Found after all (or unticked): a question still open to the shopper is withdrawn and the substitute's hold freed.
+    for (const lineId of [...picked, ...unpicked]) await withdrawTx(tx, lineId, orderLines.get(lineId)!.name);
+    for (const lineId of picked) {
+      await tx.pickupLine.upsert({
+        where: { orderLineId: lineId },
+        create: { orderLineId: lineId, orderId, status: 'PICKED', byId: user.id, at: now },
+        update: { status: 'PICKED', byId: user.id, at: now },
+      });
+    }
+    // "Can't find" (SHORT) asks the shopper about the substitute offered (or about dropping the line), keeps the order
+    // from being marked ready and lists it under Problems until the line is found or the shopper has answered.
+    for (const line of body.lines.filter((l) => l.status === 'short')) {
+      const substituteVariantId = line.substituteVariantId ?? null;
+      await proposeTx(tx, { orderId, storeId, line: orderLines.get(line.lineId)!, substituteVariantId, byId: user.id, now });
+      await auditTx(tx, {
+        actorId: user.id,
+        locationId: storeId,
+        orderId,
+        action: 'pickup.substitute',
+        details: { lineId: line.lineId, substituteVariantId },
+        at: now,
+      });
     }
     if (unpicked.length) await tx.pickupLine.deleteMany({ where: { orderId, orderLineId: { in: unpicked } } });
     await auditTx(tx, {
@@ -77,9 +103,13 @@ export async function pickLines(
       details: { picked, short, unpicked },
       at: now,
     });
-    return 'PICKING' as const;
+    return { status: 'PICKING' as const, asked: short };
   }, ORDER_TX);
-  await announcePickupChange(storeId, orderId, status);
+  await announcePickupChange(storeId, orderId, result.status);
+  if (result.asked.length)
+    await sendSubstitutionEmail(orderId, result.asked).catch((error: unknown) =>
+      console.error('[pickup] substitution e-mail failed', orderId, error),
+    );
 }
 
 // Every line picked → READY; the order becomes READY_FOR_PICKUP in the same transaction and the shopper gets the
@@ -88,6 +118,15 @@ export async function markReady(user: SessionUser, orderId: string, storeId: str
   await db.$transaction(async (tx) => {
     const pickup = await lockPickupTx(tx, orderId, storeId);
     assertPickupTransition(pickup.status, 'READY');
+    const waiting = await tx.pickupLine.count({ where: { orderId, substitution: 'PROPOSED', substituteVariantId: { not: null } } });
+    if (waiting)
+      throw new PickupError(
+        'substitution_pending',
+        `The shopper has not answered about ${waiting === 1 ? 'a substitute' : `${waiting} substitutes`} yet.`,
+        {
+          waiting,
+        },
+      );
     const [lines, picked] = await Promise.all([
       tx.orderLine.count({ where: { orderId } }),
       tx.pickupLine.count({ where: { orderId, status: 'PICKED' } }),

@@ -9,6 +9,7 @@ import { pickupNotFound } from './errors';
 import { QUEUE_PAGE_SIZE, QUEUE_TABS, type PickupCard, type QueueResponse, type QueueTab } from './schemas';
 import { REMINDER_AFTER_DAYS } from './no-show';
 import { effectivePickupStatus } from './state';
+import { pickedOf } from './substitution-card';
 
 const DAY_MS = 24 * 60 * 60_000;
 const { sql, join, empty } = Prisma;
@@ -34,7 +35,16 @@ const cardSelect = {
       collectedByKind: true,
       collectedByName: true,
       lockedUntil: true,
-      lines: { select: { orderLineId: true, status: true } },
+      lines: {
+        select: {
+          orderLineId: true,
+          status: true,
+          substitution: true,
+          substituteName: true,
+          substituteSku: true,
+          substitutionAskedAt: true,
+        },
+      },
     },
   },
   lines: {
@@ -81,7 +91,7 @@ function toCard(row: CardRow, store: StoreClock, now: Date): PickupCard {
 function cardOf(row: CardRow, store: StoreClock, now: Date): Omit<PickupCard, 'tabs'> {
   const status = effectivePickupStatus(row.status, row.pickup?.status);
   const readyBy = readyByOf(row, store);
-  const picked = new Map(row.pickup?.lines.map((l) => [l.orderLineId, l.status]) ?? []);
+  const picked = new Map(row.pickup?.lines.map((l) => [l.orderLineId, l]) ?? []);
   const kind = row.pickup?.collectedByKind;
   return {
     id: row.id,
@@ -118,7 +128,7 @@ function cardOf(row: CardRow, store: StoreClock, now: Date): Omit<PickupCard, 't
         size: l.variant?.size ?? null,
         color: l.variant?.color ?? null,
         image: image ? { url: image.url, alt: image.alt } : null,
-        picked: picked.get(l.id) ?? null,
+        ...pickedOf(picked.get(l.id)),
       };
     }),
   };

@@ -21,9 +21,22 @@ export const queueQuerySchema = z.object({
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
+// A "can't find" (short) line may carry the variant the associate offers instead, from the store's own stock.
 export const pickBodySchema = z.object({
   lines: z
-    .array(z.object({ lineId: z.string().min(1).max(64), status: z.enum(['picked', 'short', 'unpicked']) }).strict())
+    .array(
+      z
+        .object({
+          lineId: z.string().min(1).max(64),
+          status: z.enum(['picked', 'short', 'unpicked']),
+          substituteVariantId: rowId('Not a variant id').optional(),
+        })
+        .strict()
+        .refine((l) => !l.substituteVariantId || l.status === 'short', {
+          error: 'Only a line marked short can have a substitute.',
+          path: ['substituteVariantId'],
+        }),
+    )
     .min(1)
     .max(200),
 });
@@ -79,6 +92,15 @@ const pickupCardSchema = z.object({
       quantity: z.number().int(),
       image: z.object({ url: z.string(), alt: z.string() }).nullable(),
       picked: z.enum(['PICKED', 'SHORT']).nullable(),
+      // A "can't find" line's question to the shopper: what was offered (null: nothing) and where the answer stands.
+      substitution: z
+        .object({
+          status: z.enum(['PROPOSED', 'ACCEPTED', 'DECLINED', 'EXPIRED']),
+          substitute: z.object({ name: z.string(), sku: z.string() }).nullable(),
+          askedAt: z.string().nullable(),
+        })
+        .nullable()
+        .optional(),
     }),
   ),
 });
@@ -122,3 +144,56 @@ export const customerViewSchema = z.object({
   openPickups: z.array(customerOrderSchema),
 });
 export type CustomerView = z.infer<typeof customerViewSchema>;
+
+// The shopper's answer to a proposed substitute: POST /api/v1/orders/{id}/substitutions/{lineId}.
+export const substitutionParamsSchema = z.object({ id: orderIdSchema, lineId: rowId('Not a line id') });
+export const substitutionBodySchema = z.object({ accept: z.boolean() }).strict();
+
+const substitutionLineSchema = z.object({
+  lineId: z.string(),
+  status: z.enum(['PROPOSED', 'ACCEPTED', 'DECLINED', 'EXPIRED']),
+  original: z.object({ name: z.string(), sku: z.string(), quantity: z.number().int(), unitPriceMinor: z.number().int() }),
+  substitute: z.object({ variantId: z.string(), name: z.string(), sku: z.string(), priceMinor: z.number().int() }).nullable(),
+  // What the line costs the shopper if they accept: never more than the line they ordered.
+  acceptPriceMinor: z.number().int().nullable(),
+  answerBy: z.string().nullable(),
+  refundMinor: z.number().int().nullable(),
+});
+export type SubstitutionLine = z.infer<typeof substitutionLineSchema>;
+
+export const substitutionAnswerResponseSchema = z.object({
+  substitution: substitutionLineSchema,
+  order: z.object({ id: z.string(), status: z.string(), totalMinor: z.number().int(), currency: z.string() }),
+});
+
+// Candidates the chooser offers for a "can't find" line: GET /api/v1/staff/orders/{id}/substitutes?lineId=
+export const substitutesQuerySchema = z.object({ lineId: rowId('Not a line id') });
+const substituteOptionSchema = z.object({
+  variantId: z.string(),
+  name: z.string(),
+  sku: z.string(),
+  size: z.string().nullable(),
+  color: z.string().nullable(),
+  priceMinor: z.number().int(),
+  currency: z.string(),
+  available: z.number().int(),
+  kind: z.enum(['same_product', 'similar']),
+});
+export type SubstituteOption = z.infer<typeof substituteOptionSchema>;
+export const substitutesResponseSchema = z.object({ options: z.array(substituteOptionSchema) });
+
+// A store's pickup settings, from the staff settings screen or PUT /api/v1/staff/stores/{storeId}/settings.
+export const storeSettingsBodySchema = z
+  .object({
+    pickupHoldDays: z.coerce.number().int('Whole days only').min(1, 'At least 1 day').max(30, 'At most 30 days'),
+    substitutionAnswerMinutes: z.coerce
+      .number()
+      .int('Whole minutes only')
+      .min(5, 'At least 5 minutes')
+      .max(10_080, 'At most 7 days (10080 minutes)'),
+  })
+  .strict();
+export type StoreSettings = z.infer<typeof storeSettingsBodySchema>;
+export const storeSettingsResponseSchema = z.object({
+  settings: z.object({ storeId: z.string(), pickupHoldDays: z.number().int(), substitutionAnswerMinutes: z.number().int() }),
+});

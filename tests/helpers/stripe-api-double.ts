@@ -158,7 +158,9 @@ export async function startStripeApiDouble(
     if (req.method === 'POST' && path === '/v1/refunds') {
       if (!secretKey) return stripeError(401, 'invalid_request_error', 'This call needs a secret key.');
       const refunded = intents.get(form.get('payment_intent') ?? '');
-      if (refunded) refunded.amount_refunded = refunded.amount;
+      // A refund with an amount gives back that much (a partial refund); without one, what is left.
+      const amount = refunded ? Number(form.get('amount') ?? refunded.amount - refunded.amount_refunded) : 0;
+      if (refunded) refunded.amount_refunded = Math.min(refunded.amount, refunded.amount_refunded + amount);
       return {
         status: 200,
         body: {
@@ -166,7 +168,7 @@ export async function startStripeApiDouble(
           object: 'refund',
           status: 'succeeded',
           payment_intent: form.get('payment_intent'),
-          amount: refunded?.amount ?? 0,
+          amount,
         },
       };
     }

@@ -1,0 +1,76 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { sendEmail } from '@/lib/notifications/email';
+import { brand, escapeHtml } from '@/lib/notifications/templates';
+import { formatMoney } from '@/lib/utils';
+import { announcePickupChange } from './events';
+import { resolveTx } from './substitution';
+import { ANSWER_TX } from './substitution-answer';
+
+const BATCH = 100;
+
+// Questions the shopper left unanswered past their store's substitutionAnswerMinutes: the line is dropped (totals,
+// holds and a paid order's refund follow, as for a declined substitute). Runs from the order sweeper on every
+// instance at once: each line is re-checked under its order's Pickup row lock, so it is dropped (and refunded) once,
+// whether another sweeper or the shopper's own late answer got there first.
+export async function sweepSubstitutionTimeouts(now: Date = new Date()): Promise<string[]> {
+  const due = await db.$queryRaw<{ orderLineId: string; orderId: string }[]>`
+    SELECT pl."orderLineId", pl."orderId" FROM "PickupLine" pl
+    JOIN "Pickup" p ON p."orderId" = pl."orderId" JOIN "Location" l ON l."id" = p."locationId"
+    WHERE pl."substitution" = 'PROPOSED' AND pl."substitutionAskedAt" + make_interval(mins => l."substitutionAnswerMinutes") < ${now}
+    ORDER BY pl."substitutionAskedAt" LIMIT ${BATCH}`;
+  const dropped: string[] = [];
+  for (const { orderLineId, orderId } of due) {
+    try {
+      if (await expireLine(orderId, orderLineId, now)) dropped.push(orderLineId);
+    } catch (error) {
+      console.error(`[pickup] dropping unanswered line ${orderLineId} failed`, error);
+    }
+  }
+  return dropped;
+}
+
+async function expireLine(orderId: string, lineId: string, now: Date): Promise<boolean> {
+  const done = await db.$transaction(async (tx) => {
+    // The lock first, then a fresh read: a sweeper that waited for the lock sees what the one before it wrote (a
+    // joined read under FOR UPDATE would recheck the Pickup row only, and see the line as it was).
+    await tx.$queryRaw`SELECT 1 FROM "Pickup" WHERE "orderId" = ${orderId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<{ substitution: string | null; askedAt: Date | null; minutes: number }[]>`
+      SELECT pl."substitution", pl."substitutionAskedAt" AS "askedAt", l."substitutionAnswerMinutes" AS "minutes"
+      FROM "PickupLine" pl JOIN "Pickup" p ON p."orderId" = pl."orderId" JOIN "Location" l ON l."id" = p."locationId"
+      WHERE pl."orderId" = ${orderId} AND pl."orderLineId" = ${lineId}`;
+    if (row?.substitution !== 'PROPOSED' || !row.askedAt) return null;
+    if (row.askedAt.getTime() + row.minutes * 60_000 >= now.getTime()) return null;
+    const line = await tx.orderLine.findUnique({ where: { id: lineId }, select: { name: true, quantity: true } });
+    return { ...(await resolveTx(tx, lineId, 'EXPIRED', now)), line };
+  }, ANSWER_TX);
+  if (!done) return false;
+  await announcePickupChange(done.storeId, orderId, done.cancelled ? 'CANCELLED' : 'PICKING');
+  if (done.line)
+    await sendDroppedEmail(orderId, `${done.line.quantity} × ${done.line.name}`, done.refundMinor, done.cancelled).catch((error: unknown) =>
+      console.error('[pickup] dropped-line e-mail failed', orderId, error),
+    );
+  return true;
+}
+
+async function sendDroppedEmail(orderId: string, item: string, refundMinor: number, cancelled: boolean): Promise<void> {
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true, email: true, currency: true } });
+  const url = `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`;
+  const body = [
+    `We did not hear back about ${item}, so we have removed it from order ${order.number}.`,
+    cancelled ? 'Nothing else was left on the order, so it is cancelled.' : 'The rest of your order is on its way to the counter.',
+    refundMinor > 0 ? `We have refunded ${formatMoney(refundMinor, order.currency)} to the way you paid.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
+<h1 style="font-size:20px">Northwind Supply</h1><p>${escapeHtml(body)}</p>
+<p><a href="${escapeHtml(url)}" style="color:${brand.brand}">View your order</a></p></div>`;
+  await sendEmail({
+    to: order.email,
+    subject: `Order ${order.number}: an item was removed`,
+    text: `${body}\n\nView your order: ${url}`,
+    html,
+  });
+}
