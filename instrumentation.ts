@@ -8,4 +8,7 @@ export async function register() {
   installForwardedPolicy();
   const { startOrderSweeper } = await import('./lib/orders/sweeper');
   startOrderSweeper();
+  // Messages are sent by the pg-boss workers (lib/jobs), in this process unless MESSAGE_WORKER=off.
+  const { startJobs } = await import('./lib/jobs/start');
+  startJobs();
 }

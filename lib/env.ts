@@ -40,6 +40,16 @@ const schema = z.object({
     .default(15),
   SHOP_CURRENCY: z.string().length(3).default('GBP'),
   SEED_SCALE: z.enum(['demo', 'bench']).default('demo'),
+  // Messages (lib/messaging): the queue's worker runs inside the server unless MESSAGE_WORKER=off (then `npm run worker`).
+  MESSAGE_WORKER: z.enum(['on', 'off']).default('on'),
+  // SMS through Twilio's Messages API when these are set, else the development outbox; TWILIO_API_BASE only for tests.
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM: z.string().optional(),
+  TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
+  // Bag reminders: the e-mail after the bag sat untouched this long, the SMS this long after the e-mail.
+  BAG_REMINDER_AFTER_MINUTES: z.coerce.number().int().min(1).default(60),
+  BAG_REMINDER_SMS_AFTER_HOURS: z.coerce.number().int().min(1).default(24),
 });
 
 function parseEnv() {

@@ -8,7 +8,7 @@ import Google from 'next-auth/providers/google';
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { sendEmail } from '@/lib/notifications/email';
+import { sendEmailNow } from '@/lib/notifications/email';
 import { rateLimitAll, type LimitName } from '@/lib/rate-limit';
 import { cookieOptions } from './cookie-options';
 import { authorizeCredentials } from './credentials';
@@ -54,7 +54,7 @@ const providers: Provider[] = [
       ]);
       if (!limit.ok) throw new Error('Too many sign-in links requested');
       const kind = await prepareLinkEmail(identifier, purpose, token);
-      await sendEmail({ to: identifier, ...linkEmail(kind, { url: onAppUrl(url), expiresMinutes: MAGIC_LINK_MINUTES }) });
+      await sendEmailNow({ to: identifier, ...linkEmail(kind, { url: onAppUrl(url), expiresMinutes: MAGIC_LINK_MINUTES }) });
     },
   },
 ];

@@ -38,6 +38,7 @@ function orderInput(
     channel: channelFromUserAgent(userAgent),
     paymentProvider: paymentKindFor(body.payment),
     discountCode: body.discountCode ?? null,
+    points: body.points ?? 0,
   };
   return body.fulfilment === 'PICKUP'
     ? { ...common, fulfilment: 'PICKUP', pickupLocationId: body.pickupLocationId }
@@ -94,7 +95,7 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
     throw new OrderError('payment_unavailable', 'We could not start the payment. Nothing was charged; please try again.');
   }
   // Pay at pickup: the order was written CONFIRMED, so the bag empties and the e-mail goes out now.
-  if (payment.status === 'confirmed') await onOrderConfirmed(placed.order.id, placed.pickupCode);
+  if (payment.status === 'confirmed') await onOrderConfirmed(placed.order.id);
   return { order: placed.order, payment, pickupCode: placed.pickupCode };
 }
 
@@ -123,6 +124,6 @@ export async function payDemoOrder(
     throw new OrderError('hold_expired', 'The time to pay ran out and the items went back on the shelf. Nothing was charged.');
   }
   const result = await completeDemoPayment(orderId, outcome);
-  if (result.changed && result.status === 'PAID') await onOrderConfirmed(orderId, viewer.receipt?.code ?? null);
+  if (result.changed && result.status === 'PAID') await onOrderConfirmed(orderId);
   return result;
 }

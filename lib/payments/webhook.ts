@@ -49,7 +49,7 @@ export async function receiveStripeWebhook(rawBody: string, signature: string | 
   if (applied.result === 'applied' && applied.changed && applied.status === 'PAID') {
     // Stripe only needs to know the event is recorded; the bag, the recommender and the e-mail follow just after.
     const orderId = applied.order.id;
-    await afterResponse('stripe-webhook', () => onOrderConfirmed(orderId, null));
+    await afterResponse('stripe-webhook', () => onOrderConfirmed(orderId));
   }
   return { status: 200, body: { received: true, result: applied.result } };
 }

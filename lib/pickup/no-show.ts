@@ -136,5 +136,9 @@ async function sendNoShowEmail(orderId: string, kind: 'reminder' | 'cancelled', 
   const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
 <h1 style="font-size:20px">Northwind Supply</h1><p>${escapeHtml(body)}</p>
 <p><a href="${escapeHtml(url)}" style="color:${brand.brand}">View your order</a></p></div>`;
-  await sendEmail({ to: order.email, subject, text: `${body}\n\nView your order: ${url}`, html });
+  // Queued under a key of its own: a sweep that runs twice (or on two instances) queues it once.
+  await sendEmail(
+    { to: order.email, subject, text: `${body}\n\nView your order: ${url}`, html },
+    { key: `pickup_${kind}:${orderId}:email`, kind: `pickup_${kind}`, orderId },
+  );
 }

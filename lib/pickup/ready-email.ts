@@ -1,6 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { enqueueCompose } from '@/lib/messaging/compose';
+import { knownSmsPhone, mayMessage } from '@/lib/messaging/consent';
+import { enqueueMessage } from '@/lib/messaging/messages';
+import { fitSms } from '@/lib/messaging/sms-text';
 import { sendEmail } from '@/lib/notifications/email';
 import { brand, escapeHtml } from '@/lib/notifications/templates';
 import { getStore } from '@/lib/stores/stores';
@@ -9,7 +13,7 @@ import { pickupQrPng } from './qr';
 
 const QR_CID = 'pickup-qr';
 
-type ReadyEmailView = {
+type ReadyView = {
   number: string;
   url: string;
   store: { name: string; addressLines: string[]; hoursToday: string };
@@ -17,7 +21,7 @@ type ReadyEmailView = {
   qrCid: string;
 };
 
-function readyForPickupEmail(view: ReadyEmailView) {
+export function readyForPickupEmail(view: ReadyView) {
   const subject = `Order ${view.number} is ready to collect at ${view.store.name}`;
   const text = [
     `Good news: order ${view.number} is ready to collect at ${view.store.name}.`,
@@ -45,8 +49,30 @@ ${codeBlock}
   return { subject, text, html };
 }
 
-// Sends the "ready for pickup" e-mail once: a conditional update claims it, and a failed send gives the claim back.
-export async function sendReadyEmail(orderId: string, now: Date = new Date()): Promise<boolean> {
+// The SMS version: a transactional message, so no "reply STOP" line is required, but it still fits two segments.
+export function readyForPickupSms(view: ReadyView): string {
+  const head = `Northwind: order ${view.number} is ready at ${view.store.name}.`;
+  const code = view.code ? ` Pickup code ${view.code}.` : '';
+  return fitSms([
+    `${head}${code} Open today ${view.store.hoursToday}. Tap "I'm here" when you arrive: ${view.url}`,
+    `${head}${code} ${view.url}`,
+    `${head}${code}`,
+  ]);
+}
+
+// Called once the order is ready (lib/pickup/picking.ts): the request only queues the job; the worker composes, with
+// the store's hours on the day it became ready.
+export async function sendReadyEmail(orderId: string, readyAt: Date = new Date()): Promise<boolean> {
+  const pickup = await db.pickup.findUnique({ where: { orderId }, select: { status: true, readyEmailSentAt: true } });
+  if (pickup?.status !== 'READY' || pickup.readyEmailSentAt) return false;
+  await enqueueCompose({ kind: 'pickup_ready', orderId, readyAt: readyAt.toISOString() });
+  return true;
+}
+
+// The worker's part: the "ready for pickup" e-mail (store, today's hours, code and QR, "I'm here" link) and, if the
+// shopper opted in to SMS order updates, the SMS. A conditional update claims it, so it is composed once; a failure
+// gives the claim back and the job is retried.
+export async function composeReadyMessages(orderId: string, now: Date = new Date()): Promise<boolean> {
   const claimed = await db.pickup.updateMany({
     where: { orderId, status: 'READY', readyEmailSentAt: null },
     data: { readyEmailSentAt: now },
@@ -61,7 +87,7 @@ export async function sendReadyEmail(orderId: string, now: Date = new Date()): P
     if (!store) throw new Error(`order ${orderId} has no pickup store`);
     const code = currentPickupCode(order);
     const { line1, line2, city, postcode } = store.address;
-    const view: ReadyEmailView = {
+    const view: ReadyView = {
       number: order.number,
       url: `${env.APP_URL.replace(/\/$/, '')}/orders/${order.id}`,
       store: {
@@ -75,7 +101,22 @@ export async function sendReadyEmail(orderId: string, now: Date = new Date()): P
     const inlineImages = code
       ? [{ cid: QR_CID, filename: `pickup-${order.number}.png`, contentType: 'image/png', content: await pickupQrPng(order.id, code) }]
       : [];
-    await sendEmail({ to: order.email, ...readyForPickupEmail(view), inlineImages });
+    await sendEmail(
+      { to: order.email, ...readyForPickupEmail(view), inlineImages },
+      { key: `pickup_ready:${orderId}:email`, kind: 'pickup_ready', orderId },
+    );
+    const phone = await knownSmsPhone(order.email);
+    if (phone && (await mayMessage(order.email, 'SMS', 'ORDERS', phone)))
+      await enqueueMessage({
+        key: `pickup_ready:${orderId}:sms`,
+        kind: 'pickup_ready',
+        channel: 'SMS',
+        topic: 'ORDERS',
+        to: phone,
+        email: order.email,
+        orderId,
+        content: { text: readyForPickupSms(view) },
+      });
     return true;
   } catch (error) {
     await db.pickup.updateMany({ where: { orderId, readyEmailSentAt: now }, data: { readyEmailSentAt: null } });

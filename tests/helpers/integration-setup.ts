@@ -7,4 +7,9 @@ const database = await setUpFileDatabase();
 process.env.DATABASE_URL = database.url;
 (globalThis as { db?: unknown }).db = database.db;
 
-afterAll(() => database.drop());
+afterAll(async () => {
+  // The job queue (lib/jobs) holds connections of its own once anything was queued.
+  const { stopBoss } = await import('@/lib/jobs/boss');
+  await stopBoss();
+  await database.drop();
+});

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, insertUser, json, signedInJar, type Device } from './cart-fixtures';
 import { ids, insertCheckoutWorld, stockAt } from './orders-fixtures';
+import { deliverMessages } from '../helpers/messages';
 
 vi.mock('next/headers', () => cookiesMock());
 
@@ -178,12 +179,14 @@ describe('POST /api/v1/checkout', () => {
     expect(await heard).toMatchObject({ type: 'cart.updated' });
     expect(await cartLines(laptop)).toEqual([]);
     expect(await stockAt(db, ids.jacket)).toEqual({ onHand: jacketBefore.onHand - 1, reserved: jacketBefore.reserved - 1 });
+    await deliverMessages();
     const mail = await db.outboxMessage.findMany({ where: { to: 'paying@example.com' } });
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain(pickupCode!);
     expect(mail[0]!.text).toContain(order.number);
     // A second tap is a duplicate: nothing moves, no second e-mail.
     expect(await (await pay(phone, order.id, 'succeed')).json()).toMatchObject({ status: 'PAID', changed: false });
+    await deliverMessages();
     expect(await db.outboxMessage.count({ where: { to: 'paying@example.com' } })).toBe(1);
   });
 
@@ -230,6 +233,7 @@ describe('POST /api/v1/checkout', () => {
     expect(body.payment).toEqual({ provider: 'PAY_AT_PICKUP', status: 'confirmed' });
     expect(await stockAt(db, ids.lastFive)).toEqual({ onHand: before.onHand, reserved: before.reserved + 1 });
     expect(await cartLines(guest)).toEqual([]);
+    await deliverMessages();
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: 'counter@example.com' } });
     expect(mail.text).toContain(body.pickupCode!);
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, json, type Device } from './cart-fixtures';
 import { ids, insertCheckoutWorld, pickupInput } from './orders-fixtures';
+import { deliverMessages } from '../helpers/messages';
 
 // Order numbers are random, and finding an order by number and e-mail lets a device look, not cancel: cancelling
 // from there takes a one-time code e-mailed to the order. Before, numbers counted up from NW-100001 and a lookup
@@ -42,10 +43,14 @@ const cancel = (d: Device, id: string, body?: unknown) =>
 const askCode = (d: Device, id: string) => d.call(() => cancelCodeRoute.POST(json('POST', `/api/v1/orders/${id}/cancel-code`), ctx(id)));
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 const statusOf = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
-const codesSentTo = async (to: string) =>
-  (await db.outboxMessage.findMany({ where: { to, subject: { startsWith: 'Your code to cancel' } }, orderBy: { createdAt: 'asc' } })).map(
-    (m) => /\b(\d{6})\b/.exec(m.text)?.[1],
-  );
+const codesSentTo = async (to: string) => {
+  await deliverMessages();
+  const mail = await db.outboxMessage.findMany({
+    where: { to, subject: { startsWith: 'Your code to cancel' } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return mail.map((m) => /\b(\d{6})\b/.exec(m.text)?.[1]);
+};
 
 function form(values: Record<string, string>) {
   const data = new FormData();

@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
 import { ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
+import { deliverMessages } from '../helpers/messages';
 
 const { db } = await createTestDatabase();
 const { env } = await import('@/lib/env');
@@ -45,6 +46,7 @@ describe('order sweeper', () => {
     expect((await runOrderSweep(minutes(t0, 11))).confirmationsSent).toEqual([order.id]);
     expect((await runOrderSweep(minutes(t0, 12))).confirmationsSent).toEqual([]);
 
+    await deliverMessages();
     const mail = await db.outboxMessage.findMany({ where: { to: 'gone@example.com' } });
     expect(mail).toHaveLength(1);
     const code = /Your pickup code: ([A-Z2-9]{6})/.exec(mail[0]?.text ?? '')?.[1];

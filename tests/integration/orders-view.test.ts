@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, insertUser, json, signedInJar, type Device } from './cart-fixtures';
 import { ids, insertCheckoutWorld, pickupInput } from './orders-fixtures';
+import { deliverMessages } from '../helpers/messages';
 
 vi.mock('next/headers', () => cookiesMock());
 
@@ -162,7 +163,9 @@ describe('confirmation e-mail', () => {
     // A page render is no place for a side effect: no e-mail until the transition's own step runs.
     expect(await outboxFor('returning@example.com')).toHaveLength(0);
     // The Stripe webhook's step has no code in hand (and may be delivered several times at once).
-    await Promise.all([1, 2, 3].map(() => onOrderConfirmed(order.id, null)));
+    await Promise.all([1, 2, 3].map(() => onOrderConfirmed(order.id)));
+    // The worker composes and sends it (lib/jobs): three jobs, one e-mail.
+    await deliverMessages();
     expect(await sendOrderConfirmation(order.id, pickupCode)).toBe(false);
 
     const mail = await outboxFor('returning@example.com');
@@ -181,6 +184,7 @@ describe('confirmation e-mail', () => {
     );
     await markPaid(order.id);
     expect(await sendOrderConfirmation(order.id, 'AAAAAA')).toBe(true);
+    await deliverMessages();
     expect((await outboxFor('wrongcode@example.com'))[0]?.text).toContain(`Your pickup code: ${pickupCode}`);
   });
 
@@ -189,6 +193,7 @@ describe('confirmation e-mail', () => {
     await db.order.update({ where: { id: order.id }, data: { pickupCodeSealed: null } });
     await markPaid(order.id);
     expect(await sendOrderConfirmation(order.id, 'AAAAAA')).toBe(true);
+    await deliverMessages();
     const [mail] = await outboxFor('nocode@example.com');
     const code = /Your pickup code: ([A-Z2-9]{6})/.exec(mail?.text ?? '')?.[1];
     expect(code).toBeTruthy();
@@ -249,10 +254,12 @@ describe('send me a new pickup code', () => {
   it('replaces the code, e-mails it, and shows it on the placing device only', async () => {
     const { order, guest, pickupCode } = await guestOrder('newcode@example.com');
     await markPaid(order.id);
-    await onOrderConfirmed(order.id, null);
+    await onOrderConfirmed(order.id);
+    await deliverMessages();
 
     const result = await guest.call(() => requestNewPickupCode(null, order.id, '10.0.0.1'));
     expect(result).toEqual({ ok: true, email: 'newcode@example.com', shownHere: true });
+    await deliverMessages();
     const mail = await outboxFor('newcode@example.com');
     expect(mail.map((m) => m.subject)).toEqual([`Order ${order.number} confirmed`, `Your new pickup code for order ${order.number}`]);
     const fresh = codeIn(mail[1]?.text);
@@ -283,6 +290,7 @@ describe('send me a new pickup code', () => {
     for (let i = 0; i < 4; i++) answers.push(await guest.call(() => requestNewPickupCode(null, order.id, `10.0.2.${i}`)));
     expect(answers.map((a) => a.ok)).toEqual([true, true, true, false]);
     expect(answers[3]).toMatchObject({ ok: false, reason: 'rate_limited' });
+    await deliverMessages();
     expect((await outboxFor('limited@example.com')).filter((m) => m.subject.startsWith('Your new pickup code'))).toHaveLength(3);
   });
 });

@@ -3,6 +3,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { startStripeApiDouble, type StripeApiDouble } from '../helpers/stripe-api-double';
 import { ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
 import { insertStaff } from './staff-fixtures';
+import { deliverMessages } from '../helpers/messages';
 
 // Ready orders nobody collects: a reminder after 2 days, then (after the store's pickupHoldDays, 5 by default)
 // cancelled, stock back on the shelf, an online payment refunded, the shopper told; run by several sweepers at once.
@@ -58,7 +59,11 @@ async function readyAt(readyTime: Date, kind: 'stripe' | 'pay_at_pickup', email:
   return placed.order;
 }
 
-const mailsTo = (to: string, subject: string) => db.outboxMessage.count({ where: { to, subject: { contains: subject } } });
+// What the queue's workers have delivered by now (lib/jobs).
+const mailsTo = async (to: string, subject: string) => {
+  await deliverMessages();
+  return db.outboxMessage.count({ where: { to, subject: { contains: subject } } });
+};
 
 describe('the no-show sweeper', () => {
   it('reminds once after 2 days, then cancels a pay-at-pickup order once after 5, releasing its held stock', async () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, json, type Device } from './cart-fixtures';
 import { ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
 import { insertStaff, signIn } from './staff-fixtures';
+import { deliverMessages } from '../helpers/messages';
 
 // The store's half of click and collect, through the route handlers as a handheld or the /staff page calls them.
 vi.mock('next/headers', () => cookiesMock());
@@ -150,7 +151,7 @@ describe('from the queue to the counter', () => {
     const seen: unknown[] = [];
     const unsubscribe = await subscribeEvent(storeQueueChannel(ids.store), (e) => seen.push(e));
     const o = await order('pay_at_pickup');
-    await onOrderConfirmed(o.id, o.code);
+    await onOrderConfirmed(o.id);
     const before = await stockAt(db, ids.jacket);
 
     const toPick = (await (await queue(riverside, ids.store, 'to_pick')).json()) as { orders: Card[]; counts: Record<string, number> };
@@ -178,6 +179,7 @@ describe('from the queue to the counter', () => {
     expect(await orderStatus(o.id)).toBe('READY_FOR_PICKUP');
     expect((await ready(riverside, o.id)).status).toBe(422);
 
+    await deliverMessages();
     const mail = await db.outboxMessage.findMany({ where: { to: 'shopper@example.com', subject: { contains: 'ready to collect' } } });
     expect(mail.filter((m) => m.text.includes(o.code))).toHaveLength(1);
     expect(mail.find((m) => m.text.includes(o.code))!.subject).toContain('Riverside');

@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
+import { deliverMessages } from '../helpers/messages';
 import { startStripeApiDouble, type Call, type StripeApiDouble } from '../helpers/stripe-api-double';
 import { cookiesMock, device, insertUser, json, signedInJar } from './cart-fixtures';
 import { deliveryInput, ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
@@ -192,6 +193,8 @@ describe('checkout through the API with Stripe', () => {
     expect(cart.cart.lines).toEqual([]);
     // The webhook sends the confirmation as the order becomes paid, with the code the shopper's page shows (the
     // order keeps it sealed), not a replacement; a page view sends nothing.
+    // Its worker composes and sends it (lib/jobs): five deliveries, one e-mail.
+    await deliverMessages();
     const mail = await db.outboxMessage.findMany({ where: { to: 'stripe-buyer@example.com' } });
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain(`Your pickup code: ${body.pickupCode}`);

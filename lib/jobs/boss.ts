@@ -1,0 +1,62 @@
+import 'server-only';
+import { PgBoss } from 'pg-boss';
+import { env } from '@/lib/env';
+import { QUEUES } from './queues';
+
+// One pg-boss per process (route bundles and instrumentation.ts load their own copies of this module, so it lives on
+// globalThis). It keeps its tables in the "pgboss" schema of the app's own database: the embedded PGlite through its
+// socket, or DATABASE_URL.
+const key = Symbol.for('northwind.jobs.boss');
+const g = globalThis as unknown as Record<symbol, { boss: PgBoss; ready: Promise<PgBoss>; started: boolean } | undefined>;
+
+// pg-boss's own pool: small, as PGlite runs one transaction at a time anyway.
+const POOL_MAX = () => (env.embedded ? 3 : 5);
+
+export function startBoss(): Promise<PgBoss> {
+  const existing = g[key];
+  if (existing) return existing.ready;
+  const boss = new PgBoss({
+    // The same as env.databaseUrl in the app; read live because the integration tests point DATABASE_URL at each
+    // file's own database after lib/env has been loaded.
+    connectionString: process.env.DATABASE_URL || env.databaseUrl,
+    max: POOL_MAX(),
+    application_name: 'northwind-jobs',
+    // Each instance keeps the queue cache and runs maintenance; cron schedules are claimed by one instance per tick.
+    superviseIntervalSeconds: 60,
+    queueCacheIntervalSeconds: 60,
+  });
+  boss.on('error', (error: unknown) => console.error('[jobs] pg-boss', error));
+  const entry: { boss: PgBoss; ready: Promise<PgBoss>; started: boolean } = { boss, started: false, ready: Promise.resolve(boss) };
+  entry.ready = (async () => {
+    await boss.start();
+    for (const [name, options] of Object.entries(QUEUES)) {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+      else await boss.updateQueue(name, options);
+    }
+    entry.started = true;
+    return boss;
+  })();
+  entry.ready.catch((error: unknown) => {
+    console.error('[jobs] pg-boss failed to start', error);
+    g[key] = undefined;
+  });
+  g[key] = entry;
+  return entry.ready;
+}
+
+// The started instance, or null while it is starting (or was never asked to): a caller inside a Prisma transaction
+// must not wait for start-up, which needs connections of its own (with PGlite, they would wait for that transaction).
+export function readyBoss(): PgBoss | null {
+  const entry = g[key];
+  return entry?.started ? entry.boss : null;
+}
+
+export async function stopBoss(): Promise<void> {
+  const entry = g[key];
+  if (!entry) return;
+  g[key] = undefined;
+  await entry.ready.then(
+    (boss) => boss.stop({ graceful: true, timeout: 10_000 }),
+    () => undefined,
+  );
+}

@@ -1,0 +1,94 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { enqueueJob } from '@/lib/jobs/enqueue';
+import { MESSAGE_DELIVER } from '@/lib/jobs/queues';
+import { mayMessage } from './consent';
+import { smsAllowedFrom } from './quiet-hours';
+import { emailTransport, htmlForOutbox, sendSmtp, sendTwilio, smsTransport } from './transports';
+import type { EmailContent, SmsContent } from './types';
+
+// A claim lasts this long; a worker that died holding it leaves the message to the next attempt after that.
+const LEASE_MS = 2 * 60_000;
+// Per recipient and channel: past this many messages in an hour, the next waits (a loop or a flood of causes must
+// not spam anyone).
+export const RECIPIENT_LIMIT_PER_HOUR = 10;
+const LIMIT_WAIT_MS = 15 * 60_000;
+
+export type Delivery = 'sent' | 'skipped' | 'deferred' | 'not_queued';
+
+async function defer(id: string, until: Date, reason: string): Promise<Delivery> {
+  await db.message.update({ where: { id }, data: { status: 'QUEUED', lockedUntil: null, sendAfter: until, lastError: reason } });
+  await enqueueJob(MESSAGE_DELIVER, { messageId: id }, { startAfter: until });
+  return 'deferred';
+}
+
+// After sending, the row keeps what it was, not what it said (pickup codes stay out of it).
+const sentPayload = (channel: 'EMAIL' | 'SMS', payload: unknown) =>
+  channel === 'EMAIL' ? { subject: (payload as EmailContent).subject } : { length: (payload as SmsContent).text.length };
+
+// Delivers one message at most once. The row is claimed (QUEUED → SENDING) by one conditional update, so a second
+// worker or a repeated job finds nothing to do. Through the outbox, writing the message and marking it SENT are one
+// transaction, so a claim left by a dead worker is safe to take again; through SMTP or Twilio it is not (the
+// message may have gone), so such a message is marked FAILED rather than risk sending it twice.
+export async function deliverMessage(messageId: string, { now = new Date(), lastAttempt = false } = {}): Promise<Delivery> {
+  const row = await db.message.findUnique({ where: { id: messageId } });
+  if (!row) return 'not_queued';
+  const external = row.channel === 'EMAIL' ? emailTransport() !== 'outbox' : smsTransport() !== 'outbox';
+  const claimable = [{ status: 'QUEUED' as const }, ...(external ? [] : [{ status: 'SENDING' as const, lockedUntil: { lt: now } }])];
+  const claimed = await db.message.updateMany({
+    where: { id: messageId, OR: claimable },
+    data: { status: 'SENDING', attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  if (claimed.count === 0) {
+    if (external && row.status === 'SENDING' && row.lockedUntil && row.lockedUntil < now)
+      await db.message.updateMany({
+        where: { id: messageId, status: 'SENDING', lockedUntil: row.lockedUntil },
+        data: { status: 'FAILED', lastError: 'Interrupted while sending; not sent again in case it went out' },
+      });
+    return 'not_queued';
+  }
+  if (!(await mayMessage(row.email, row.channel, row.topic, row.to))) {
+    await db.message.update({ where: { id: messageId }, data: { status: 'SKIPPED', lockedUntil: null, lastError: 'No consent' } });
+    return 'skipped';
+  }
+  if (row.channel === 'SMS') {
+    const allowed = smsAllowedFrom(now);
+    if (allowed > now) return defer(messageId, allowed, 'Quiet hours');
+  }
+  const recent = await db.message.count({
+    where: { to: row.to, channel: row.channel, status: 'SENT', sentAt: { gt: new Date(now.getTime() - 60 * 60_000) } },
+  });
+  if (recent >= RECIPIENT_LIMIT_PER_HOUR) return defer(messageId, new Date(now.getTime() + LIMIT_WAIT_MS), 'Recipient rate limit');
+
+  const sent = { status: 'SENT' as const, sentAt: now, lockedUntil: null, lastError: null, payload: sentPayload(row.channel, row.payload) };
+  try {
+    if (external) {
+      if (row.channel === 'EMAIL') await sendSmtp(row.to, row.payload as EmailContent);
+      else await sendTwilio(row.to, row.payload as SmsContent);
+      await db.message.update({ where: { id: messageId }, data: sent });
+    } else {
+      const content = row.payload as EmailContent & SmsContent;
+      await db.$transaction([
+        db.outboxMessage.create({
+          data: {
+            channel: row.channel === 'EMAIL' ? 'email' : 'sms',
+            to: row.to,
+            subject: row.channel === 'EMAIL' ? content.subject : '',
+            text: content.text,
+            html: row.channel === 'EMAIL' ? htmlForOutbox(content) : null,
+            ...(content.headers ? { headers: content.headers } : {}),
+          },
+        }),
+        db.message.update({ where: { id: messageId }, data: sent }),
+      ]);
+    }
+    return 'sent';
+  } catch (error) {
+    const lastError = error instanceof Error ? error.message : String(error);
+    await db.message.update({
+      where: { id: messageId },
+      data: { status: lastAttempt ? 'FAILED' : 'QUEUED', lockedUntil: null, lastError },
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+// No SMS between 21:00 and 09:00 London time: one due then waits until 09:00.
+const ZONE = 'Europe/London';
+const QUIET_FROM = 21;
+const QUIET_UNTIL = 9;
+
+function londonParts(at: Date) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+// The instant London's clock reads the given wall time (the offset is read at that instant, so a DST change between
+// now and then is handled).
+function londonWallTime(year: number, month: number, day: number, hour: number): Date {
+  const guess = Date.UTC(year, month - 1, day, hour);
+  const seen = londonParts(new Date(guess));
+  const offset = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second) - guess;
+  return new Date(guess - offset);
+}
+
+// When an SMS due at `now` may go: `now` itself outside quiet hours, else the next 09:00 in London.
+export function smsAllowedFrom(now: Date): Date {
+  const p = londonParts(now);
+  if (p.hour >= QUIET_UNTIL && p.hour < QUIET_FROM) return now;
+  const dayOffset = p.hour >= QUIET_FROM ? 1 : 0;
+  const next = new Date(Date.UTC(p.year, p.month - 1, p.day + dayOffset));
+  return londonWallTime(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), QUIET_UNTIL);
+}
