@@ -58,7 +58,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
  * background and the event is written with others in one INSERT a moment later. A failure is logged, never thrown.
  */
 export function recordEvent(input: EventInput): void {
-  track(fromRequest(input).then(enqueue));
+  track(fromRequest({ ...input, occurredAt: input.occurredAt ?? new Date() }).then(enqueue));
 }
 
 /**
@@ -67,6 +67,7 @@ export function recordEvent(input: EventInput): void {
  */
 export function recordOrderEvent(type: CommerceEventType, orderId: string, extra: Omit<EventInput, 'type' | 'orderId'> = {}): void {
   const request = requestDetails();
+  const occurredAt = extra.occurredAt ?? new Date();
   track(
     (async () => {
       const order = await db.order.findUnique({
@@ -84,7 +85,7 @@ export function recordOrderEvent(type: CommerceEventType, orderId: string, extra
         cartId: order.cartId,
         valueMinor: extra.valueMinor ?? order.totalMinor,
         quantity: extra.quantity ?? null,
-        occurredAt: extra.occurredAt ?? new Date(),
+        occurredAt,
       });
     })(),
   );

@@ -20,7 +20,7 @@ const STRIPE = {
 // handover are shown. Stripe.js
 // loads only on these (bag, checkout, an order awaiting payment), so only their policy, made per request from the
 // running server's environment, ever names Stripe; the static policy is fixed when `next build` runs.
-const NONCE_PAGES = '(?:sign-in|sign-up|cart|checkout|dev/mail)$|(?:account|staff)(?:/|$)|orders/(?!lookup$)[^/]+$';
+const NONCE_PAGES = '(?:sign-in|sign-up|cart|checkout|dev/mail)$|(?:account|staff|admin)(?:/|$)|orders/(?!lookup$)[^/]+$';
 export const NONCE_PATH = new RegExp(`^/(?:${NONCE_PAGES})`);
 /** next.config.js `source` for every other path, which gets the static policy (two policies would both apply). */
 export const STATIC_POLICY_SOURCE = `/((?!${NONCE_PAGES}).*)`;

@@ -1,0 +1,97 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { eventScope, type AnalyticsFilter } from './filters';
+import type { AnalyticsTable } from './types';
+
+type LoyaltyRow = {
+  earned: number;
+  earnedValue: number;
+  spent: number;
+  spentValue: number;
+  outstanding: number;
+  outstandingValue: number;
+  paidOrders: number;
+  memberOrders: number;
+};
+
+// Points from POINTS_EARNED / POINTS_SPENT / POINTS_EXPIRED events (quantity: points, valueMinor: their worth in
+// pence). The outstanding liability is everything earned and not spent or expired up to the range's end.
+export async function loyalty(f: AnalyticsFilter): Promise<AnalyticsTable> {
+  const [row] = await db.$queryRaw<LoyaltyRow[]>`
+    WITH range AS (
+      SELECT
+        coalesce(sum(e."quantity") FILTER (WHERE e."type" = 'POINTS_EARNED'), 0)::float8 AS "earned",
+        coalesce(sum(e."valueMinor") FILTER (WHERE e."type" = 'POINTS_EARNED'), 0)::float8 AS "earnedValue",
+        coalesce(sum(e."quantity") FILTER (WHERE e."type" = 'POINTS_SPENT'), 0)::float8 AS "spent",
+        coalesce(sum(e."valueMinor") FILTER (WHERE e."type" = 'POINTS_SPENT'), 0)::float8 AS "spentValue"
+      FROM "CommerceEvent" e WHERE e."type" IN ('POINTS_EARNED', 'POINTS_SPENT') AND ${eventScope(f)}
+    ), balance AS (
+      SELECT
+        coalesce(sum(CASE WHEN e."type" = 'POINTS_EARNED' THEN e."quantity" ELSE -e."quantity" END), 0)::float8 AS "outstanding",
+        coalesce(sum(CASE WHEN e."type" = 'POINTS_EARNED' THEN e."valueMinor" ELSE -e."valueMinor" END), 0)::float8 AS "outstandingValue"
+      FROM "CommerceEvent" e WHERE e."type" IN ('POINTS_EARNED', 'POINTS_SPENT', 'POINTS_EXPIRED') AND e."occurredAt" < ${f.end}
+    ), orders AS (
+      SELECT count(*)::int AS "paidOrders",
+        (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "CommerceEvent" m
+          WHERE m."type" = 'POINTS_EARNED' AND m."customerId" = e."customerId" AND m."occurredAt" < ${f.end})))::int AS "memberOrders"
+      FROM "CommerceEvent" e WHERE e."type" = 'ORDER_PAID' AND ${eventScope(f)}
+    )
+    SELECT * FROM range, balance, orders`;
+  const r = row!;
+  const hasPoints = r.earned !== 0 || r.spent !== 0 || r.outstanding !== 0;
+  return {
+    id: 'loyalty',
+    title: 'Loyalty',
+    about:
+      'Points issued and spent in the range with their worth, the points outstanding at its end (the liability), and the share of paid orders by members (customers who have earned points).',
+    columns: [
+      { key: 'label', label: 'Measure', kind: 'text' },
+      { key: 'points', label: 'Points', kind: 'points' },
+      { key: 'value', label: 'Worth', kind: 'money' },
+      { key: 'share', label: 'Share', kind: 'percent' },
+    ],
+    rows: [
+      { label: 'Points issued', points: r.earned, value: r.earnedValue, share: null },
+      { label: 'Points spent', points: r.spent, value: r.spentValue, share: null },
+      { label: 'Outstanding (liability)', points: r.outstanding, value: r.outstandingValue, share: null },
+      { label: 'Paid orders by members', points: null, value: null, share: r.paidOrders ? r.memberOrders / r.paidOrders : null },
+    ],
+    chart: { valueKey: 'points' },
+    empty: !hasPoints,
+  };
+}
+
+type ReminderRow = { sent: number; opened: number; bought: number };
+
+// Bags reminded about in the range (REMINDER_SENT with the cart id; several messages for one bag count once); opened:
+// bags opened from a reminder link (REMINDER_OPENED); bought: a reminded bag paid for within 7 days of its first reminder.
+export async function bagReminders(f: AnalyticsFilter): Promise<AnalyticsTable> {
+  const [row] = await db.$queryRaw<ReminderRow[]>`
+    WITH sent AS (
+      SELECT e."cartId", min(e."occurredAt") AS "at" FROM "CommerceEvent" e
+      WHERE e."type" = 'REMINDER_SENT' AND ${eventScope(f, 'e', { channel: false })} GROUP BY 1
+    )
+    SELECT (SELECT count(*) FROM sent)::int AS "sent",
+      (SELECT count(DISTINCT e."cartId") FROM "CommerceEvent" e WHERE e."type" = 'REMINDER_OPENED' AND ${eventScope(f)})::int AS "opened",
+      (SELECT count(*) FROM sent s WHERE EXISTS (SELECT 1 FROM "CommerceEvent" p
+        WHERE p."type" = 'ORDER_PAID' AND p."cartId" = s."cartId" AND p."occurredAt" >= s."at"
+          AND p."occurredAt" < s."at" + interval '7 days'))::int AS "bought"`;
+  const r = row ?? { sent: 0, opened: 0, bought: 0 };
+  return {
+    id: 'reminders',
+    title: 'Bag reminders',
+    about: 'Reminders sent about a bag left behind, bags opened from a reminder, and reminded bags bought within 7 days.',
+    columns: [
+      { key: 'label', label: 'Step', kind: 'text' },
+      { key: 'count', label: 'Count', kind: 'count' },
+      { key: 'share', label: 'Of bags reminded', kind: 'percent' },
+    ],
+    rows: [
+      { label: 'Bags reminded', count: r.sent, share: null },
+      { label: 'Opened the bag', count: r.opened, share: r.sent ? r.opened / r.sent : null },
+      { label: 'Bought', count: r.bought, share: r.sent ? r.bought / r.sent : null },
+    ],
+    chart: { valueKey: 'count' },
+    empty: r.sent === 0,
+  };
+}
