@@ -21,6 +21,8 @@ const common = {
   email: text().toLowerCase().max(254).pipe(z.email('Enter an e-mail address such as name@example.com')),
   discountCode: text().max(40).nullish(),
   payment: z.enum(['online', 'pay_at_pickup']).default('online'),
+  // Loyalty points to use: the server checks them against the balance and the programme's 50 % cap.
+  points: z.number().int().min(0).max(10_000_000).multipleOf(100, 'Points are used in steps of 100').optional(),
 };
 
 export const checkoutBodySchema = z.discriminatedUnion('fulfilment', [
@@ -52,4 +54,6 @@ export const quoteBodySchema = z.object({
     .default('GB'),
   discountCode: text().max(40).nullish(),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullish().catch(null),
+  // Points the signed-in shopper wants to use; a guest's are ignored.
+  points: z.number().int().min(0).max(10_000_000).optional(),
 });

@@ -2,6 +2,7 @@
 // database, so a price or total sent by a client never reaches this code.
 
 import { AppError } from '@/lib/errors';
+import { redemptionDiscount } from '@/lib/loyalty/programme';
 
 // The numbers the demo order history was generated with (prisma/seed/orders.ts).
 export const SHIPPING = { standardMinor: 450, freeFromMinor: 7500 } as const;
@@ -27,6 +28,9 @@ export type TotalsInput = {
   country: string;
   currency: string;
   discount?: DiscountRule | null;
+  // Loyalty points the shopper chose to use (checked here against the programme's steps and 50 % cap; the ledger's
+  // guarded hold checks the balance).
+  points?: number;
 };
 
 export type OrderTotals = {
@@ -35,6 +39,8 @@ export type OrderTotals = {
   subtotalMinor: number;
   discountMinor: number;
   discountCode: string | null;
+  pointsRedeemed: number;
+  pointsDiscountMinor: number;
   shippingMinor: number;
   taxMinor: number;
   taxInclusive: boolean;
@@ -94,7 +100,10 @@ export function computeTotals(input: TotalsInput): OrderTotals {
   // The free-delivery threshold applies to what the goods cost after the discount.
   const goodsMinor = subtotalMinor - discountMinor;
   const shippingMinor = shippingFor(input.fulfilment, goodsMinor);
-  const taxableMinor = goodsMinor + shippingMinor;
+  // Points pay for goods only (never delivery), up to half of them after the code's discount.
+  const pointsRedeemed = input.points ?? 0;
+  const pointsDiscountMinor = redemptionDiscount(pointsRedeemed, goodsMinor);
+  const taxableMinor = goodsMinor - pointsDiscountMinor + shippingMinor;
   const taxMinor = rate.inclusive
     ? mulDivRound(taxableMinor, rate.basisPoints, 10_000 + rate.basisPoints)
     : mulDivRound(taxableMinor, rate.basisPoints, 10_000);
@@ -110,6 +119,8 @@ export function computeTotals(input: TotalsInput): OrderTotals {
     subtotalMinor,
     discountMinor,
     discountCode,
+    pointsRedeemed,
+    pointsDiscountMinor,
     shippingMinor,
     taxMinor,
     taxInclusive: rate.inclusive,

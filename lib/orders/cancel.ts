@@ -9,6 +9,7 @@ import { CANCELLABLE_STATUSES } from '@/lib/orders/detail';
 import { OrderError } from '@/lib/orders/errors';
 import { releaseHoldsTx, restockConsumedHoldsTx } from '@/lib/inventory/holds';
 import { assertTransition } from '@/lib/orders/state';
+import { returnOrderPointsTx } from '@/lib/loyalty/orders';
 import { ORDER_TX } from '@/lib/db/tx-options';
 
 // An order the state machine could cancel but a shopper may not: the store has it ready or is handing it over.
@@ -61,6 +62,7 @@ export async function cancelOrder(
         );
       }
       await tx.order.update({ where: { id: orderId }, data: { status: 'CANCELLED', cancelledAt: now } });
+      await returnOrderPointsTx(tx, orderId, now);
       const paid = order.status === 'PAID';
       const releasedUnits = paid ? 0 : await releaseHoldsTx(tx, [orderId]);
       const restockedUnits = paid ? await restockConsumedHoldsTx(tx, orderId) : 0;

@@ -2,6 +2,7 @@ import 'server-only';
 import { sendMissedConfirmations } from '@/lib/orders/confirmation';
 import { releaseExpiredHolds } from '@/lib/inventory/holds';
 import { sweepNotCollected } from '@/lib/pickup/no-show';
+import { runLoyaltySweep } from '@/lib/loyalty/sweep';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -14,6 +15,8 @@ export async function runOrderSweep(now: Date = new Date()): Promise<SweepResult
   const { sent } = await sendMissedConfirmations(now);
   // Ready pickup orders nobody collected: a reminder, then cancelled with stock returned and payment refunded.
   const { reminded, notCollected } = await sweepNotCollected(now);
+  // Loyalty: pending points past the return window become spendable, old points expire (lib/loyalty/sweep.ts).
+  await runLoyaltySweep(now);
   return { cancelledOrderIds, confirmationsSent: sent, pickupReminders: reminded, notCollected };
 }
 

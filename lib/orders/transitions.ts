@@ -6,6 +6,7 @@ import { OrderError } from '@/lib/orders/errors';
 import { payAtPickupHoldExpiry } from '@/lib/inventory/hold-expiry';
 import { consumeHoldsTx, extendHoldsTx, releaseHoldsTx } from '@/lib/inventory/holds';
 import { assertTransition } from '@/lib/orders/state';
+import { onOrderMovedTx } from '@/lib/loyalty/orders';
 import { ORDER_TX } from '@/lib/db/tx-options';
 
 export type TransitionResult = { changed: boolean; status: OrderStatus };
@@ -22,7 +23,11 @@ export async function moveOrderTx(
 ): Promise<TransitionResult> {
   for (const status of from) assertTransition(status, to);
   const moved = await tx.order.updateMany({ where: { id: orderId, status: { in: [...from] } }, data: { status: to, ...data } });
-  if (moved.count === 1) return { changed: true, status: to };
+  if (moved.count === 1) {
+    // Loyalty points follow the order in the same transaction: earned when paid, returned when cancelled.
+    await onOrderMovedTx(tx, orderId, to, data.paidAt ?? data.cancelledAt ?? new Date());
+    return { changed: true, status: to };
+  }
   const current = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } });
   if (!current) throw new OrderError('order_not_found', 'We could not find that order.');
   return { changed: false, status: current.status };

@@ -37,6 +37,9 @@ export type OrderSummary = {
   subtotalMinor: number;
   discountMinor: number;
   discountCode: string | null;
+  // Loyalty points used on the order and what they took off (0 when none).
+  pointsRedeemed: number;
+  pointsDiscountMinor: number;
   shippingMinor: number;
   taxMinor: number;
   totalMinor: number;

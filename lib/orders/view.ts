@@ -19,6 +19,8 @@ export const orderSummarySelect = {
   subtotalMinor: true,
   discountMinor: true,
   discountCode: true,
+  pointsRedeemed: true,
+  pointsDiscountMinor: true,
   shippingMinor: true,
   taxMinor: true,
   totalMinor: true,

@@ -158,6 +158,8 @@ describe('POST /api/v1/checkout/quote', () => {
         subtotalMinor: 9000,
         discountMinor: 0,
         discountCode: null,
+        pointsRedeemed: 0,
+        pointsDiscountMinor: 0,
         shippingMinor: 0,
         taxMinor: 1500,
         taxInclusive: true,
@@ -165,6 +167,8 @@ describe('POST /api/v1/checkout/quote', () => {
         totalMinor: 9000,
       },
       discountError: null,
+      points: null,
+      pointsError: null,
       freeDeliveryFromMinor: 7500,
     });
     const fresh = (await (await quote(guest, { lines, discountCode: 'welcome10', email: 'never-ordered@example.com' })).json()) as {
