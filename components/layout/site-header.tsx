@@ -15,7 +15,7 @@ export async function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-surface">
       {/* Phones: menu, logo and cart, then search and store. Wide screens: one row. */}
-      <div className="mx-auto grid max-w-7xl grid-cols-[1fr_auto] items-center gap-2 px-3 py-2 sm:px-4 lg:grid-cols-[auto_1fr_auto_auto] lg:gap-x-6 lg:px-6">
+      <div className="mx-auto grid max-w-7xl grid-cols-[1fr_auto] items-center gap-x-1.5 gap-y-2 px-3 py-2 sm:gap-x-2 sm:px-4 lg:grid-cols-[auto_1fr_auto_auto] lg:gap-x-6 lg:px-6">
         <div className="col-start-1 row-start-1 flex min-w-0 items-center gap-1">
           <CategoryMenu categories={categories} />
           <Logo />

@@ -18,13 +18,13 @@ export function HeaderStoreButton() {
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
         aria-label={store ? `My store: ${store.name}. Change store` : 'Choose a store'}
-        className="inline-flex h-11 w-[8.5rem] items-center gap-1 rounded px-1.5 text-left text-sm whitespace-nowrap hover:bg-surface-alt sm:w-48 sm:gap-1.5 sm:px-2"
+        className="inline-flex h-11 w-[8.75rem] items-center gap-1 rounded px-1 text-left text-sm whitespace-nowrap hover:bg-surface-alt sm:w-48 sm:gap-1.5 sm:px-2"
       >
         <svg
           aria-hidden="true"
           className="shrink-0"
-          width="20"
-          height="20"
+          width="18"
+          height="18"
           viewBox="0 0 24 24"
           fill="none"
           stroke="currentColor"
