@@ -6,8 +6,8 @@ import { env } from '@/lib/env';
 import type { SalesChannel } from '@/lib/generated/prisma/enums';
 import { OrderError } from '@/lib/orders/errors';
 import { payAtPickupHoldExpiry, paymentHoldExpiry } from '@/lib/inventory/hold-expiry';
-import { recordHoldsTx, releaseExpiredHoldsTx, reserveStockTx, type HoldRequest } from '@/lib/inventory/holds';
-import { newOrderNumber } from '@/lib/orders/order-number';
+import { releaseExpiredHoldsTx, type HoldRequest } from '@/lib/inventory/holds';
+import { holdLinesTx, insertOrderTx } from '@/lib/checkout/order-writes';
 import { generatePickupCode, hashPickupCode, sealPickupCode } from '@/lib/pickup/code';
 import { assertDiscountAllowed, findDiscount, lockDiscountTx, redeemDiscountTx, type Discount } from '@/lib/checkout/discounts';
 import { computeTotals, type OrderTotals } from '@/lib/checkout/totals';
@@ -157,16 +157,14 @@ export async function writePendingOrder(
   // Stock before anything else is written, so a refused checkout stops early. Holds that expired on this stock
   // go back first: nobody is refused stock that only an abandoned checkout was sitting on.
   await releaseExpiredHoldsTx(tx, now, { locationId: location.id, variantIds: holds.map((h) => h.variantId) });
-  await reserveStockTx(tx, location.id, holds);
+  await holdLinesTx(tx, location.id, holds);
   const pickupCode = input.fulfilment === 'PICKUP' ? generatePickupCode() : null;
-  const number = await newOrderNumber(tx);
 
   // The id is made here so that the pickup code's hash, which binds the code to it, goes in with the insert.
   const { currency, subtotalMinor, discountMinor, discountCode, pointsRedeemed, pointsDiscountMinor, shippingMinor, taxMinor, totalMinor } =
     priced.totals;
   const columns = {
     id: newRowId('o'),
-    number,
     status: payAtPickup ? ('CONFIRMED' as const) : ('PENDING' as const),
     email: input.email.trim().toLowerCase(),
     userId: input.userId,
@@ -187,20 +185,24 @@ export async function writePendingOrder(
     placedAt: now,
   };
   const shippingAddress = input.fulfilment === 'DELIVERY' ? input.shippingAddress : null;
-  await tx.order.create({
-    data: {
+  // The order, its lines and its holds in one statement (lib/checkout/order-writes.ts), which also draws the number.
+  const number = await insertOrderTx(
+    tx,
+    {
       ...columns,
-      shippingAddress: shippingAddress ?? undefined,
+      shippingAddress,
       cartId: input.cartId ?? null,
       checkoutKey: marks.checkoutKey ?? null,
       cartVersion: marks.cartVersion ?? null,
       pickupCodeHash: pickupCode ? hashPickupCode(columns.id, pickupCode) : null,
       pickupCodeSealed: pickupCode ? sealPickupCode(columns.id, pickupCode) : null,
     },
-    select: { id: true },
-  });
+    lines,
+    { locationId: location.id, expiresAt: holdExpiresAt },
+  );
   const order: OrderSummary = {
     ...columns,
+    number,
     shippingAddress,
     paidAt: null,
     cancelledAt: null,
@@ -213,19 +215,6 @@ export async function writePendingOrder(
       lineTotalMinor: unitPriceMinor * quantity,
     })),
   };
-  await tx.orderLine.createMany({
-    data: lines.map(({ productId, variantId, name, sku, unitPriceMinor, quantity, position }) => ({
-      orderId: order.id,
-      productId,
-      variantId,
-      name,
-      sku,
-      unitPriceMinor,
-      quantity,
-      position,
-    })),
-  });
-  await recordHoldsTx(tx, { orderId: order.id, locationId: location.id, lines: holds, expiresAt: holdExpiresAt });
   if (discount) await redeemDiscountTx(tx, discount, order.id, customer);
   // The points are held with the order, like its stock (lib/loyalty/orders.ts): spent when it is paid, back if not.
   if (pointsRedeemed && input.userId)
