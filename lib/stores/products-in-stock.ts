@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import type { Operation } from '@/lib/api/openapi';
 import { db } from '@/lib/db';
 import { rowId } from '@/lib/validation/text';
 
@@ -28,3 +29,19 @@ export async function listProductsInStockAt(storeId: string, slugs: readonly str
     WHERE s."locationId" = ${storeId} AND s."onHand" - s."reserved" > 0 AND p."slug" = ANY(${[...slugs]})`;
   return rows.map((r) => r.slug);
 }
+
+export const storeProductsOperations: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/stores/{storeId}/products',
+    summary: 'Which of the given products (slugs, comma-separated, up to 60) the store has in stock, in any variant',
+    query: storeProductsQuerySchema,
+    responses: {
+      200: {
+        description: 'The slugs in stock at the store',
+        schema: z.object({ storeId: z.string(), inStock: z.array(z.string()) }),
+      },
+      400: { description: 'Malformed store id or slugs' },
+    },
+  },
+];

@@ -2,6 +2,7 @@
 import { buildOpenApi } from '@/lib/api/openapi';
 import { apiJson } from '@/lib/api/respond';
 import { route } from '@/lib/api/route';
+import { backInStockOperations } from '@/lib/back-in-stock/openapi';
 import { cartOperations } from '@/lib/cart/openapi';
 import { catalogOperations } from '@/lib/catalog/openapi';
 import { checkoutOperations } from '@/lib/checkout/openapi';
@@ -9,6 +10,7 @@ import { orderOperations } from '@/lib/orders/openapi';
 import { pickupOperations } from '@/lib/pickup/openapi';
 import { recommendationOperations } from '@/lib/recommendations/openapi';
 import { storeOperations } from '@/lib/stores/openapi';
+import { storeProductsOperations } from '@/lib/stores/products-in-stock';
 
 export const dynamic = 'force-static';
 
@@ -17,6 +19,8 @@ export const GET = route({ label: 'openapi' }, () =>
     buildOpenApi([
       ...catalogOperations,
       ...storeOperations,
+      ...storeProductsOperations,
+      ...backInStockOperations,
       ...cartOperations,
       ...checkoutOperations,
       ...orderOperations,
