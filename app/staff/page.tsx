@@ -35,7 +35,8 @@ export default async function StaffPage() {
   const remembered = (await cookies()).get(STAFF_STORE_COOKIE)?.value;
   const store = stores.find((s) => s.id === remembered) ?? stores[0]!;
   await requireStoreStaff(store.id);
-  const initial = await storeQueue(store.id, null);
+  // Only the first page of To pick is drawn here; other tabs and pages are read by the page itself (use-staff-queue.ts).
+  const initial = await storeQueue(store.id, 'to_pick');
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,7 +1,9 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { QUEUE_TABS, type PickupCard as Card, type QueueResponse, type QueueTab } from '@/lib/pickup/schemas';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { QUEUE_TABS, type QueueTab } from '@/lib/pickup/queue-tabs';
+import type { PickupCard as Card, QueueResponse } from '@/lib/pickup/schemas';
 import { cn } from '@/lib/utils';
 import { PickupCard } from './pickup-card';
 import { useStaffQueue } from './use-staff-queue';
@@ -25,13 +27,12 @@ const EMPTY: Record<QueueTab, string> = {
 };
 
 export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; timeZone: string }) {
-  const { queue, replace, refetch, announcement, offline, newCount, seen, setSound } = useStaffQueue(initial);
+  const { view, newOrders, loading, openTab, showMore, refetch, replace, announcement, offline, newCount, setSound } =
+    useStaffQueue(initial);
+  const { tab, orders, counts, nextCursor } = view;
   const [soundOn, setSoundOn] = useState(false);
-  const [tab, setTab] = useState<QueueTab>('to_pick');
   const [notice, setNotice] = useState('');
-  // An order the associate is working on stays in view when a tick or "Mark ready" moves it to another tab,
-  // until they choose a tab themselves.
-  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
+  const list = useRef<HTMLDivElement>(null);
   const [now, setNow] = useState(() => Date.now());
   // Minutes waited and minutes overdue move on by themselves.
   useEffect(() => {
@@ -39,13 +40,28 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
     return () => clearInterval(timer);
   }, []);
 
-  const shown = queue.orders.filter((o) => o.tabs.includes(tab) || pinned.has(o.id));
+  // An order the associate is working on stays in view when a tick or "Mark ready" moves it to another tab, until
+  // they choose a tab themselves (use-staff-queue.ts keeps it).
   const onChange = (card: Card, message: string) => {
     replace(card);
-    setPinned((p) => new Set(p).add(card.id));
     setNotice(message);
     void refetch();
   };
+
+  // The next page, then the keyboard and the screen reader move on to its first order (once it is drawn).
+  const focusFrom = useRef<number | null>(null);
+  async function more() {
+    if (loading) return;
+    focusFrom.current = orders.length;
+    if ((await showMore()) === 0) focusFrom.current = null;
+  }
+  useEffect(() => {
+    if (focusFrom.current === null) return;
+    const first = list.current?.querySelector<HTMLElement>(`[data-queue-index="${focusFrom.current}"]`);
+    if (!first) return;
+    focusFrom.current = null;
+    first.focus();
+  }, [orders]);
 
   return (
     <div className="flex flex-col gap-4">
@@ -79,11 +95,7 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
               <button
                 type="button"
                 aria-pressed={t === tab}
-                onClick={() => {
-                  setTab(t);
-                  setPinned(new Set());
-                  if (t === 'to_pick') seen();
-                }}
+                onClick={() => void openTab(t)}
                 className={cn(
                   'inline-flex min-h-11 items-center gap-2 rounded-full border px-4 font-medium',
                   t === tab ? 'border-ink bg-ink text-surface' : 'border-border bg-surface text-ink',
@@ -94,10 +106,10 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
                   data-testid={`count-${t}`}
                   className={cn(
                     'min-w-6 rounded-full px-2 text-center text-sm',
-                    t === 'problems' && queue.counts[t] > 0 ? 'bg-danger text-on-brand' : 'bg-surface-alt text-ink',
+                    t === 'problems' && counts[t] > 0 ? 'bg-danger text-on-brand' : 'bg-surface-alt text-ink',
                   )}
                 >
-                  {queue.counts[t]}
+                  {counts[t]}
                 </span>
                 {t === 'to_pick' && newCount > 0 && (
                   <span data-testid="new-orders" className="rounded-full bg-danger px-2 text-sm text-on-brand">
@@ -109,18 +121,43 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
           ))}
         </ul>
       </nav>
-      <section aria-labelledby="queue-heading" className="flex flex-col gap-3">
+      <section aria-labelledby="queue-heading" aria-busy={loading !== null} className="flex flex-col gap-3">
         <h2 id="queue-heading" className="text-lg font-semibold">
-          {TAB_NAMES[tab]} ({shown.length})
+          {TAB_NAMES[tab]} ({counts[tab]})
         </h2>
-        {shown.length === 0 ? (
+        {newOrders.length > 0 && (
+          <div className="flex flex-col gap-3 rounded border-2 border-dashed border-brand p-3">
+            <p className="font-semibold">New since you opened To pick</p>
+            <div className="grid gap-3 md:grid-cols-2">
+              {newOrders.map((card) => (
+                <PickupCard key={card.id} card={card} timeZone={timeZone} now={now} onChange={onChange} />
+              ))}
+            </div>
+          </div>
+        )}
+        {loading === 'tab' ? (
+          <p className="text-muted">Loading…</p>
+        ) : orders.length === 0 && newOrders.length === 0 ? (
           <p className="text-muted">{EMPTY[tab]}</p>
         ) : (
-          <div className="grid gap-3 md:grid-cols-2">
-            {shown.map((card) => (
-              <PickupCard key={card.id} card={card} timeZone={timeZone} now={now} onChange={onChange} />
+          <div ref={list} className="grid gap-3 md:grid-cols-2">
+            {orders.map((card, i) => (
+              // The first order of a page just shown takes the focus (tabIndex -1: reachable by script only).
+              <div key={card.id} data-queue-index={i} tabIndex={-1} className="outline-offset-2">
+                <PickupCard card={card} timeZone={timeZone} now={now} onChange={onChange} />
+              </div>
             ))}
           </div>
+        )}
+        {loading !== 'tab' && orders.length > 0 && (
+          <p role="status" aria-live="polite" className="text-sm text-muted">
+            Showing {orders.length} of {Math.max(counts[tab], orders.length)}
+          </p>
+        )}
+        {loading !== 'tab' && nextCursor && (
+          <Button variant="secondary" className="self-center" aria-disabled={loading === 'more'} onClick={() => void more()}>
+            {loading === 'more' ? 'Loading more orders…' : 'Show more orders'}
+          </Button>
         )}
       </section>
     </div>

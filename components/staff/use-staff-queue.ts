@@ -2,38 +2,79 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiGet } from '@/lib/api/client';
+import { QUEUE_MAX_LIMIT, QUEUE_PAGE_SIZE, type QueueTab } from '@/lib/pickup/queue-tabs';
 import type { PickupCard, QueueResponse } from '@/lib/pickup/schemas';
 
-// The store's queue, kept live: the store's server-sent events say an order changed and the queue is read again
-// (one read however many events arrive together); a refetch on focus or reconnect heals a missed event. New
-// orders to pick are announced to screen readers and counted until the associate looks at them.
+// What the page shows of the queue: one tab, the pages of it read so far, and every tab's count.
+type View = { tab: QueueTab; orders: PickupCard[]; nextCursor: string | null; counts: QueueResponse['counts'] };
+type Loading = 'tab' | 'more' | null;
+type QueueEvent = { orderId?: string; status?: string };
+
+// The store's queue, kept live, a tab and a page at a time: the server drew the first page of To pick; other tabs
+// and further pages are read from the queue API. The store's server-sent events say an order changed and the tab
+// shown is read again, as many orders as are shown (one read however many events arrive together); a refetch on
+// focus or reconnect heals a missed event. A new order to pick (its event says so) is announced to screen readers
+// and counted until the associate opens To pick; it shows on the list when it falls within the pages read.
 export function useStaffQueue(initial: QueueResponse) {
   const storeId = initial.store.id;
-  const [queue, setQueue] = useState(initial);
+  const [view, setView] = useState<View>(() => ({
+    tab: initial.tab ?? 'to_pick',
+    orders: initial.orders,
+    nextCursor: initial.nextCursor,
+    counts: initial.counts,
+  }));
+  const [loading, setLoading] = useState<Loading>(null);
   const [announcement, setAnnouncement] = useState('');
   const [offline, setOffline] = useState(false);
   const [newCount, setNewCount] = useState(0);
+  // New orders to pick heard of since To pick was last opened, each read on its own: shown first on To pick (the
+  // sorted list puts the newest promise last, often pages away) until the associate opens the tab again.
+  const [fresh, setFresh] = useState<PickupCard[]>([]);
+  const unseen = useRef(0);
+  const current = useRef(view);
+  // Bumped by every read that replaces what is shown (another tab, another page): an older answer is then dropped.
+  const generation = useRef(0);
   const sound = useRef(false);
   const known = useRef(new Set(initial.orders.map((o) => o.id)));
+  // Orders the associate acted on stay in view (with their latest card) when the change moves them off the tab.
+  const pinned = useRef(new Map<string, PickupCard>());
   const inFlight = useRef<Promise<void> | null>(null);
   const again = useRef(false);
 
+  const show = useCallback((next: View) => {
+    current.current = next;
+    for (const o of next.orders) known.current.add(o.id);
+    setView(next);
+  }, []);
+
+  const read = useCallback(
+    (tab: QueueTab, limit: number, cursor?: string | null) => {
+      const query = new URLSearchParams({ status: tab, limit: String(limit) });
+      if (cursor) query.set('cursor', cursor);
+      return apiGet<QueueResponse>(`/api/v1/staff/stores/${storeId}/pickups?${query}`, { cache: 'no-store' });
+    },
+    [storeId],
+  );
+
+  // The tab shown, read again: as many orders as are shown, and one page more once the end was reached (so orders
+  // that joined at the end appear).
   const load = useCallback(async () => {
-    const res = await apiGet<QueueResponse>(`/api/v1/staff/stores/${storeId}/pickups`, { cache: 'no-store' });
+    const before = current.current;
+    const at = generation.current;
+    const shown = before.orders.length;
+    const limit = Math.min(QUEUE_MAX_LIMIT, Math.max(QUEUE_PAGE_SIZE, before.nextCursor ? shown : shown + QUEUE_PAGE_SIZE));
+    const res = await read(before.tab, limit);
+    if (at !== generation.current) {
+      again.current = true;
+      return;
+    }
     if (!res.ok) {
       setOffline(res.status === 0);
       return;
     }
     setOffline(false);
-    const fresh = res.data.orders.filter((o) => !known.current.has(o.id) && o.status === 'TO_PICK');
-    for (const o of res.data.orders) known.current.add(o.id);
-    if (fresh.length) {
-      setAnnouncement(fresh.length === 1 ? `New order ${fresh[0]!.number} to pick` : `${fresh.length} new orders to pick`);
-      setNewCount((n) => n + fresh.length);
-      if (sound.current) chime();
-    }
-    setQueue(res.data);
-  }, [storeId]);
+    show({ ...before, ...res.data, tab: before.tab, orders: keepPinned(before.orders, res.data.orders, pinned.current) });
+  }, [read, show]);
 
   const refetch = useCallback(async () => {
     if (inFlight.current) {
@@ -49,11 +90,70 @@ export function useStaffQueue(initial: QueueResponse) {
     return inFlight.current;
   }, [load]);
 
+  const openTab = useCallback(
+    async (tab: QueueTab) => {
+      const at = ++generation.current;
+      pinned.current = new Map();
+      if (tab === 'to_pick') {
+        setNewCount((unseen.current = 0));
+        setFresh([]);
+      }
+      show({ ...current.current, tab, orders: [], nextCursor: null });
+      setLoading('tab');
+      const res = await read(tab, QUEUE_PAGE_SIZE);
+      if (at !== generation.current) return;
+      setLoading(null);
+      if (!res.ok) return setOffline(res.status === 0);
+      setOffline(false);
+      show({ tab, orders: res.data.orders, nextCursor: res.data.nextCursor, counts: res.data.counts });
+    },
+    [read, show],
+  );
+
+  // The next page of the tab shown; resolves with how many orders it added.
+  const showMore = useCallback(async (): Promise<number> => {
+    const before = current.current;
+    if (!before.nextCursor) return 0;
+    const at = ++generation.current;
+    setLoading('more');
+    const res = await read(before.tab, QUEUE_PAGE_SIZE, before.nextCursor);
+    if (at !== generation.current) return 0;
+    setLoading(null);
+    if (!res.ok) {
+      setOffline(res.status === 0);
+      return 0;
+    }
+    setOffline(false);
+    const have = new Set(before.orders.map((o) => o.id));
+    const added = res.data.orders.filter((o) => !have.has(o.id));
+    show({ ...before, orders: [...before.orders, ...added], nextCursor: res.data.nextCursor, counts: res.data.counts });
+    return added.length;
+  }, [read, show]);
+
   useEffect(() => {
     const source = new EventSource(`/api/v1/staff/stores/${storeId}/events`);
-    const onEvent = () => void refetch();
+    const onEvent = (event: MessageEvent<string>) => {
+      const data = parseEvent(event.data);
+      // Only a new order is announced as to pick (the order's confirmation); once per order.
+      if (data.status === 'TO_PICK' && data.orderId && !known.current.has(data.orderId)) {
+        known.current.add(data.orderId);
+        const count = ++unseen.current;
+        setNewCount(count);
+        setAnnouncement(count === 1 ? 'A new order to pick' : `${count} new orders to pick`);
+        if (sound.current) chime();
+        void addFresh(data.orderId);
+      }
+      void refetch();
+    };
+    const addFresh = async (orderId: string) => {
+      const res = await apiGet<{ order: PickupCard }>(`/api/v1/staff/orders/${orderId}`, { cache: 'no-store' });
+      if (!res.ok || res.data.order.status !== 'TO_PICK') return;
+      const card = res.data.order;
+      setFresh((f) => (f.some((c) => c.id === card.id) ? f : [card, ...f]));
+    };
+    const onOpen = () => void refetch();
     source.addEventListener('pickup', onEvent);
-    source.addEventListener('open', onEvent);
+    source.addEventListener('open', onOpen);
     const onVisible = () => {
       if (document.visibilityState === 'visible') void refetch();
     };
@@ -66,17 +166,45 @@ export function useStaffQueue(initial: QueueResponse) {
     };
   }, [storeId, refetch]);
 
-  // An action's answer replaces its card at once; the event it caused brings the rest of the queue along.
-  const replace = useCallback((card: PickupCard) => {
-    setQueue((q) => ({ ...q, orders: q.orders.map((o) => (o.id === card.id ? card : o)) }));
-  }, []);
+  // An action's answer replaces its card at once (and keeps it in view); the event it caused brings the rest along.
+  const replace = useCallback(
+    (card: PickupCard) => {
+      pinned.current.set(card.id, card);
+      setFresh((f) => f.map((c) => (c.id === card.id ? card : c)));
+      const before = current.current;
+      show({ ...before, orders: before.orders.map((o) => (o.id === card.id ? card : o)) });
+    },
+    [show],
+  );
 
   const setSound = useCallback((on: boolean) => {
     sound.current = on;
   }, []);
-  const seen = useCallback(() => setNewCount(0), []);
 
-  return { queue, refetch, replace, announcement, offline, newCount, seen, setSound };
+  // A new order the tab's own list now shows is shown there only.
+  const shown = new Set(view.orders.map((o) => o.id));
+  const newOrders = view.tab === 'to_pick' ? fresh.filter((c) => !shown.has(c.id)) : [];
+  return { view, newOrders, loading, openTab, showMore, refetch, replace, announcement, offline, newCount, setSound };
+}
+
+// The freshly read orders, with the pinned ones that have left the tab kept where they were.
+function keepPinned(before: PickupCard[], fresh: PickupCard[], pinned: Map<string, PickupCard>): PickupCard[] {
+  const out = [...fresh];
+  const present = new Set(fresh.map((o) => o.id));
+  before.forEach((o, i) => {
+    const card = pinned.get(o.id);
+    if (card && !present.has(o.id)) out.splice(Math.min(i, out.length), 0, card);
+  });
+  return out;
+}
+
+function parseEvent(data: string): QueueEvent {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    return parsed && typeof parsed === 'object' ? (parsed as QueueEvent) : {};
+  } catch {
+    return {};
+  }
 }
 
 // A short two-note chime made on the spot (no sound file to fetch), for the associate who switched sound on.

@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { rowId, text } from '@/lib/validation/text';
 import { orderIdSchema } from '@/lib/orders/schemas';
+import { QUEUE_MAX_LIMIT, QUEUE_PAGE_SIZE, QUEUE_TABS } from './queue-tabs';
 
 // The staff pickup API's inputs and answers (app/api/v1/staff/**, POST /api/v1/orders/{id}/arrived).
-export const QUEUE_TABS = ['to_pick', 'picking', 'ready', 'waiting', 'collected', 'problems'] as const;
-export type QueueTab = (typeof QUEUE_TABS)[number];
-
 const storeIdSchema = rowId('Not a store id');
 export const storeParamsSchema = z.object({ storeId: storeIdSchema });
 export const staffOrderParamsSchema = z.object({ id: orderIdSchema });
-// The queue is read a page at a time: a store with hundreds of open orders must not be drawn (or sent) at once.
-export const QUEUE_PAGE_SIZE = 20;
-export const QUEUE_MAX_LIMIT = 100;
 // Where the previous page ended: its last order's sort time (ms) and id (lib/pickup/queue.ts writes and reads it).
 const queueCursorSchema = z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, 'Not a queue cursor');
 export const queueQuerySchema = z.object({
