@@ -1,6 +1,6 @@
 // npm run bench [-- [--postgres] section …]: the production build on the embedded database (or, with --postgres or
 // BENCH_DATABASE_URL, on new databases of a real PostgreSQL server), figures as ratios within one run.
-// Sections: catalog, js, lighthouse, cart, sync, streams, checkout, webhook, staff, availability, recs (default: all).
+// Sections: catalog, search, js, lighthouse, cart, sync, streams, checkout, webhook, staff, availability, recs (default: all).
 import { runAvailabilityBench } from './availability';
 import { runCartBench, runLiveSyncBench, runSseCapacityBench } from './cart-bench';
 import { fillBag } from './cart-client';
@@ -8,6 +8,7 @@ import { runCatalogBench, discoverUrls, measureFirstLoadJs } from './catalog';
 import { BENCH_WEBHOOK_SECRET, runCheckoutBench, runWebhookBench } from './checkout';
 import { runLighthouse } from './lighthouse';
 import { runRecommendationsBench } from './recommendations';
+import { runSearchBench } from './search';
 import { runStaffBench } from './staff';
 import { benchDatabase } from './database';
 import { startServer } from './server';
@@ -16,12 +17,14 @@ const wanted = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith('--
 const want = (section: string) => wanted.size === 0 || wanted.has(section);
 
 async function main() {
-  const db = benchDatabase('shop', { dataDir: '.data/bench', dbPort: 54331 });
+  // BENCH_PORT, BENCH_DB_PORT and BENCH_DATA_DIR let a second checkout of the repository run a section beside another.
+  const env = process.env;
+  const db = benchDatabase('shop', { dataDir: env.BENCH_DATA_DIR ?? '.data/bench', dbPort: Number(env.BENCH_DB_PORT ?? 54331) });
   console.log(`Database: ${db.label}`);
   // The bench client is the server's trusted proxy (127.0.0.1), so a request can name its shopper's address in
   // X-Forwarded-For: the hundreds of orders the checkout and staff sections place are not one client's 300 in 10 minutes.
   const server = await startServer({
-    port: 3200,
+    port: Number(env.BENCH_PORT ?? 3200),
     db,
     fresh: true,
     env: { STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET, TRUSTED_PROXIES: '127.0.0.1' },
@@ -29,6 +32,7 @@ async function main() {
   try {
     const urls = await discoverUrls(server.baseUrl);
     if (want('catalog')) await runCatalogBench(server.baseUrl, urls);
+    if (want('search')) await runSearchBench(server.baseUrl, { serverPid: server.pid });
     if (want('js')) await measureFirstLoadJs(server.baseUrl, urls.product);
     // The static /about page is the reference: what this machine's Lighthouse gives a page with no data of its own.
     // The checkout is audited with two items in the bag (the form), not the empty-bag state.
@@ -42,10 +46,10 @@ async function main() {
         checkout,
       });
     }
-    if (want('cart')) console.log('\nCart mutations', await runCartBench(server.baseUrl));
+    if (want('cart')) console.log('\nCart mutations', await runCartBench(server.baseUrl, { serverPid: server.pid }));
     if (want('sync')) console.log('\nLive sync', await runLiveSyncBench(server.baseUrl));
     if (want('streams')) console.log('\nEvent streams', await runSseCapacityBench(server.baseUrl, { serverPid: server.pid }));
-    if (want('checkout')) console.log('\nCheckout', await runCheckoutBench(server.baseUrl));
+    if (want('checkout')) console.log(`\nCheckout (${db.label})`, await runCheckoutBench(server.baseUrl, { serverPid: server.pid }));
     if (want('webhook')) console.log('\nStripe webhook', await runWebhookBench(server.baseUrl));
     if (want('staff')) console.log('\nStaff pickups', await runStaffBench(server.baseUrl));
   } finally {
