@@ -47,6 +47,7 @@ export type QuoteRequest = {
   fulfilment: 'DELIVERY' | 'PICKUP';
   discountCode: string | null;
   email: string | null;
+  points?: number;
 };
 
 export function fetchQuote(body: QuoteRequest) {

@@ -25,6 +25,7 @@ import { PickupStore } from './pickup-store';
 import { ShortLinesNotice } from './short-lines-notice';
 import type { ExpressStart, StripeHandle } from './stripe-payment';
 import { walletAddress } from './stripe-loader';
+import { UsePoints } from './use-points';
 import { useQuote } from './use-quote';
 
 // Stripe's code is fetched only when Stripe is configured and the payment section shows.
@@ -65,6 +66,7 @@ export function CheckoutForm({
   const [chosenStore, setChosenStore] = useState<StoreView | null>(null);
   const [payment, setPayment] = useState<Payment>(online ? 'online' : 'pay_at_pickup');
   const [discountCode, setDiscountCode] = useState('');
+  const [points, setPoints] = useState(0);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [shortLines, setShortLines] = useState<ShortLine[]>([]);
@@ -79,10 +81,15 @@ export function CheckoutForm({
   const lines = (cart?.lines ?? []).filter((l) => l.status !== 'unavailable');
   const paymentChoice: Payment = fulfilment === 'DELIVERY' ? 'online' : payment;
   const code = discountCode.trim() || null;
-  const { quote } = useQuote(lines.length ? quoteRequest(lines, fulfilment, code, email) : null, initialQuote);
+  const { quote } = useQuote(lines.length ? quoteRequest(lines, fulfilment, code, email, points) : null, initialQuote);
 
   function body(overrides: { email?: string; address?: ReturnType<typeof walletAddress> } = {}) {
-    const common = { email: overrides.email ?? email, discountCode: discountCode.trim() || null, payment: paymentChoice };
+    const common = {
+      email: overrides.email ?? email,
+      discountCode: discountCode.trim() || null,
+      payment: paymentChoice,
+      ...(points ? { points } : {}),
+    };
     if (fulfilment === 'PICKUP') return { ...common, fulfilment, pickupLocationId: store?.id ?? '' };
     const a = overrides.address ?? { ...address, line2: address.line2 || null, phone: address.phone || null, country: 'GB' };
     return { ...common, fulfilment, shippingAddress: a };
@@ -300,6 +307,9 @@ export function CheckoutForm({
           4. Review
         </h2>
         <OrderReview lines={lines} totals={totals} fulfilment={fulfilment} />
+        {signedIn && quote?.points && totals && (
+          <UsePoints points={quote.points} pointsError={quote.pointsError} currency={totals.currency} value={points} onChange={setPoints} />
+        )}
         <FormField
           label="Discount code (optional)"
           id={fieldId('discountCode')}
@@ -355,11 +365,13 @@ function quoteRequest(
   fulfilment: Fulfilment,
   code: string | null,
   email: string,
+  points: number,
 ): QuoteRequest {
   return {
     lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
     fulfilment,
     discountCode: code,
     email: code && email.includes('@') ? email.trim() : null,
+    ...(points ? { points } : {}),
   };
 }

@@ -5,6 +5,7 @@ export type ReviewTotals = {
   currency: string;
   subtotalMinor: number;
   discountMinor: number;
+  pointsDiscountMinor?: number;
   shippingMinor: number;
   taxMinor: number;
   totalMinor: number;
@@ -44,6 +45,14 @@ export function OrderReview({
             <>
               <dt>Discount</dt>
               <dd className="text-right tabular-nums">−{money(totals.discountMinor)}</dd>
+            </>
+          )}
+          {(totals.pointsDiscountMinor ?? 0) > 0 && (
+            <>
+              <dt>Points</dt>
+              <dd className="text-right tabular-nums" data-testid="points-discount">
+                −{money(totals.pointsDiscountMinor ?? 0)}
+              </dd>
             </>
           )}
           <dt>{fulfilment === 'PICKUP' ? 'Pickup' : 'Delivery'}</dt>

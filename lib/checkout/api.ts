@@ -21,6 +21,8 @@ export function checkoutJson(result: CheckoutResult) {
         subtotalMinor: order.subtotalMinor,
         discountMinor: order.discountMinor,
         discountCode: order.discountCode,
+        pointsRedeemed: order.pointsRedeemed,
+        pointsDiscountMinor: order.pointsDiscountMinor,
         shippingMinor: order.shippingMinor,
         taxMinor: order.taxMinor,
         totalMinor: order.totalMinor,

@@ -30,6 +30,8 @@ const checkoutResponseSchema = z.object({
     subtotalMinor: z.number().int(),
     discountMinor: z.number().int(),
     discountCode: z.string().nullable(),
+    pointsRedeemed: z.number().int().describe('Loyalty points used on the order (held until it is paid)'),
+    pointsDiscountMinor: z.number().int(),
     shippingMinor: z.number().int(),
     taxMinor: z.number().int(),
     totalMinor: z.number().int(),
@@ -46,6 +48,8 @@ const totalsSchema = z.object({
   subtotalMinor: z.number().int(),
   discountMinor: z.number().int(),
   discountCode: z.string().nullable(),
+  pointsRedeemed: z.number().int(),
+  pointsDiscountMinor: z.number().int(),
   shippingMinor: z.number().int(),
   taxMinor: z.number().int(),
   taxInclusive: z.boolean(),
@@ -55,6 +59,17 @@ const totalsSchema = z.object({
 const quoteResponseSchema = z.object({
   totals: totalsSchema.nullable().describe('Null when none of the lines is sold'),
   discountError: z.object({ code: z.enum(['invalid_discount', 'discount_not_eligible']), message: z.string() }).nullable(),
+  points: z
+    .object({
+      balance: z.number().int(),
+      maxPoints: z.number().int().describe('The most points this order may use (steps of 100, up to half the goods)'),
+    })
+    .nullable()
+    .describe('Signed in only'),
+  pointsError: z
+    .object({ code: z.string(), message: z.string() })
+    .nullable()
+    .describe('Why the points asked for are left out of the totals'),
   freeDeliveryFromMinor: z.number().int(),
 });
 

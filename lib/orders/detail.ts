@@ -111,13 +111,19 @@ export type TotalsRow = { label: string; amountMinor: number; kind: 'add' | 'sub
 
 // Shelf prices include VAT, so tax is a line "included" in the total unless the order added it on top.
 export function totalsRows(order: OrderSummary): TotalsRow[] {
-  const beforeTax = order.subtotalMinor - order.discountMinor + order.shippingMinor;
+  const beforeTax = order.subtotalMinor - order.discountMinor - order.pointsDiscountMinor + order.shippingMinor;
   const taxIncluded = order.totalMinor === beforeTax;
   const rows: TotalsRow[] = [{ label: 'Subtotal', amountMinor: order.subtotalMinor, kind: 'add' }];
   if (order.discountMinor > 0)
     rows.push({
       label: order.discountCode ? `Discount (${order.discountCode})` : 'Discount',
       amountMinor: order.discountMinor,
+      kind: 'subtract',
+    });
+  if (order.pointsDiscountMinor > 0)
+    rows.push({
+      label: `Points (${order.pointsRedeemed.toLocaleString('en-GB')})`,
+      amountMinor: order.pointsDiscountMinor,
       kind: 'subtract',
     });
   rows.push({ label: order.fulfilment === 'PICKUP' ? 'Pickup' : 'Delivery', amountMinor: order.shippingMinor, kind: 'add' });
