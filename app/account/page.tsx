@@ -2,18 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AddressBook } from '@/components/account/address-book';
+import { CommunicationPreferences } from '@/components/account/communication-preferences';
 import { ProfileForm } from '@/components/account/profile-form';
 import { SignInMethods } from '@/components/account/sign-in-methods';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { getSessionUser } from '@/lib/auth/session';
 import { getAccountOverview } from '@/lib/auth/users';
+import { getMyConsents } from '@/lib/messaging/account-consent';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
 export default async function AccountPage() {
   const user = await getSessionUser();
   if (!user) redirect('/sign-in?callbackUrl=/account');
-  const account = await getAccountOverview(user);
+  const [account, consents] = await Promise.all([getAccountOverview(user), getMyConsents(user)]);
   if (!account) redirect('/sign-in?callbackUrl=/account');
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-8">
@@ -43,6 +45,12 @@ export default async function AccountPage() {
           Addresses
         </h2>
         <AddressBook addresses={account.addresses} />
+      </section>
+      <section aria-labelledby="preferences-heading" className="flex flex-col gap-3">
+        <h2 id="preferences-heading" className="text-lg font-semibold">
+          Communication preferences
+        </h2>
+        <CommunicationPreferences initial={consents} />
       </section>
       <section aria-labelledby="methods-heading" className="flex flex-col gap-3">
         <h2 id="methods-heading" className="text-lg font-semibold">

@@ -27,6 +27,7 @@ import type { ExpressStart, StripeHandle } from './stripe-payment';
 import { walletAddress } from './stripe-loader';
 import { UsePoints } from './use-points';
 import { useQuote } from './use-quote';
+import { ConsentBoxes, noConsent, type ConsentChoice } from './consent-boxes';
 
 // Stripe's code is fetched only when Stripe is configured and the payment section shows.
 const StripePayment = dynamic(() => import('./stripe-payment').then((m) => m.StripePayment), {
@@ -66,6 +67,7 @@ export function CheckoutForm({
   const [chosenStore, setChosenStore] = useState<StoreView | null>(null);
   const [payment, setPayment] = useState<Payment>(online ? 'online' : 'pay_at_pickup');
   const [discountCode, setDiscountCode] = useState('');
+  const [consent, setConsent] = useState<ConsentChoice>(noConsent);
   const [points, setPoints] = useState(0);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -88,6 +90,7 @@ export function CheckoutForm({
       email: overrides.email ?? email,
       discountCode: discountCode.trim() || null,
       payment: paymentChoice,
+      ...(consent.smsUpdates || consent.offers ? { consent } : {}),
       ...(points ? { points } : {}),
     };
     if (fulfilment === 'PICKUP') return { ...common, fulfilment, pickupLocationId: store?.id ?? '' };
@@ -220,6 +223,7 @@ export function CheckoutForm({
               </>
             )}
           </p>
+          <ConsentBoxes value={consent} onChange={setConsent} phoneError={errors['consent.phone']} />
         </section>
 
         <section aria-labelledby="fulfilment-heading" className="flex flex-col gap-3">

@@ -8,6 +8,7 @@ import { completeDemoPayment } from '@/lib/payments/demo';
 import type { DemoOutcome, PaymentStart } from '@/lib/payments/provider';
 import { getPaymentProvider, paymentKindFor } from '@/lib/payments/providers';
 import { describeRetry, rateLimitAll } from '@/lib/rate-limit';
+import { recordCheckoutConsentTx } from '@/lib/messaging/account-consent';
 import { onOrderConfirmed } from '@/lib/orders/after-confirmed';
 import { channelFromUserAgent } from '@/lib/orders/channel';
 import { OrderError } from '@/lib/orders/errors';
@@ -75,7 +76,10 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
       if (repeatOf) return { repeatOf };
       const leftovers = await tx.order.findMany({ where: { cartId: cart.cartId, status: 'PENDING' }, select: { id: true } });
       for (const o of leftovers) await cancelPendingOrderTx(tx, o.id, now);
-      return { placed: await writePendingOrder(tx, input, priced, now, { checkoutKey, cartVersion: cart.version }) };
+      const placed = await writePendingOrder(tx, input, priced, now, { checkoutKey, cartVersion: cart.version });
+      // Ticked boxes are kept with the order's e-mail address (a guest's choices follow them into an account).
+      if (body.consent) await recordCheckoutConsentTx(tx, body.email, actor.user?.id ?? null, body.consent, now);
+      return { placed };
     },
     ORDER_TX,
   );

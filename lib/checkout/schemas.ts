@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkoutConsentSchema } from '@/lib/messaging/schemas';
 import { text } from '@/lib/validation/text';
 import { ukPostcode } from '@/lib/validation/uk-postcode-schema';
 
@@ -23,6 +24,8 @@ const common = {
   payment: z.enum(['online', 'pay_at_pickup']).default('online'),
   // Loyalty points to use: the server checks them against the balance and the programme's 50 % cap.
   points: z.number().int().min(0).max(10_000_000).multipleOf(100, 'Points are used in steps of 100').optional(),
+  // The unticked-by-default boxes: SMS pickup updates (with a mobile number) and offers by e-mail.
+  consent: checkoutConsentSchema.optional(),
 };
 
 export const checkoutBodySchema = z.discriminatedUnion('fulfilment', [

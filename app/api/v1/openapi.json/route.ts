@@ -5,6 +5,7 @@ import { route } from '@/lib/api/route';
 import { backInStockOperations } from '@/lib/back-in-stock/openapi';
 import { cartOperations } from '@/lib/cart/openapi';
 import { catalogOperations } from '@/lib/catalog/openapi';
+import { messagingOperations } from '@/lib/messaging/openapi';
 import { checkoutOperations } from '@/lib/checkout/openapi';
 import { orderOperations } from '@/lib/orders/openapi';
 import { pickupOperations } from '@/lib/pickup/openapi';
@@ -26,6 +27,7 @@ export const GET = route({ label: 'openapi' }, () =>
       ...orderOperations,
       ...pickupOperations,
       ...recommendationOperations,
+      ...messagingOperations,
     ]),
   ),
 );
