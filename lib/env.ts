@@ -40,6 +40,8 @@ const schema = z.object({
     .default(15),
   SHOP_CURRENCY: z.string().length(3).default('GBP'),
   SEED_SCALE: z.enum(['demo', 'bench']).default('demo'),
+  // off: commerce events are not recorded (the analytics bench's baseline for what recording costs a request).
+  ANALYTICS_RECORDING: z.enum(['on', 'off']).default('on'),
   // Messages (lib/messaging): the queue's worker runs inside the server unless MESSAGE_WORKER=off (then `npm run worker`).
   MESSAGE_WORKER: z.enum(['on', 'off']).default('on'),
   // SMS through Twilio's Messages API when these are set, else the development outbox; TWILIO_API_BASE only for tests.

@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { getAnonymousId } from '@/lib/auth/anonymous';
 import { getSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import type { CommerceEventType, EventChannel } from '@/lib/generated/prisma/enums';
 import { MY_STORE_COOKIE } from '@/lib/stores/my-store-cookie';
 import { channelFromHeaders, channelOfOrder } from './channel';
@@ -58,6 +59,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
  * background and the event is written with others in one INSERT a moment later. A failure is logged, never thrown.
  */
 export function recordEvent(input: EventInput): void {
+  if (env.ANALYTICS_RECORDING === 'off') return;
   track(fromRequest({ ...input, occurredAt: input.occurredAt ?? new Date() }).then(enqueue));
 }
 
@@ -66,6 +68,7 @@ export function recordEvent(input: EventInput): void {
  * the step happened at the counter (`IN_STORE`); its store, customer, bag and total come from the order itself.
  */
 export function recordOrderEvent(type: CommerceEventType, orderId: string, extra: Omit<EventInput, 'type' | 'orderId'> = {}): void {
+  if (env.ANALYTICS_RECORDING === 'off') return;
   const request = requestDetails();
   const occurredAt = extra.occurredAt ?? new Date();
   track(

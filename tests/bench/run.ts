@@ -1,6 +1,7 @@
 // npm run bench [-- [--postgres] section …]: the production build on the embedded database (or, with --postgres or
 // BENCH_DATABASE_URL, on new databases of a real PostgreSQL server), figures as ratios within one run.
-// Sections: catalog, search, js, lighthouse, cart, sync, streams, checkout, webhook, staff, availability, recs (default: all).
+// Sections: catalog, search, js, lighthouse, cart, sync, streams, checkout, webhook, staff, availability, recs, analytics (default: all).
+import { runAnalyticsBench } from './analytics';
 import { runAvailabilityBench } from './availability';
 import { runCartBench, runLiveSyncBench, runSseCapacityBench } from './cart-bench';
 import { fillBag } from './cart-client';
@@ -59,6 +60,7 @@ async function main() {
   // These need data sets of their own: each starts and stops its own server.
   if (want('availability')) console.log('\nAvailability', await runAvailabilityBench());
   if (want('recs')) await runRecommendationsBench();
+  if (want('analytics')) await runAnalyticsBench();
 }
 
 main().catch((error: unknown) => {
