@@ -56,7 +56,8 @@ export default async function HomePage() {
         </ul>
       </section>
 
-      <RecommendationShelves context="home" slots={[{ title: 'For you' }]} />
+      {/* "For you" (or "Trending" for a first visit), then the visitor's recently viewed products. */}
+      <RecommendationShelves context="home" slots={[{ title: 'For you' }, { title: 'Recently viewed' }]} />
     </>
   );
 }

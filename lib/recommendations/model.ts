@@ -1,4 +1,5 @@
 import { createContentIndex, indexItemContent, type ContentIndex } from './content';
+import { addRepeatItem, createRepeatStats, moveCategory, recordCustomerBasket, recordPurchase, type RepeatStats } from './repeats';
 import type { Basket, ItemMeta, PurchaseEvent } from './types';
 
 /**
@@ -30,6 +31,8 @@ export type RecModel = {
   popularRank: number[];
   customers: Map<string, PurchaseEvent[]>;
   content: ContentIndex;
+  /** Who buys what again, and each item's category (repeats.ts). */
+  repeats: RepeatStats;
 };
 
 export function createModel(): RecModel {
@@ -45,6 +48,7 @@ export function createModel(): RecModel {
     popularRank: [],
     customers: new Map(),
     content: createContentIndex(),
+    repeats: createRepeatStats(),
   };
 }
 
@@ -59,6 +63,7 @@ function internItem(model: RecModel, itemId: string): number {
   model.purchaseTimes.push([]);
   model.popularRank.push(model.popularOrder.length);
   model.popularOrder.push(item);
+  addRepeatItem(model.repeats);
   return item;
 }
 
@@ -72,6 +77,7 @@ function ranksAbove(model: RecModel, a: number, b: number): boolean {
 }
 
 function raisePopularity(model: RecModel, item: number): void {
+  recordPurchase(model.repeats, item);
   model.popularity[item] = (model.popularity[item] ?? 0) + 1;
   let rank = model.popularRank[item] ?? 0;
   while (rank > 0) {
@@ -135,12 +141,14 @@ export function addBasket(model: RecModel, basket: Basket): void {
     let history = model.customers.get(basket.customerId);
     if (!history) model.customers.set(basket.customerId, (history = []));
     for (const itemId of itemIds) history.push({ itemId, at });
+    recordCustomerBasket(model.repeats, basket.customerId, items, model.popularity);
   }
 }
 
 export function setItemMeta(model: RecModel, meta: ItemMeta): void {
-  internItem(model, meta.id);
+  const item = internItem(model, meta.id);
   indexItemContent(model.content, meta);
+  moveCategory(model.repeats, item, meta.category?.toLowerCase(), model.popularity[item] ?? 0);
 }
 
 export function buildModel(baskets: Iterable<Basket>, items: Iterable<ItemMeta> = []): RecModel {

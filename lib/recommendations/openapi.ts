@@ -8,7 +8,9 @@ export const recommendationOperations: Operation[] = [
     path: '/api/v1/recommendations',
     summary:
       'Recommendation shelves for a page: home ("For you" and "Recently viewed" for a known shopper or guest, else "Trending"), ' +
-      'product ("Goes well with", "Similar"), cart ("Complete your order") or order ("Goes well with your order", for the order\'s shopper only). ' +
+      'product ("Goes well with": other categories bought with it; "Similar": alternatives, its own category first), cart ("Complete your order"), ' +
+      'order ("Goes well with your order", for the order\'s shopper only) or viewed ("Recently viewed" for the visitor, without productId if given). ' +
+      '"For you" offers a product the shopper bought again only where the shop\'s orders show people buy it again. ' +
       'Each item says which strategy chose it and why.',
     query: recommendationsQuerySchema,
     responses: {

@@ -3,7 +3,7 @@ import { rowId } from '@/lib/validation/text';
 
 // The recommendations API's input and output, shared by the route handlers, the OpenAPI document and the shelves.
 
-const CONTEXTS = ['home', 'product', 'cart', 'order'] as const;
+const CONTEXTS = ['home', 'product', 'cart', 'order', 'viewed'] as const;
 const DEFAULT_LIMIT = 8;
 const MAX_LIMIT = 24;
 
@@ -13,7 +13,7 @@ const orderId = rowId('orderId is not valid.');
 
 export const recommendationsQuerySchema = z
   .object({
-    context: z.preprocess(blankToUndefined, z.enum(CONTEXTS, 'context must be home, product, cart or order.').default('home')),
+    context: z.preprocess(blankToUndefined, z.enum(CONTEXTS, 'context must be home, product, cart, order or viewed.').default('home')),
     productId: z.preprocess(blankToUndefined, productId.optional()),
     orderId: z.preprocess(blankToUndefined, orderId.optional()),
     limit: z.preprocess(
@@ -52,7 +52,7 @@ const recommendationItemSchema = z.object({
   reason: z
     .string()
     .describe(
-      'Why it is shown: "Because you bought …", "Often bought with …", "Similar to …", "Trending", "Popular" or "Recently viewed".',
+      'Why it is shown: "Because you bought …", "Buy again", "Often bought with …", "Similar to …", "Trending", "Popular" or "Recently viewed".',
     ),
   strategy: z.enum(STRATEGIES),
 });

@@ -14,7 +14,7 @@ import type {
   RecommendationsQuery,
   RecommendationsResponse,
 } from './schemas';
-import { forYou, goesWellWith, similarItems, trending } from './strategies';
+import { forYou, goesWellWith, PRODUCT_PAGE_COMPLETION, similarItems, trending } from './strategies';
 import { addMissingCards, getCatalogSnapshot } from './catalog-snapshot';
 import { loadCartProductIds, loadRecentViews, type CardRow, type Viewer } from './store';
 import type { Recommendation } from './types';
@@ -57,7 +57,11 @@ async function getRecommendations(input: RecommendationInput): Promise<Recommend
     await ensureItemIndexed(productId);
     if (!model.content.tokens.has(productId)) return null;
     const shelves = await sharedShelves(`product:${productId}`, model, limit, new Set([productId]), [
-      { id: 'goes-well-with', title: 'Goes well with', list: (n, exclude) => goesWellWith(model, [productId], { limit: n, exclude }) },
+      {
+        id: 'goes-well-with',
+        title: 'Goes well with',
+        list: (n, exclude) => goesWellWith(model, [productId], { limit: n, exclude, params: PRODUCT_PAGE_COMPLETION }),
+      },
       { id: 'similar', title: 'Similar', list: (n, exclude) => similarItems(model, productId, { limit: n, exclude }) },
     ]);
     return { context: 'product', personalised: false, shelves };
@@ -69,7 +73,7 @@ async function getRecommendations(input: RecommendationInput): Promise<Recommend
       {
         id: 'goes-well-with',
         title: 'Goes well with your order',
-        list: (n, exclude) => goesWellWith(model, ordered, { limit: n, exclude }),
+        list: (n, exclude) => goesWellWith(model, ordered, { limit: n, exclude, params: PRODUCT_PAGE_COMPLETION }),
       },
     ]);
     return { context: 'order', personalised: true, shelves };
@@ -84,6 +88,7 @@ async function getRecommendations(input: RecommendationInput): Promise<Recommend
   }
 
   const viewer: Viewer | null = input.user ? { userId: input.user.id } : input.anonymousId ? { anonymousId: input.anonymousId } : null;
+  if (input.context === 'viewed') return recentlyViewed(model, viewer, limit, input.productId ?? null);
   return personalHome(model, viewer, input.user?.id ?? null, limit, now, input.now === undefined);
 }
 
@@ -140,6 +145,17 @@ async function buildPersonalHome(
   return { context: 'home', personalised: true, shelves: [...shelves].reverse() };
 }
 
+// The viewer's recently viewed products (for a product page: without the one on screen), newest first. One small
+// indexed read (loadRecentViews); nothing is computed.
+async function recentlyViewed(model: RecModel, viewer: Viewer | null, limit: number, onScreen: string | null) {
+  const views = await loadRecentViews(db, viewer);
+  const viewed: Recommendation[] = views.map((view) => ({ itemId: view.itemId, score: view.at, reason: { kind: 'recently-viewed' } }));
+  const shelves = await fillShelves(model, limit, new Set(onScreen ? [onScreen] : []), new Set(), [
+    { id: 'recently-viewed', title: 'Recently viewed', list: (n, exclude) => viewed.filter((r) => !exclude(r.itemId)).slice(0, n) },
+  ]);
+  return { context: 'viewed' as const, personalised: true, shelves };
+}
+
 // Shelves that depend only on their key (trending, a product, the products of a bag or an order, in their order), the
 // same for whoever asks, kept until the model or the stock snapshot changes.
 const shared = new Map<string, { version: string; shelves: RecommendationShelf[] }>();
@@ -193,6 +209,8 @@ function toItem(card: CardRow, rec: Recommendation, cards: Map<string, CardRow>,
     switch (rec.reason.kind) {
       case 'bought-with':
         return ['goes-well-with', source ? `Often bought with ${source}` : 'Often bought together'];
+      case 'buy-again':
+        return ['for-you', 'Buy again'];
       case 'because-you-bought': {
         const viewedOnly = rec.reason.sourceItemId !== undefined && !bought.has(rec.reason.sourceItemId);
         return ['for-you', source ? `Because you ${viewedOnly ? 'viewed' : 'bought'} ${source}` : 'Picked for you'];

@@ -1,5 +1,6 @@
 import { coPurchaseEvidence, contentEvidence, dampPopular } from './evidence';
 import { compareIds, countSince, type RecModel } from './model';
+import { categoryOf } from './repeats';
 import {
   combineExclusions,
   createTally,
@@ -33,7 +34,20 @@ const COMPLETION_PARAMS = {
   /** Weight of name/category similarity relative to the strongest co-purchase score; it helped
    * for all items, not only little-sold ones, so it does not fade with sales. */
   contentWeight: 0.25,
+  /**
+   * Candidates in a category of the cart's items count this much: below 1, what goes with an item comes before
+   * alternatives to it (those belong on Similar). 1 for the cart (measured: on the Online Retail data, where a
+   * category is a product line in its colours, shoppers do buy several colours together); the product and order
+   * pages' "Goes well with" use SAME_CATEGORY_ON_PRODUCT.
+   */
+  sameCategoryWeight: 1,
 };
+
+/**
+ * "Goes well with" on a product page and an order: other categories only (the same category's items are alternatives,
+ * Similar's), bought together first, then close in name or tags (a waxed cap with a waxed jacket).
+ */
+export const PRODUCT_PAGE_COMPLETION: Partial<CompletionParams> = { sameCategoryWeight: 0 };
 
 export type CompletionParams = typeof COMPLETION_PARAMS;
 
@@ -52,6 +66,7 @@ function offerBlend(
   contentWeight: number,
   boughtKind: 'bought-with' | 'similar',
   top: TopList,
+  weightOf: (item: number) => number = () => 1,
 ): void {
   const boughtMax = maxTotal(bought) || 1;
   const similarMax = maxTotal(similar) || 1;
@@ -63,7 +78,7 @@ function offerBlend(
     return { kind, sourceItemId: model.ids[source ?? -1] };
   };
   const consider = (item: number) => {
-    const score = (bought.total[item] ?? 0) / boughtMax + (contentWeight * (similar.total[item] ?? 0)) / similarMax;
+    const score = weightOf(item) * ((bought.total[item] ?? 0) / boughtMax + (contentWeight * (similar.total[item] ?? 0)) / similarMax);
     const itemId = model.ids[item] ?? '';
     if (wouldTake(top, itemId, score)) take(top, { itemId, score, reason: reasonFor(item) });
   };
@@ -89,14 +104,26 @@ export function goesWellWith(
   const bought = coPurchaseEvidence(model, sources, p.beforeWeight, p.sourcePopularityPower);
   dampPopular(model, bought, p.candidatePopularityPower);
   const similar = p.contentWeight > 0 ? contentEvidence(model, sources) : createTally(model.ids.length);
-  const exclude = combineExclusions(new Set(cartItems), options.exclude);
+  const cartCategories = new Set([...sources.keys()].map((item) => categoryOf(model, item)).filter((c) => c >= 0));
+  const sameCategory = (item: number) => cartCategories.has(categoryOf(model, item));
+  const weightOf = (item: number) => (sameCategory(item) ? p.sameCategoryWeight : 1);
+  // With no weight at all, the same category is not offered by the best-seller fill either.
+  const leaveOut = p.sameCategoryWeight === 0 ? (itemId: string) => sameCategory(model.index.get(itemId) ?? -1) : undefined;
+  const exclude = combineExclusions(new Set(cartItems), options.exclude, leaveOut);
   const top = createTopList(options.limit ?? DEFAULT_LIMIT, exclude);
-  offerBlend(model, bought, similar, p.contentWeight, 'bought-with', top);
+  offerBlend(model, bought, similar, p.contentWeight, 'bought-with', top, weightOf);
   return finishTopList(model, top);
 }
 
-/** Items like this one: bought by the same shoppers, or close in name, category and tags. */
-export function similarItems(model: RecModel, itemId: string, options: ListOptions & { contentWeight?: number } = {}): Recommendation[] {
+/**
+ * Items like this one: close in name, category and tags, or bought by the same shoppers; items of its own category
+ * first (alternatives to it), others weigh `otherCategoryWeight` (what goes with it is "Goes well with"'s).
+ */
+export function similarItems(
+  model: RecModel,
+  itemId: string,
+  options: ListOptions & { contentWeight?: number; otherCategoryWeight?: number } = {},
+): Recommendation[] {
   const item = model.index.get(itemId);
   const sources = new Map(item === undefined ? [] : [[item, 1]]);
   const bought = coPurchaseEvidence(model, sources, 1, 0);
@@ -104,7 +131,10 @@ export function similarItems(model: RecModel, itemId: string, options: ListOptio
   const similar = contentEvidence(model, sources);
   const exclude = combineExclusions(new Set([itemId]), options.exclude);
   const top = createTopList(options.limit ?? DEFAULT_LIMIT, exclude);
-  offerBlend(model, bought, similar, options.contentWeight ?? 0.5, 'similar', top);
+  const category = item === undefined ? -1 : categoryOf(model, item);
+  const otherWeight = options.otherCategoryWeight ?? 0.1;
+  const weightOf = (candidate: number) => (category < 0 || categoryOf(model, candidate) === category ? 1 : otherWeight);
+  offerBlend(model, bought, similar, options.contentWeight ?? 0.5, 'similar', top, weightOf);
   return finishTopList(model, top, false);
 }
 

@@ -13,7 +13,7 @@ export type ItemMeta = {
   tags?: string[];
 };
 
-type ReasonKind = 'bought-with' | 'because-you-bought' | 'similar' | 'trending' | 'popular' | 'recently-viewed';
+type ReasonKind = 'bought-with' | 'because-you-bought' | 'buy-again' | 'similar' | 'trending' | 'popular' | 'recently-viewed';
 
 export type RecommendationReason = { kind: ReasonKind; sourceItemId?: string };
 

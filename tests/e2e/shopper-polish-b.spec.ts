@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 // Issue 19, items 4, 6, 7 and 14: what a shopper notices on a phone and a desktop (both projects run every test).
@@ -87,39 +88,150 @@ test('filters say how many products each value gives; on a desktop a change appl
   await page.goto('/c/jackets');
   const wide = page.viewportSize()!.width >= 1024;
   const summary = page.getByText('Filter and sort', { exact: false }).first();
-  if (!wide) await summary.click();
-  const sizes = page.getByRole('group', { name: 'Size' });
-  const medium = sizes.locator('label').filter({ has: page.getByRole('checkbox', { name: /^M \d+ products?$/ }) });
-  // The count is part of the value's name for screen readers too ("M 7 products").
-  const name = await medium.getByRole('checkbox').getAttribute('value');
-  expect(name).toBe('M');
-  const shown = Number((await medium.textContent())!.replace(/^M/, '').replace(/\D+/g, ''));
-  expect(shown).toBeGreaterThan(0);
+  const openFilters = async () => {
+    if (!wide && !(await page.getByRole('group', { name: 'Colour' }).isVisible())) await summary.click();
+  };
   const apply = page.getByRole('button', { name: 'Apply' });
+  // Once the page is live on a wide screen, Apply goes: a change applies by itself.
+  if (wide) await expect(apply).toBeHidden();
+  const all = Number((await page.getByRole('heading', { name: /^\d+ products?$/ }).textContent())!.replace(/\D+/g, ''));
 
-  if (wide) {
-    // Once the page is live, Apply goes: ticking a size is enough.
-    await expect(apply).toBeHidden();
-    await medium.click();
-  } else {
-    await medium.click();
+  // Each value's count is part of its name for screen readers too ("Navy 10 products"). Take a colour that narrows.
+  await openFilters();
+  const colourBoxes = page.getByRole('group', { name: 'Colour' }).getByRole('checkbox');
+  // A value and the count its label gives.
+  const counted = async (box: Locator) => {
+    const label = (await box.locator('xpath=..').textContent()) ?? '';
+    return { value: (await box.getAttribute('value'))!, n: Number(/(\d+) products?$/.exec(label.trim())?.[1] ?? NaN) };
+  };
+  let colour = { value: '', n: 0 };
+  for (const box of await colourBoxes.all()) {
+    const c = await counted(box);
+    if (c.n > 1 && c.n < all) {
+      colour = c;
+      break;
+    }
+  }
+  expect(colour.n, 'a colour that some but not all jackets come in').toBeGreaterThan(1);
+  await page.getByRole('checkbox', { name: `${colour.value} ${colour.n} products` }).check();
+  if (!wide) {
     // On the phone nothing happens until Apply.
     await expect(page).toHaveURL(/\/c\/jackets$/);
     await apply.click();
   }
-  await expect(page).toHaveURL(/\/c\/jackets\?size=M$/);
-  // The listing has as many products as the size said.
-  await expect(page.getByRole('heading', { name: new RegExp(`^${shown} products?`) })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Size M');
+  const colourQuery = new URLSearchParams({ color: colour.value }).toString().replace(/[+]/g, '\\+');
+  await expect(page).toHaveURL(new RegExp(`/c/jackets\\?${colourQuery}$`));
+  // The listing has as many products as the colour said.
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(colour.value, { timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: `${colour.n} products`, exact: true })).toBeVisible();
 
-  // Colours now count within size M: each colour's number is what ticking it would list.
-  if (!wide && !(await sizes.isVisible())) await summary.click();
-  const colours = page.getByRole('group', { name: 'Colour' });
-  const colour = colours.locator('label').filter({ hasText: /[1-9]/ }).first();
-  const colourName = (await colour.getByRole('checkbox').getAttribute('value'))!;
-  const colourCount = Number((await colour.textContent())!.replace(colourName, '').replace(/\D+/g, ''));
-  await colour.click();
+  // Sizes now count within that colour; ticking one lists that many.
+  await openFilters();
+  const sizeBox = page.getByRole('group', { name: 'Size' }).getByRole('checkbox', { name: /^M \d+ products?$/ });
+  const size = await counted(sizeBox);
+  expect(size.n).toBeGreaterThan(0);
+  expect(size.n).toBeLessThanOrEqual(colour.n);
+  await sizeBox.check();
   if (!wide) await apply.click();
-  await expect(page).toHaveURL(new RegExp(`size=M&color=${encodeURIComponent(colourName).replace(/%20/g, '\\+')}$`));
-  await expect(page.getByRole('heading', { name: new RegExp(`^${colourCount} products?`) })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/c/jackets\\?size=M&${colourQuery}$`));
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Size M', { timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: new RegExp(`^${size.n} products?$`) })).toBeVisible();
+});
+
+type ShelfJson = { id: string; items: { productId: string; slug: string; name: string }[] };
+
+test('"Recently viewed" shows on product pages (without the one on screen) and on the home page, newest first', async ({
+  page,
+  request,
+}) => {
+  const { items } = (await (await request.get('/api/v1/products?category=knitwear&pageSize=3')).json()) as {
+    items: { slug: string; name: string }[];
+  };
+  const [first, second] = items;
+  // A view is recorded once the page is live (its request answers 204).
+  const view = async (slug: string) => {
+    const recorded = page.waitForResponse((r) => r.url().endsWith('/api/v1/views') && r.status() === 204);
+    await page.goto(`/p/${slug}`);
+    await recorded;
+  };
+  await view(first!.slug);
+  await view(second!.slug);
+  const onProduct = page.getByRole('region', { name: 'Recently viewed' });
+  await onProduct.scrollIntoViewIfNeeded();
+  await expect(onProduct.getByRole('link', { name: first!.name }).first()).toBeVisible();
+  await expect(onProduct.getByRole('link', { name: second!.name })).toHaveCount(0);
+
+  await page.goto('/');
+  const onHome = page.getByRole('region', { name: 'Recently viewed' });
+  await onHome.scrollIntoViewIfNeeded();
+  const names = onHome.getByRole('listitem').getByRole('link', { name: new RegExp(`^(${first!.name}|${second!.name})`) });
+  await expect(names.first()).toBeVisible();
+  expect((await onHome.getByRole('listitem').first().textContent())!).toContain(second!.name);
+  await expect(onHome.getByRole('listitem').nth(1)).toContainText(first!.name);
+});
+
+test('"Goes well with" a jumper offers other kinds of things; more jumpers are on "Similar"', async ({ page, request }) => {
+  const { items } = (await (await request.get('/api/v1/products?category=knitwear&pageSize=24')).json()) as {
+    items: { slug: string }[];
+  };
+  const category = async (slug: string) =>
+    ((await (await request.get(`/api/v1/products/${slug}`)).json()) as { category: { slug: string } }).category.slug;
+  // A jumper that is bought with other things (as seeded, most are).
+  let chosen: { slug: string; id: string; shelves: ShelfJson[] } | null = null;
+  for (const { slug } of items) {
+    const { id } = (await (await request.get(`/api/v1/products/${slug}`)).json()) as { id: string };
+    const { shelves } = (await (await request.get(`/api/v1/recommendations?context=product&productId=${id}`)).json()) as {
+      shelves: ShelfJson[];
+    };
+    if (shelves.find((s) => s.id === 'goes-well-with')?.items.length) {
+      chosen = { slug, id, shelves };
+      break;
+    }
+  }
+  expect(chosen, 'a jumper with "Goes well with" suggestions').not.toBeNull();
+  const goesWell = chosen!.shelves.find((s) => s.id === 'goes-well-with')!.items;
+  for (const item of goesWell) expect(await category(item.slug), item.name).not.toBe('knitwear');
+  const similar = chosen!.shelves.find((s) => s.id === 'similar')?.items ?? [];
+  expect(similar.length).toBeGreaterThan(0);
+  expect(await category(similar[0]!.slug)).toBe('knitwear');
+
+  // And the page shows them so.
+  await page.goto(`/p/${chosen!.slug}`);
+  const shelf = page.getByRole('region', { name: 'Goes well with' });
+  await shelf.scrollIntoViewIfNeeded();
+  await expect(shelf.getByRole('link', { name: goesWell[0]!.name }).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Similar' }).getByRole('link', { name: similar[0]!.name }).first()).toBeVisible();
+});
+
+test('"For you" does not offer the jacket the shopper has just bought', async ({ page, request, shop, shopper }, testInfo) => {
+  const riverside = await shop.store('Riverside');
+  const { items } = (await (await request.get('/api/v1/products?category=jackets&pageSize=24')).json()) as {
+    items: { slug: string; name: string }[];
+  };
+  // A jacket in stock at Riverside, from the end of the list (other journeys buy from its start), one per project.
+  let bought: { name: string; variantId: string } | null = null;
+  let skip = testInfo.config.projects.map((p) => p.name).indexOf(testInfo.project.name);
+  for (const item of [...items].reverse()) {
+    const product = (await (await request.get(`/api/v1/products/${item.slug}`)).json()) as { variants: { id: string }[] };
+    const variant = product.variants.at(-1)!;
+    if ((await shop.available(variant.id, riverside.id)) < 2) continue;
+    if (skip-- > 0) continue;
+    bought = { name: item.name, variantId: variant.id };
+    break;
+  }
+  expect(bought, 'a jacket in stock at Riverside').not.toBeNull();
+  const email = `bought-${Date.now()}-${testInfo.project.name}@example.com`;
+  await shopper.signUp(email);
+  await shopper.putInBag(bought!.variantId);
+  await shopper.chooseStore(riverside.id);
+  await shopper.placePickupOrder(email);
+  await page.getByRole('button', { name: 'Succeed' }).click();
+  await expect(page).toHaveURL(/\/orders\/[^/]+$/, { timeout: 15_000 });
+
+  await page.goto('/');
+  const forYou = page.getByRole('region', { name: 'For you' });
+  await forYou.scrollIntoViewIfNeeded();
+  // The shelf is filled (with what goes with the jacket, then best sellers); the jacket itself is not on it.
+  await expect(forYou.getByRole('listitem').first()).toBeVisible();
+  await expect(forYou.getByRole('link', { name: bought!.name })).toHaveCount(0);
 });

@@ -69,6 +69,22 @@ describe('GET /api/v1/recommendations', () => {
     expect(again.shelves.find((s) => s.id === 'recently-viewed')?.items.map((i) => i.productId)).toEqual([P.jacket, P.mug]);
   });
 
+  it('gives a product page the visitor’s recently viewed products, newest first, without the one on screen', async () => {
+    const guest = device();
+    for (const productId of [P.mug, P.scarf, P.jacket])
+      expect((await guest.call(() => viewsRoute.POST(json('POST', '/api/v1/views', { productId })))).status).toBe(204);
+    const { res, body } = await shelves(guest, `context=viewed&productId=${P.jacket}`);
+    expect(body).toMatchObject({ context: 'viewed', personalised: true });
+    expect(ids(body, 'recently-viewed')).toEqual([P.scarf, P.mug]);
+    expect(body.shelves[0]).toMatchObject({
+      title: 'Recently viewed',
+      items: [expect.objectContaining({ reason: 'Recently viewed' }), expect.anything()],
+    });
+    expect(res.headers.get('cache-control')).toMatch(/^private, no-store\b/);
+    // A visitor who has viewed nothing gets no shelf, and nobody sees another's views.
+    expect((await shelves(device(), `context=viewed&productId=${P.jacket}`)).body.shelves).toEqual([]);
+  });
+
   it('recommends to a shopper from their own purchases, and says so', async () => {
     const shopper = await db.user.create({ data: { email: 'history@example.com' } });
     await recordPaidOrder(await insertOrder(db, shopper.id, [P.beanie], 30));
@@ -76,8 +92,11 @@ describe('GET /api/v1/recommendations', () => {
     const { res, body } = await shelves(device(await signedInJar(shopper)), 'context=home&limit=4');
     expect(body.personalised).toBe(true);
     const forYou = body.shelves.find((s) => s.id === 'for-you')!;
-    // Bought twice, recently: the beanie leads (repeat purchases count).
-    expect(forYou.items[0]).toMatchObject({ productId: P.beanie, reason: 'Because you bought Wool beanie', strategy: 'for-you' });
+    // What others buy with the beanie leads. The beanie and mug themselves are not offered again: nobody else in this
+    // shop has bought either twice, so its orders do not show that people come back for them (issue 19).
+    expect(forYou.items[0]).toMatchObject({ productId: P.jacket, reason: 'Because you bought Wool beanie', strategy: 'for-you' });
+    expect(forYou.items.map((i) => i.productId)).not.toContain(P.beanie);
+    expect(forYou.items.map((i) => i.productId)).not.toContain(P.mug);
     expect(forYou.items.map((i) => i.productId)).not.toContain(P.tote);
     expect(res.headers.get('cache-control')).toMatch(/^private, no-store\b/);
   });

@@ -74,10 +74,14 @@ describe('forYou', () => {
     { itemId: 'B', at: 2 },
   ];
 
+  // These first tests take every bought item as one people buy again (minRepeatLift 0), to show the ranking; the
+  // 'buy again' tests below learn which ones are.
+  const again = { minRepeatLift: 0 };
+
   it('puts repeat purchases first, then recent ones, then co-purchases, then popular items', () => {
-    const list = forYou(model, { history, limit: 6, params: { coPurchaseWeight: 0.5 } });
+    const list = forYou(model, { history, limit: 6, params: { coPurchaseWeight: 0.5, ...again } });
     expect(ids(list)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
-    expect(list[0]?.reason).toEqual({ kind: 'because-you-bought', sourceItemId: 'A' });
+    expect(list[0]?.reason).toEqual({ kind: 'buy-again', sourceItemId: 'A' });
     expect(list[3]?.reason).toEqual({ kind: 'because-you-bought', sourceItemId: 'A' });
     expect(list[4]?.reason).toEqual({ kind: 'popular' });
   });
@@ -88,8 +92,8 @@ describe('forYou', () => {
   });
 
   it('can bring back a bought product the model has not seen in any basket yet', () => {
-    const list = forYou(model, { history: [{ itemId: 'NEW', at: 5 }], limit: 2 });
-    expect(list[0]).toEqual({ itemId: 'NEW', score: 1, reason: { kind: 'because-you-bought', sourceItemId: 'NEW' } });
+    const list = forYou(model, { history: [{ itemId: 'NEW', at: 5 }], limit: 2, params: again });
+    expect(list[0]).toEqual({ itemId: 'NEW', score: 1, reason: { kind: 'buy-again', sourceItemId: 'NEW' } });
   });
 
   it('shows popular items to a shopper with no history', () => {
@@ -97,11 +101,11 @@ describe('forYou', () => {
   });
 
   it('leaves out excluded items', () => {
-    expect(ids(forYou(model, { history, limit: 2, exclude: new Set(['A', 'C']) }))).toEqual(['B', 'D']);
+    expect(ids(forYou(model, { history, limit: 2, exclude: new Set(['A', 'C']), params: again }))).toEqual(['B', 'D']);
   });
 
   it('brings recently viewed products in, below purchases', () => {
-    const list = forYou(model, { history, recentViews: [{ itemId: 'F', at: 3 }], limit: 5 });
+    const list = forYou(model, { history, recentViews: [{ itemId: 'F', at: 3 }], limit: 5, params: again });
     expect(list.find((item) => item.itemId === 'F')?.reason).toEqual({ kind: 'recently-viewed' });
     expect(ids(list).slice(0, 2)).toEqual(['A', 'B']);
   });

@@ -87,6 +87,8 @@ export default async function ProductPage({ params }: PageProps<'/p/[slug]'>) {
         </div>
       </div>
       <RecommendationShelves context="product" productId={product.id} slots={[{ title: 'Goes well with' }, { title: 'Similar' }]} />
+      {/* The visitor's own, so a request of its own (the product shelves above are the same for everyone and cached). */}
+      <RecommendationShelves context="viewed" productId={product.id} slots={[{ title: 'Recently viewed' }]} />
     </>
   );
 }
