@@ -52,6 +52,11 @@ const schema = z.object({
   // Bag reminders: the e-mail after the bag sat untouched this long, the SMS this long after the e-mail.
   BAG_REMINDER_AFTER_MINUTES: z.coerce.number().int().min(1).default(60),
   BAG_REMINDER_SMS_AFTER_HOURS: z.coerce.number().int().min(1).default(24),
+  // No SMS between these London hours ("21-9"); "off" only for tests that must see an SMS at any hour.
+  SMS_QUIET_HOURS: z
+    .string()
+    .regex(/^(off|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, 'SMS_QUIET_HOURS is "off" or "FROM-UNTIL" in whole hours, e.g. 21-9')
+    .default('21-9'),
 });
 
 function parseEnv() {

@@ -3,7 +3,8 @@ import { db } from '@/lib/db';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { MESSAGE_DELIVER } from '@/lib/jobs/queues';
 import { mayMessage } from './consent';
-import { smsAllowedFrom } from './quiet-hours';
+import { env } from '@/lib/env';
+import { parseQuietHours, smsAllowedFrom } from './quiet-hours';
 import { emailTransport, htmlForOutbox, sendSmtp, sendTwilio, smsTransport } from './transports';
 import type { EmailContent, SmsContent } from './types';
 
@@ -52,7 +53,7 @@ export async function deliverMessage(messageId: string, { now = new Date(), last
     return 'skipped';
   }
   if (row.channel === 'SMS') {
-    const allowed = smsAllowedFrom(now);
+    const allowed = smsAllowedFrom(now, parseQuietHours(env.SMS_QUIET_HOURS));
     if (allowed > now) return defer(messageId, allowed, 'Quiet hours');
   }
   const recent = await db.message.count({

@@ -1,7 +1,13 @@
-// No SMS between 21:00 and 09:00 London time: one due then waits until 09:00.
+// No SMS between 21:00 and 09:00 London time (SMS_QUIET_HOURS): one due then waits until 09:00.
 const ZONE = 'Europe/London';
-const QUIET_FROM = 21;
-const QUIET_UNTIL = 9;
+export type QuietHours = { from: number; until: number } | null;
+export const DEFAULT_QUIET_HOURS: QuietHours = { from: 21, until: 9 };
+
+export function parseQuietHours(setting: string): QuietHours {
+  if (setting === 'off') return null;
+  const [from, until] = setting.split('-').map(Number);
+  return { from: from!, until: until! };
+}
 
 function londonParts(at: Date) {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -27,11 +33,15 @@ function londonWallTime(year: number, month: number, day: number, hour: number):
   return new Date(guess - offset);
 }
 
-// When an SMS due at `now` may go: `now` itself outside quiet hours, else the next 09:00 in London.
-export function smsAllowedFrom(now: Date): Date {
+// When an SMS due at `now` may go: `now` itself outside quiet hours, else when they end (the next 09:00 in London).
+// The window spans midnight (21-9) or not (1-6).
+export function smsAllowedFrom(now: Date, quiet: QuietHours = DEFAULT_QUIET_HOURS): Date {
+  if (!quiet) return now;
   const p = londonParts(now);
-  if (p.hour >= QUIET_UNTIL && p.hour < QUIET_FROM) return now;
-  const dayOffset = p.hour >= QUIET_FROM ? 1 : 0;
+  const spansMidnight = quiet.from > quiet.until;
+  const inQuiet = spansMidnight ? p.hour >= quiet.from || p.hour < quiet.until : p.hour >= quiet.from && p.hour < quiet.until;
+  if (!inQuiet) return now;
+  const dayOffset = spansMidnight && p.hour >= quiet.from ? 1 : 0;
   const next = new Date(Date.UTC(p.year, p.month - 1, p.day + dayOffset));
-  return londonWallTime(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), QUIET_UNTIL);
+  return londonWallTime(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), quiet.until);
 }
