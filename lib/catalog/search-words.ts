@@ -122,7 +122,8 @@ export function planSearch(query: string, vocabulary: SearchVocabulary, { correc
     at += 1;
   }
   return {
-    terms,
+    // In a stable order: "wool jumper" and "jumper wool" are one search (and one cache key).
+    terms: terms.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0)),
     colors: [...colors].sort(),
     sizes: [...sizes].sort(),
     corrected: respelt ? understood.join(' ') : null,
@@ -131,8 +132,10 @@ export function planSearch(query: string, vocabulary: SearchVocabulary, { correc
 }
 
 // The plan's text as a to_tsquery expression: (a | synonym) & b. Only letters and digits reach it (tokenize), so it
-// needs no quoting; it is still passed as a parameter.
-export function planTsQuery(plan: Pick<SearchPlan, 'terms'>): string | null {
+// needs no quoting; it is still passed as a parameter. With `titles`, each word must be in a product's name, category
+// or tags (weights A and B of the stored vector), not only its description.
+export function planTsQuery(plan: Pick<SearchPlan, 'terms'>, { titles = false } = {}): string | null {
   if (plan.terms.length === 0) return null;
-  return plan.terms.map((group) => `(${group.map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).join(' | ')})`).join(' & ');
+  const weight = titles ? ':AB' : '';
+  return plan.terms.map((group) => `(${group.map((w) => w.replace(/[^\p{L}\p{N}]/gu, '') + weight).join(' | ')})`).join(' & ');
 }

@@ -22,13 +22,17 @@ const MAX_CACHED_PAGE = 5;
 const MAX_NEW_KEYS_PER_HOUR = 2_000;
 
 // Everything a page of results depends on, in a stable form: the cache key.
-type NormalisedSearch = { tsquery: string | null; filters: ListingFilters };
+type NormalisedSearch = { terms: string[][]; filters: ListingFilters };
 
-const cachedSearchPage = unstable_cache(
-  (search: NormalisedSearch) => queryProductPage(db, search.filters, { tsquery: search.tsquery }),
-  ['catalog:search'],
-  { revalidate: SEARCH_TTL_SECONDS, tags: [CATALOG_TAG] },
-);
+// Products that have the words in their name, category or tags; only when none has are descriptions searched too, so
+// "navy jumper" lists the navy jumpers and not the coats cut "with room for a jumper underneath".
+async function searchPage({ terms, filters }: NormalisedSearch): Promise<ProductPage> {
+  const titles = await queryProductPage(db, filters, { tsquery: planTsQuery({ terms }, { titles: true }) });
+  if (titles.total > 0 || terms.length === 0) return titles;
+  return queryProductPage(db, filters, { tsquery: planTsQuery({ terms }) });
+}
+
+const cachedSearchPage = unstable_cache(searchPage, ['catalog:search'], { revalidate: SEARCH_TTL_SECONDS, tags: [CATALOG_TAG] });
 
 let admitted = { until: 0, keys: new Set<string>() };
 
@@ -66,13 +70,9 @@ async function isCacheable(plan: SearchPlan, filters: ListingFilters, vocabulary
 }
 
 async function runPlan(plan: SearchPlan, given: ListingFilters, vocabulary: SearchVocabulary): Promise<ProductPage> {
-  const filters = withPlan(given, plan, vocabulary);
-  const tsquery = planTsQuery(plan);
-  if (await isCacheable(plan, filters, vocabulary)) {
-    const key: NormalisedSearch = { tsquery, filters };
-    if (admit(JSON.stringify(key))) return cachedSearchPage(key);
-  }
-  return queryProductPage(db, filters, { tsquery });
+  const key: NormalisedSearch = { terms: plan.terms, filters: withPlan(given, plan, vocabulary) };
+  if ((await isCacheable(plan, key.filters, vocabulary)) && admit(JSON.stringify(key))) return cachedSearchPage(key);
+  return searchPage(key);
 }
 
 // Ranked full-text search; when nothing matches the words as typed, each unknown word is replaced by the closest

@@ -54,6 +54,8 @@ describe('search reads colours, sizes and synonyms', () => {
     });
     expect(expected.length).toBeGreaterThan(0);
     expect(results.items.map((i) => i.id)).toEqual(expect.arrayContaining(expected.map((p) => p.id)));
+    // Names come first: a coat whose description mentions a jumper is not a jumper.
+    expect(results.items.every((i) => /jumper/i.test(i.name))).toBe(true);
     // Without the colour, jumpers in other colours only are found too.
     const all = await searchProducts('jumper', filters({ pageSize: 48 }));
     expect(all.total).toBeGreaterThan(results.total);
@@ -103,6 +105,9 @@ describe('search cache keys', () => {
     const keys = searchKeys();
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(1);
+    await searchProducts('wool jumper', filters());
+    await searchProducts('Jumper, WOOL', filters());
+    expect(new Set(searchKeys()).size).toBe(2);
   });
 
   it('are only made for catalog words, the first pages and no price range', async () => {

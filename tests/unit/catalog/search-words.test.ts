@@ -52,13 +52,17 @@ describe('planSearch', () => {
   });
 
   it('respells unknown words only when asked, and says how it read the query', () => {
-    expect(planSearch('wol jumpr', vocabulary)).toMatchObject({ corrected: null, terms: [['wol'], ['jumpr']] });
+    expect(planSearch('wol jumpr', vocabulary)).toMatchObject({ corrected: null, terms: [['jumpr'], ['wol']] });
     expect(planSearch('navy wol jumpr', vocabulary, { correct: true })).toMatchObject({
       corrected: 'navy wool jumper',
       known: true,
       colors: ['Navy'],
     });
     expect(planSearch('xylophone', vocabulary, { correct: true }).corrected).toBeNull();
+  });
+
+  it('can ask for the words in names, categories and tags only', () => {
+    expect(planTsQuery(planSearch('wool jumper', vocabulary), { titles: true })).toBe('(jumper:AB | sweater:AB | pullover:AB) & (wool:AB)');
   });
 
   it('keeps only letters and digits in the text query', () => {
