@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { QUEUE_TABS, type QueueTab } from '@/lib/pickup/queue-tabs';
-import type { PickupCard as Card, QueueResponse } from '@/lib/pickup/schemas';
+import type { PickupCard as CardData, QueueResponse } from '@/lib/pickup/schemas';
 import { cn } from '@/lib/utils';
 import { PickupCard } from './pickup-card';
 import { useStaffQueue } from './use-staff-queue';
@@ -26,6 +26,9 @@ const EMPTY: Record<QueueTab, string> = {
   problems: 'No problems: every order is on time.',
 };
 
+// A card draws again only when its order, the clock or the store changes (not on every count or notice).
+const MemoCard = memo(PickupCard);
+
 export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; timeZone: string }) {
   const { view, newOrders, loading, openTab, showMore, refetch, replace, announcement, offline, newCount, setSound } =
     useStaffQueue(initial);
@@ -42,11 +45,14 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
 
   // An order the associate is working on stays in view when a tick or "Mark ready" moves it to another tab, until
   // they choose a tab themselves (use-staff-queue.ts keeps it).
-  const onChange = (card: Card, message: string) => {
-    replace(card);
-    setNotice(message);
-    void refetch();
-  };
+  const onChange = useCallback(
+    (card: CardData, message: string) => {
+      replace(card);
+      setNotice(message);
+      void refetch();
+    },
+    [replace, refetch],
+  );
 
   // The next page, then the keyboard and the screen reader move on to its first order (once it is drawn).
   const focusFrom = useRef<number | null>(null);
@@ -130,7 +136,7 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
             <p className="font-semibold">New since you opened To pick</p>
             <div className="grid gap-3 md:grid-cols-2">
               {newOrders.map((card) => (
-                <PickupCard key={card.id} card={card} timeZone={timeZone} now={now} onChange={onChange} />
+                <MemoCard key={card.id} card={card} timeZone={timeZone} now={now} onChange={onChange} />
               ))}
             </div>
           </div>
@@ -144,7 +150,7 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
             {orders.map((card, i) => (
               // The first order of a page just shown takes the focus (tabIndex -1: reachable by script only).
               <div key={card.id} data-queue-index={i} tabIndex={-1} className="outline-offset-2">
-                <PickupCard card={card} timeZone={timeZone} now={now} onChange={onChange} />
+                <MemoCard card={card} timeZone={timeZone} now={now} onChange={onChange} />
               </div>
             ))}
           </div>

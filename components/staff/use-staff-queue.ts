@@ -41,10 +41,18 @@ export function useStaffQueue(initial: QueueResponse) {
   const inFlight = useRef<Promise<void> | null>(null);
   const again = useRef(false);
 
+  // A card read again unchanged keeps its object, so the page draws again only the cards that changed (the refetch
+  // when the event stream opens, just after the page loads, usually changes none).
   const show = useCallback((next: View) => {
-    current.current = next;
-    for (const o of next.orders) known.current.add(o.id);
-    setView(next);
+    const before = new Map(current.current.orders.map((o) => [o.id, o]));
+    const orders = next.orders.map((o) => {
+      const old = before.get(o.id);
+      return old && (old === o || JSON.stringify(old) === JSON.stringify(o)) ? old : o;
+    });
+    const view = { ...next, orders };
+    current.current = view;
+    for (const o of orders) known.current.add(o.id);
+    setView(view);
   }, []);
 
   const read = useCallback(
