@@ -24,6 +24,8 @@ const SIZE_WORDS = new Map([
   ['xl', 'xl'],
   ['xxl', 'xxl'],
 ]);
+// Words that carry no meaning in a product search ("jumper in navy" is "navy jumper").
+const STOP_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'for', 'with', 'in', 'of', 'on', 'to', 'my', 'some', 'please']);
 // Words after which a number is a size ("size 9", "uk 9", "waist 32").
 const SIZE_LEADERS = new Set(['size', 'uk', 'waist']);
 
@@ -113,6 +115,11 @@ export function planSearch(query: string, vocabulary: SearchVocabulary, { correc
       continue;
     }
     const token = tokens[at]!;
+    if (STOP_WORDS.has(token)) {
+      understood.push(token);
+      at += 1;
+      continue;
+    }
     const found = knownWord(token, vocabulary, correct);
     if (!found) known = false;
     if (found?.respelt) respelt = true;

@@ -40,6 +40,14 @@ describe('planSearch', () => {
     expect(planTsQuery(planSearch('cord pants', vocabulary))).toBe('(cord) & (trousers | pants | trouser)');
   });
 
+  it('leaves out words with no meaning in a search', () => {
+    expect(planSearch('jumper in navy for the winter', vocabulary)).toMatchObject({
+      colors: ['Navy'],
+      terms: [['jumper', 'sweater', 'pullover'], ['winter']],
+    });
+    expect(planSearch('the navy one', vocabulary).terms).toEqual([['one']]);
+  });
+
   it("does not read a possessive 's as the size S", () => {
     expect(planSearch("men's jacket", vocabulary).sizes).toEqual([]);
   });
