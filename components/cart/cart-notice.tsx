@@ -7,7 +7,7 @@ import { useCartState, useCartStoreApi } from './cart-provider';
 
 // Messages about the bag (added, merged on sign-in, a refused change) in a polite live region along the bottom
 // of the screen, clear of the header and its bag button. After Add to bag it gives the bag's new count and the
-// ways on: the bag and checkout.
+// ways on: the bag and checkout (not prefetched: most shoppers carry on browsing).
 export function CartNotice() {
   const store = useCartStoreApi();
   const message = useCartState((s) => s.message);
@@ -43,6 +43,7 @@ export function CartNotice() {
             <div className="flex w-full items-center gap-2">
               <Link
                 href="/cart"
+                prefetch={false}
                 onClick={dismiss}
                 className="inline-flex min-h-11 flex-1 items-center justify-center rounded border border-on-brand/60 px-3"
               >
@@ -50,6 +51,7 @@ export function CartNotice() {
               </Link>
               <Link
                 href="/checkout"
+                prefetch={false}
                 onClick={dismiss}
                 className="inline-flex min-h-11 flex-1 items-center justify-center rounded bg-on-brand px-3 text-ink"
               >
