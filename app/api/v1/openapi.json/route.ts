@@ -5,6 +5,7 @@ import { route } from '@/lib/api/route';
 import { backInStockOperations } from '@/lib/back-in-stock/openapi';
 import { cartOperations } from '@/lib/cart/openapi';
 import { catalogOperations } from '@/lib/catalog/openapi';
+import { loyaltyOperations } from '@/lib/loyalty/openapi';
 import { messagingOperations } from '@/lib/messaging/openapi';
 import { checkoutOperations } from '@/lib/checkout/openapi';
 import { orderOperations } from '@/lib/orders/openapi';
@@ -28,6 +29,7 @@ export const GET = route({ label: 'openapi' }, () =>
       ...pickupOperations,
       ...recommendationOperations,
       ...messagingOperations,
+      ...loyaltyOperations,
     ]),
   ),
 );

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { Operation } from '@/lib/api/openapi';
+import { counterRedeemBodySchema, ledgerQuerySchema, memberLookupBodySchema, saleBodySchema } from './schemas';
+
+const tier = z.object({ id: z.enum(['MEMBER', 'SILVER', 'GOLD']), name: z.string() });
+const summarySchema = z.object({
+  memberId: z.string(),
+  balance: z.number().int().describe('Spendable points'),
+  balanceValueMinor: z.number().int().describe('What the spendable points are worth, in whole steps of 100 points = £1'),
+  pending: z.number().int().describe('Points earned inside the 30-day return window'),
+  pendingBatches: z.array(z.object({ points: z.number().int(), availableAt: z.string().describe('When they become spendable') })),
+  tier: tier.extend({ multiplierPercent: z.number().int() }),
+  spendMinor: z.number().int().describe('Merchandise spend over the last 12 months, which sets the tier'),
+  nextTier: tier.extend({ remainingMinor: z.number().int() }).nullable(),
+  nextExpiry: z.object({ points: z.number().int(), expiresAt: z.string() }).nullable(),
+});
+const entrySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['EARN', 'REDEEM', 'HOLD', 'RELEASE', 'REVERSAL', 'EXPIRE', 'ADJUST']),
+  points: z.number().int().describe('Signed change to balance + pending'),
+  pendingPoints: z.number().int().describe('The part of it that is pending'),
+  channel: z.enum(['ONLINE', 'IN_STORE']),
+  storeId: z.string().nullable(),
+  storeName: z.string().nullable(),
+  orderId: z.string().nullable(),
+  orderNumber: z.string().nullable(),
+  note: z.string().nullable(),
+  shortfall: z.number().int(),
+  createdAt: z.string(),
+});
+const memberSchema = z.object({
+  memberId: z.string(),
+  name: z.string().nullable(),
+  balance: z.number().int(),
+  pending: z.number().int(),
+  tier,
+  nextTier: z.object({ name: z.string(), remainingMinor: z.number().int() }).nullable(),
+});
+const signedIn = { 401: { description: 'Not signed in' } };
+const staffOnly = {
+  401: { description: 'Not signed in' },
+  403: { description: 'Signed in as a customer, or not (or no longer) assigned to this store; or a cross-site write' },
+};
+
+export const loyaltyOperations: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/loyalty',
+    summary:
+      "The signed-in member's own Northwind Rewards account: spendable balance, pending points and when they become spendable, tier and what is left to the next, next expiry. Every signed-in shopper is a member",
+    responses: { 200: { description: 'The member’s points', schema: summarySchema }, ...signedIn },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/loyalty/ledger',
+    summary:
+      "The signed-in member's own ledger, newest first, 20 entries a page; pass `nextCursor` as `cursor` for the next page (null on the last). A cursor that is not one of the caller's entries gives nothing",
+    query: ledgerQuerySchema,
+    responses: {
+      200: { description: 'One page of entries', schema: z.object({ entries: z.array(entrySchema), nextCursor: z.string().nullable() }) },
+      400: { description: 'Bad cursor' },
+      ...signedIn,
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/loyalty/confirm-code',
+    summary:
+      'A new one-time code for the signed-in member to show at the counter: it lets an associate spend their points once, within 2 minutes. A wrong code typed at the counter voids it',
+    responses: { 201: { description: 'The code', schema: z.object({ code: z.string(), expiresAt: z.string() }) }, ...signedIn },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/staff/members/lookup',
+    summary:
+      "The member behind a member card's token (scanned or typed at the counter), for an associate of `storeId`; audited. The token is signed and dated, never the user id",
+    body: memberLookupBodySchema,
+    responses: {
+      200: { description: 'The member', schema: z.object({ member: memberSchema }) },
+      400: { description: 'Bad input, or a forged or out-of-date card' },
+      ...staffOnly,
+      404: { description: 'No such member' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/staff/members/{memberId}/redeem',
+    summary:
+      "Spend a member's points at the counter (channel IN_STORE, store and associate recorded, audited) with the one-time code from the member's own phone. With `orderId` (the member's pay-at-pickup order at this store, not paid yet) the points come off what is due at handover, up to half the goods. A repeated `idempotencyKey` spends nothing more",
+    body: counterRedeemBodySchema,
+    responses: {
+      201: {
+        description: 'Spent',
+        schema: z.object({
+          redemption: z.object({
+            balance: z.number().int(),
+            pointsDiscountMinor: z.number().int(),
+            orderTotalMinor: z.number().int().nullable(),
+            repeated: z.boolean(),
+          }),
+        }),
+      },
+      200: { description: 'A repeat of a redemption already recorded' },
+      400: { description: 'Bad input (points not in steps of 100, over the order’s cap)' },
+      ...staffOnly,
+      404: { description: 'No such member, or no such order of theirs at this store' },
+      409: { description: 'Not enough points' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/staff/stores/{storeId}/sales',
+    summary:
+      "Record a sale at the till: an order with channel IN_STORE, paid (card or cash, the exact total) and completed at once, its stock taken from this store; with a member card's token it is the member's order and earns their points (pending for the return window). Prices come from the database. A repeated `idempotencyKey` answers with the same sale",
+    body: saleBodySchema,
+    responses: {
+      201: {
+        description: 'The sale',
+        schema: z.object({
+          sale: z.object({
+            orderId: z.string(),
+            number: z.string(),
+            totalMinor: z.number().int(),
+            pointsEarned: z.number().int(),
+            repeated: z.boolean(),
+          }),
+        }),
+      },
+      200: { description: 'A repeat of a sale already recorded' },
+      400: { description: 'Bad input, an unknown item, a payment that is not the total, or a bad member card' },
+      ...staffOnly,
+      409: { description: 'Not enough on the shelf' },
+    },
+  },
+];

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { rowId, text } from '@/lib/validation/text';
+
+// The loyalty API's input (lib/loyalty/openapi.ts describes the answers).
+const storeId = rowId('Not a store id');
+const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'Use 8–200 visible ASCII characters');
+const points = z.number().int().min(100).max(10_000_000).multipleOf(100, 'Points are used in steps of 100');
+
+export const ledgerQuerySchema = z.object({ cursor: rowId('Not a cursor').optional() });
+
+export const memberLookupBodySchema = z.object({
+  storeId,
+  token: text().min(10, 'Scan or type the code on the member card').max(400),
+});
+
+export const memberParamsSchema = z.object({ memberId: rowId('Not a member id') });
+
+export const counterRedeemBodySchema = z.object({
+  storeId,
+  points,
+  confirmCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Type the 6-digit code on the shopper’s phone'),
+  orderId: rowId('Not an order id').nullish(),
+  idempotencyKey,
+});
+
+export const saleParamsSchema = z.object({ storeId });
+
+export const saleBodySchema = z.object({
+  lines: z
+    .array(z.object({ variantId: rowId('Not a variant id'), quantity: z.number().int().min(1).max(99) }))
+    .min(1, 'Add an item')
+    .max(50),
+  memberToken: text().max(400).nullish(),
+  payment: z.object({ method: z.enum(['card', 'cash']), amountMinor: z.number().int().min(0).max(100_000_000) }),
+  idempotencyKey,
+});
