@@ -8,6 +8,7 @@ import { OrderTotals } from './order-totals';
 import { PaymentPending } from './payment-pending';
 import { PickupCodeCard } from './pickup-code-card';
 import { PickupProgress } from './pickup-progress';
+import { SubstitutionPrompt } from './substitution-prompt';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
@@ -33,6 +34,8 @@ export function OrderView({ data, heading }: { data: OrderPageData; heading: str
       </header>
 
       {order.status === 'PENDING' && <PaymentPending orderId={order.id} holdExpiresAt={order.holdExpiresAt?.toISOString() ?? null} />}
+
+      {order.fulfilment === 'PICKUP' && <SubstitutionPrompt orderId={order.id} currency={order.currency} />}
 
       {order.fulfilment === 'PICKUP' && <PickupProgress orderId={order.id} orderStatus={order.status} />}
 

@@ -8,6 +8,7 @@ import type { PickupCard as Card } from '@/lib/pickup/schemas';
 import { cn, formatMoney } from '@/lib/utils';
 import { CustomerPanel } from './customer-panel';
 import { HandoverForm } from './handover-form';
+import { SubstituteChooser, SubstitutionNote } from './substitute-chooser';
 import { minutesSince, storeTime } from './time';
 
 const STATUS_WORDS: Record<Card['status'], string> = {
@@ -137,27 +138,11 @@ export function PickupCard({ card, timeZone, now, onChange }: Props) {
                   />
                   Picked<span className="sr-only">: {line.name}</span>
                 </label>
-                <button
-                  type="button"
-                  aria-pressed={line.picked === 'SHORT'}
-                  disabled={pending}
-                  onClick={() =>
-                    void send(
-                      'pick',
-                      { lines: [{ lineId: line.id, status: line.picked === 'SHORT' ? 'unpicked' : 'short' }] },
-                      line.picked === 'SHORT' ? `${line.name}: looking again.` : `${line.name}: can't find it.`,
-                    )
-                  }
-                  className={cn(
-                    'min-h-11 rounded border px-3 text-sm font-medium',
-                    line.picked === 'SHORT' ? 'border-danger bg-danger/10 text-danger' : 'border-border',
-                  )}
-                >
-                  Can&apos;t find<span className="sr-only">: {line.name}</span>
-                </button>
+                <SubstituteChooser orderId={card.id} line={line} disabled={pending} onChange={onChange} />
               </div>
             )}
             {!picking && line.picked === 'PICKED' && <span className="text-sm text-success">Picked</span>}
+            <SubstitutionNote line={line} />
           </li>
         ))}
       </ul>

@@ -1,9 +1,8 @@
-import { expect, test } from './fixtures';
-import { openStaffPage } from './staff-fixtures';
+import { expect, openStaffPage, test } from './fixtures';
 
 // The store's half of click and collect, on two phones: a shopper's and the Camden associate's. Other journeys
 // shop at Riverside; this one takes Camden's stock (from the end of the list) so it moves nobody else's.
-test('an associate sees a new order appear, picks it, marks it ready, checks the shopper in and hands it over', async ({
+test('an associate sees a new order appear, picks one line and offers a substitute for another, the shopper accepts, then ready, check-in and handover', async ({
   page,
   browser,
   shop,
@@ -11,15 +10,18 @@ test('an associate sees a new order appear, picks it, marks it ready, checks the
   axe,
   projectIndex,
 }, testInfo) => {
+  // Two browser contexts and a question to the shopper between picking and ready: a long journey.
+  test.slow();
   const camden = await shop.store('Camden');
-  const [pick] = await shop.stockedVariants({
-    count: 1,
+  // Two lines; the second is "not found" and swapped for another variant of its product in stock at Camden.
+  const [pick, missing] = await shop.stockedVariants({
+    count: 2,
     at: 'Camden',
-    minAvailable: 2,
+    minAvailable: 3,
     inStockOnly: true,
     fromEnd: true,
     variant: 'each',
-    skip: 3 + projectIndex,
+    skip: 3 + 2 * projectIndex,
   });
 
   const staff = await openStaffPage(browser, testInfo, 'camden');
@@ -28,6 +30,7 @@ test('an associate sees a new order appear, picks it, marks it ready, checks the
 
   // The shopper reserves for pickup at Camden, to pay at the counter (with the page's cookies, as the checkout page does).
   await shopper.putInBag(pick!.variantId);
+  await shopper.putInBag(missing!.variantId);
   const email = `collect-${Date.now()}-${projectIndex}@example.com`;
   const placed = await page.request.post('/api/v1/checkout', {
     data: { email, fulfilment: 'PICKUP', pickupLocationId: camden.id, payment: 'pay_at_pickup' },
@@ -47,11 +50,46 @@ test('an associate sees a new order appear, picks it, marks it ready, checks the
   await expect(card.getByTestId('customer-panel')).toContainText(order.number);
   await expect(card.getByTestId('customer-panel')).toContainText('Guest checkout');
 
-  // Pick every line, then mark it ready.
-  for (const box of await card.getByRole('checkbox', { name: /^Picked/ }).all()) {
-    await box.check();
-    await expect(box).toBeChecked();
-  }
+  // Pick the first line; the second can't be found, so the associate offers the first substitute the store has.
+  const boxes = await card.getByRole('checkbox', { name: /^Picked/ }).all();
+  expect(boxes).toHaveLength(2);
+  await boxes[0]!.check();
+  await expect(boxes[0]!).toBeChecked();
+  await card
+    .getByRole('button', { name: /^Can't find/ })
+    .nth(1)
+    .click();
+  const chooser = staff.getByRole('dialog', { name: /^Can't find / });
+  // The store's options load, the first (the same product in another size or colour) chosen. Each project takes
+  // its own, as both may be offered the same product's variants.
+  await expect(chooser.getByTestId('substitute-option').first().getByRole('radio')).toBeChecked();
+  const option = chooser.getByTestId('substitute-option').nth(projectIndex);
+  await option.getByRole('radio').check();
+  // The product's name, as the option's label starts ("Name · Colour · Size").
+  const offered = (await option.innerText()).split('\n')[0]!.split(' · ')[0]!;
+  expect(await axe(staff)).toEqual([]);
+  await chooser.getByRole('button', { name: 'Ask the shopper' }).click();
+  await expect(chooser).toBeHidden();
+  await expect(card.getByTestId('substitution-note')).toContainText(`Waiting for the shopper: offered ${offered}`);
+  // Not ready while the shopper has not answered.
+  await expect(card.getByRole('button', { name: 'Mark ready' })).toBeDisabled();
+
+  // The shopper is e-mailed, and accepts on their order page.
+  await page.goto('/dev/mail');
+  await expect(page.getByTestId('outbox-message').filter({ hasText: `Order ${order.number}: we can't find an item` })).toContainText(
+    `We can give you ${offered}`,
+  );
+  await page.goto(`/orders/${order.id}`);
+  const question = page.getByTestId('substitution');
+  await expect(question).toContainText(`We can give you ${offered}`);
+  expect(await axe(page)).toEqual([]);
+  await question.getByRole('button', { name: /^Accept the substitute/ }).click();
+  await expect(question).toContainText(`You accepted ${offered}`);
+
+  // The associate's queue follows without a reload: the line is the substitute, picked; then it is marked ready.
+  await staff.getByRole('button', { name: /^Picking \d+$/ }).click();
+  await expect(card.getByTestId('substitution-note')).toHaveText('Substitute accepted by the shopper', { timeout: 15_000 });
+  await expect(card.getByRole('checkbox', { name: /^Picked/ }).nth(1)).toBeChecked();
   await card.getByRole('button', { name: 'Mark ready' }).click();
   await expect(staff.getByRole('status').filter({ hasText: `Order ${order.number} is ready` })).toBeVisible();
   await staff.getByRole('button', { name: /^Ready \d+$/ }).click();
