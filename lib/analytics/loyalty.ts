@@ -30,11 +30,13 @@ export async function loyalty(f: AnalyticsFilter): Promise<AnalyticsTable> {
         coalesce(sum(CASE WHEN e."type" = 'POINTS_EARNED' THEN e."quantity" ELSE -e."quantity" END), 0)::float8 AS "outstanding",
         coalesce(sum(CASE WHEN e."type" = 'POINTS_EARNED' THEN e."valueMinor" ELSE -e."valueMinor" END), 0)::float8 AS "outstandingValue"
       FROM "CommerceEvent" e WHERE e."type" IN ('POINTS_EARNED', 'POINTS_SPENT', 'POINTS_EXPIRED') AND e."occurredAt" < ${f.end}
+    ), members AS (
+      SELECT DISTINCT m."customerId" FROM "CommerceEvent" m
+      WHERE m."type" = 'POINTS_EARNED' AND m."customerId" IS NOT NULL AND m."occurredAt" < ${f.end}
     ), orders AS (
-      SELECT count(*)::int AS "paidOrders",
-        (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "CommerceEvent" m
-          WHERE m."type" = 'POINTS_EARNED' AND m."customerId" = e."customerId" AND m."occurredAt" < ${f.end})))::int AS "memberOrders"
-      FROM "CommerceEvent" e WHERE e."type" = 'ORDER_PAID' AND ${eventScope(f)}
+      SELECT count(*)::int AS "paidOrders", count(m."customerId")::int AS "memberOrders"
+      FROM "CommerceEvent" e LEFT JOIN members m ON m."customerId" = e."customerId"
+      WHERE e."type" = 'ORDER_PAID' AND ${eventScope(f)}
     )
     SELECT * FROM range, balance, orders`;
   const r = row!;
