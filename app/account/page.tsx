@@ -34,6 +34,14 @@ export default async function AccountPage() {
           See your orders, track a pickup or cancel
         </Link>
       </section>
+      <section aria-labelledby="rewards-heading" className="flex flex-col gap-2">
+        <h2 id="rewards-heading" className="text-lg font-semibold">
+          Northwind Rewards
+        </h2>
+        <Link href="/account/rewards" className="inline-flex min-h-11 items-center self-start font-medium underline">
+          Your points, tier and member card
+        </Link>
+      </section>
       <section aria-labelledby="profile-heading" className="flex flex-col gap-3">
         <h2 id="profile-heading" className="text-lg font-semibold">
           Profile
