@@ -8,7 +8,6 @@ import { listCategories } from '@/lib/catalog/catalog';
 import { searchProducts } from '@/lib/catalog/search';
 import { parseListingQuery, toListingFilters } from '@/lib/catalog/schemas';
 import { pluralize } from '@/lib/utils';
-import { withInlineArt } from '@/lib/catalog/product-art';
 
 // Search is rendered per request (the query is free text); the catalog reads behind it are fast SQL.
 async function readQuery(searchParams: PageProps<'/search'>['searchParams']) {
@@ -46,7 +45,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             <p className="mb-4 text-sm text-muted" role="status">
               {pluralize(results.total, 'product')}
             </p>
-            <ProductGrid products={withInlineArt(results.items, 2)} eager={2} />
+            <ProductGrid products={results.items} inline={2} eager={2} />
             <Pagination page={results.page} totalPages={results.totalPages} hrefFor={hrefFor} />
           </>
         )}
