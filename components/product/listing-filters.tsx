@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { MyStoreFilter } from '@/components/stores/my-store-filter';
 import { useMyStoreState } from '@/components/stores/my-store-state';
@@ -38,7 +37,7 @@ function Count({ n }: { n: number }) {
 // so the cached page carries the facets as data rather than as a rendered tree (the page is half the bytes).
 // `formKey` changes with the filters so the inputs' default values follow client-side navigation. Each size and
 // colour says how many products it would give with the other filters as they are (`counts`, computed with the
-// cached listing). On wide screens a change applies at once, in the browser, and Apply is not shown; the phone's
+// cached listing). On wide screens a change applies at once (a page load, as Apply) and Apply is not shown; the phone's
 // sheet keeps Apply, so several changes make one trip.
 export function ListingFilters({
   action,
@@ -56,7 +55,6 @@ export function ListingFilters({
   formKey: string;
 }) {
   const pounds = (minor: number, round: 'floor' | 'ceil') => String(Math[round](minor / 100));
-  const router = useRouter();
   const panel = useRef<HTMLDivElement>(null);
   const [instant, setInstant] = useState(false);
   const storeId = useMyStoreState((state) => state.store?.id ?? null);
@@ -73,7 +71,9 @@ export function ListingFilters({
     const form = document.getElementById(LISTING_FORM_ID);
     if (!(form instanceof HTMLFormElement)) return;
     const query = listingQuery(form);
-    if (query !== window.location.search.replace(/^\?/, '')) router.push(query ? `${action}?${query}` : action, { scroll: false });
+    // A page load, as Apply does: a client-side navigation here sometimes kept the old listing on screen under the
+    // new URL (seen in the e2e runs), and the listing pages are cached, so the load is quick.
+    if (query !== window.location.search.replace(/^\?/, '')) window.location.assign(query ? `${action}?${query}` : action);
   };
 
   // "change" fires when a box is ticked or a choice picked, and when a price is committed (Enter or leaving the field),
@@ -106,18 +106,7 @@ export function ListingFilters({
         </span>
       </summary>
       <div ref={panel} className="flex flex-col gap-6 border-t border-border p-4 lg:border-0 lg:p-0">
-        <form
-          key={formKey}
-          id={LISTING_FORM_ID}
-          action={action}
-          method="get"
-          className="flex flex-col gap-6"
-          onSubmit={(event) => {
-            if (!instant) return;
-            event.preventDefault();
-            apply();
-          }}
-        >
+        <form key={formKey} id={LISTING_FORM_ID} action={action} method="get" className="flex flex-col gap-6">
           <div>
             <label htmlFor="sort" className="mb-1 block text-sm font-semibold">
               Sort by

@@ -26,7 +26,12 @@ test('home → category → filter → product → pick a variant', async ({ pag
   const wide = page.viewportSize()!.width >= 1024;
   if (wide) await expect(page.getByRole('button', { name: 'Apply' })).toBeHidden();
   await page.getByRole('group', { name: 'Size' }).getByText('M', { exact: true }).click();
-  if (wide) await expect(page).toHaveURL(/\/c\/jackets\?size=M$/);
+  if (wide) {
+    await expect(page).toHaveURL(/\/c\/jackets\?size=M$/);
+    // The filtered listing has loaded and is live again.
+    await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Size M');
+    await expect(page.getByRole('button', { name: 'Apply' })).toBeHidden();
+  }
   await page.getByLabel('Sort by').selectOption('price-asc');
   if (!wide) await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/\/c\/jackets\?size=M&sort=price-asc$/);

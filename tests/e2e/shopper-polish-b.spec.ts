@@ -87,18 +87,19 @@ test('pickup promises agree: the checkout option says what the store says, and n
 test('filters say how many products each value gives; on a desktop a change applies at once, the phone keeps Apply', async ({ page }) => {
   await page.goto('/c/jackets');
   const wide = page.viewportSize()!.width >= 1024;
-  const summary = page.getByText('Filter and sort', { exact: false }).first();
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  const summary = filters.getByText('Filter and sort', { exact: false });
   const openFilters = async () => {
-    if (!wide && !(await page.getByRole('group', { name: 'Colour' }).isVisible())) await summary.click();
+    if (!wide && !(await filters.getByRole('group', { name: 'Colour', exact: true }).isVisible())) await summary.click();
   };
-  const apply = page.getByRole('button', { name: 'Apply' });
+  const apply = filters.getByRole('button', { name: 'Apply' });
   // Once the page is live on a wide screen, Apply goes: a change applies by itself.
   if (wide) await expect(apply).toBeHidden();
   const all = Number((await page.getByRole('heading', { name: /^\d+ products?$/ }).textContent())!.replace(/\D+/g, ''));
 
   // Each value's count is part of its name for screen readers too ("Navy 10 products"). Take a colour that narrows.
   await openFilters();
-  const colourBoxes = page.getByRole('group', { name: 'Colour' }).getByRole('checkbox');
+  const colourBoxes = filters.getByRole('group', { name: 'Colour', exact: true }).getByRole('checkbox');
   // A value and the count its label gives.
   const counted = async (box: Locator) => {
     const label = (await box.locator('xpath=..').textContent()) ?? '';
@@ -113,7 +114,7 @@ test('filters say how many products each value gives; on a desktop a change appl
     }
   }
   expect(colour.n, 'a colour that some but not all jackets come in').toBeGreaterThan(1);
-  await page.getByRole('checkbox', { name: `${colour.value} ${colour.n} products` }).check();
+  await filters.getByRole('checkbox', { name: `${colour.value} ${colour.n} products` }).check();
   if (!wide) {
     // On the phone nothing happens until Apply.
     await expect(page).toHaveURL(/\/c\/jackets$/);
@@ -127,7 +128,8 @@ test('filters say how many products each value gives; on a desktop a change appl
 
   // Sizes now count within that colour; ticking one lists that many.
   await openFilters();
-  const sizeBox = page.getByRole('group', { name: 'Size' }).getByRole('checkbox', { name: /^M \d+ products?$/ });
+  if (wide) await expect(apply).toBeHidden();
+  const sizeBox = filters.getByRole('group', { name: 'Size', exact: true }).getByRole('checkbox', { name: /^M \d+ products?$/ });
   const size = await counted(sizeBox);
   expect(size.n).toBeGreaterThan(0);
   expect(size.n).toBeLessThanOrEqual(colour.n);
