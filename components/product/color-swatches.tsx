@@ -1,7 +1,9 @@
 import type { ColorSwatch } from '@/lib/catalog/types';
 
-// Small dots for the colours a product comes in; the names are read out as text. With `onPick` (a card whose picture
-// can be drawn in each colour) each dot is a button that shows the product in that colour.
+// Small dots for the colours a product comes in; the names are read out as text. With `onPick` (a card, once
+// hydrated, whose picture can be drawn in each colour) each dot is a button that shows the product in that colour.
+// The buttons come only in the browser: the cached HTML keeps its plain dots (a grid's HTML size sets how fast the
+// page is served), and their negative margin keeps the row's height, so nothing moves when they appear.
 export function ColorSwatches({
   colors,
   max = 5,
@@ -11,7 +13,7 @@ export function ColorSwatches({
   colors: ColorSwatch[];
   max?: number;
   selected?: string | null;
-  onPick?: (color: string) => void;
+  onPick?: ((color: string) => void) | undefined;
 }) {
   if (colors.length === 0) return null;
   if (!onPick || colors.length < 2)
@@ -25,7 +27,7 @@ export function ColorSwatches({
       </p>
     );
   return (
-    <div role="group" aria-label="Pick a colour" className="swatches relative z-10 flex-wrap">
+    <div role="group" aria-label="Pick a colour" className="swatches relative z-10 gap-0">
       {colors.slice(0, max).map((c) => (
         <button
           key={c.name}
@@ -33,12 +35,12 @@ export function ColorSwatches({
           aria-label={`Show in ${c.name}`}
           aria-pressed={selected === c.name}
           onClick={() => onPick(c.name)}
-          className="inline-flex size-6 items-center justify-center rounded-pill aria-pressed:ring-2 aria-pressed:ring-ink"
+          className="-my-1 inline-flex size-6 items-center justify-center rounded-pill aria-pressed:ring-2 aria-pressed:ring-ink"
         >
           <i aria-hidden="true" className="swatch" style={c.hex ? { background: c.hex } : undefined} />
         </button>
       ))}
-      {colors.length > max && <span>+{colors.length - max} more</span>}
+      {colors.length > max && <span className="ml-1">+{colors.length - max}</span>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { artAlt, artUrl } from '@/lib/catalog/art-colour';
 import type { ColorSwatch, ImageView } from '@/lib/catalog/types';
 import { ColorSwatches } from './color-swatches';
@@ -21,6 +21,8 @@ export type GridCard = {
   color?: string;
 } & PriceLabels;
 
+const noSubscribe = () => () => {};
+
 // The whole card is one link (the title's ::after covers it), so it is one tab stop; the colour swatches sit above
 // it and switch the picture (and the link, which opens the product in that colour).
 // `pickup`: "Pick up today at Riverside" when the shopper's store has it, over the picture (nothing moves when it
@@ -35,28 +37,31 @@ export function ProductCard({
   pickup?: string | null;
 }) {
   const [picked, setPicked] = useState<string | null>(null);
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const color = picked ?? product.color ?? null;
   const hex = product.colors.find((c) => c.name === color)?.hex;
   const image = picked && hex && product.art ? { url: artUrl(product.art, hex), alt: artAlt(product.name, picked) } : product.image;
   return (
     <div className="card">
-      <div className="relative">
-        <ProductImage image={image} priority={priority} />
-        {pickup && (
-          <p
-            className="absolute inset-x-1 bottom-1 rounded bg-surface/95 px-2 py-1 text-xs font-semibold text-success"
-            data-testid="card-pickup"
-          >
+      <ProductImage image={image} priority={priority} />
+      {pickup && (
+        // A box the picture's size over it (no wrapper in the cached HTML), the note along its bottom.
+        <div className="pointer-events-none absolute inset-x-0 top-0 flex aspect-[4/5] items-end p-1">
+          <p className="w-full rounded bg-surface/95 px-2 py-1 text-xs font-semibold text-success" data-testid="card-pickup">
             {pickup}
           </p>
-        )}
-      </div>
+        </div>
+      )}
       {!product.inStock ? <span className="badge">Sold out</span> : product.wasPrice !== null && <span className="badge">Sale</span>}
       <h3 className="card-title">
         <Link href={color ? `/p/${product.slug}?color=${encodeURIComponent(color)}` : `/p/${product.slug}`}>{product.name}</Link>
       </h3>
       <PriceText price={product.price} wasPrice={product.wasPrice} from={product.priceVaries} />
-      <ColorSwatches colors={product.colors} selected={color} onPick={product.art ? setPicked : undefined} />
+      <ColorSwatches colors={product.colors} selected={color} onPick={hydrated && product.art ? setPicked : undefined} />
     </div>
   );
 }
