@@ -32,6 +32,12 @@ const nextConfig = {
   skipProxyUrlNormalize: true,
   // `npm run typecheck` (part of `npm test`) checks types; skipping it here keeps a cold `npm start` well under 3 minutes.
   typescript: { ignoreBuildErrors: true },
+  // The service worker is bundled by a route handler (app/serwist/[path]/route.ts) with esbuild, which must stay a
+  // Node package, and served at /sw.js so that its scope is the whole shop.
+  serverExternalPackages: ['esbuild'],
+  async rewrites() {
+    return [{ source: '/sw.js', destination: '/serwist/sw.js' }];
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

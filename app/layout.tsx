@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { CartProvider } from '@/components/cart/cart-provider';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { PwaSetup } from '@/components/pwa/pwa-setup';
 import { env } from '@/lib/env';
 import './globals.css';
 
@@ -37,6 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </CartProvider>
+        <PwaSetup />
       </body>
     </html>
   );

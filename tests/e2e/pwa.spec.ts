@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test';
+import { expect, newEmail, test } from './fixtures';
+
+// The installable shop: manifest, icons and service worker served from the shop itself, and an order's pickup
+// code still readable with the network off once the shopper has opened the order.
+
+test('the manifest names PNG icons of 192 and 512 px and a maskable one; pages link an apple-touch-icon; /sw.js is served', async ({
+  page,
+  request,
+}) => {
+  const manifest = (await (await request.get('/manifest.webmanifest')).json()) as {
+    display: string;
+    start_url: string;
+    icons: { src: string; sizes: string; type: string; purpose: string }[];
+  };
+  expect(manifest).toMatchObject({ display: 'standalone', start_url: '/' });
+  const png = manifest.icons.filter((i) => i.type === 'image/png');
+  expect(png.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+  for (const icon of png) {
+    const res = await request.get(icon.src);
+    expect(res.status(), icon.src).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/png');
+  }
+  await page.goto('/about');
+  const apple = page.locator('link[rel="apple-touch-icon"]');
+  await expect(apple).toHaveAttribute('sizes', '180x180');
+  expect((await request.get((await apple.getAttribute('href'))!)).status()).toBe(200);
+
+  const sw = await request.get('/sw.js');
+  expect(sw.status()).toBe(200);
+  expect(sw.headers()['content-type']).toContain('javascript');
+  // Built from app/serwist/sw.ts, with the offline page in its precache list.
+  expect(await sw.text()).toContain('"/offline"');
+});
+
+async function controlled(page: Page) {
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+}
+
+test('an order opened once shows its pickup code offline, with when it was last updated; another page shows the offline page', async ({
+  page,
+  context,
+  shop,
+  shopper,
+  projectIndex,
+}) => {
+  // The first visit installs the service worker; from then on it sees the pages this browser opens.
+  await page.goto('/about');
+  await controlled(page);
+
+  const [pick] = await shop.stockedVariants({
+    count: 1,
+    at: 'any pickup store',
+    minAvailable: 3,
+    inStockOnly: true,
+    fromEnd: true,
+    variant: 'each',
+    skip: 6 + projectIndex,
+  });
+  await shopper.putInBag(pick!.variantId);
+  const placed = await page.request.post('/api/v1/checkout', {
+    data: { email: newEmail('offline'), fulfilment: 'PICKUP', pickupLocationId: pick!.storeId, payment: 'online' },
+  });
+  expect(placed.status()).toBe(201);
+  const { order, pickupCode } = (await placed.json()) as { order: { id: string }; pickupCode: string };
+  expect((await page.request.post('/api/v1/checkout/demo-payment', { data: { orderId: order.id, outcome: 'succeed' } })).status()).toBe(
+    200,
+  );
+
+  await page.goto(`/orders/${order.id}`);
+  await expect(page.getByTestId('pickup-code')).toHaveText(pickupCode);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('pickup-code')).toHaveText(pickupCode);
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText('last updated');
+  await expect(page.getByRole('img', { name: 'QR code of your pickup code' })).toBeVisible();
+
+  // A page never opened on this device: the shop's offline page, not the browser's error.
+  await page.goto('/search?q=offline-never-seen');
+  await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+  await context.setOffline(false);
+});
