@@ -6,6 +6,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { apiGet } from '@/lib/api/client';
 import type { CustomerView } from '@/lib/pickup/schemas';
 import { formatMoney } from '@/lib/utils';
+import { LoyaltyCounter } from './loyalty-counter';
 
 const CHANNELS: Record<string, string> = {
   WEB_MOBILE: 'Phone web',
@@ -56,6 +57,20 @@ export function CustomerPanel({ orderId }: { orderId: string }) {
             spent
           </p>
           {customer.openPickups.length > 1 && <p className="font-semibold">{customer.openPickups.length} open pickups</p>}
+          {customer.loyalty && (
+            <>
+              <p data-testid="customer-points">
+                Rewards: {customer.loyalty.tier} · {customer.loyalty.balance.toLocaleString('en-GB')} points
+                {customer.loyalty.pending ? ` (+${customer.loyalty.pending.toLocaleString('en-GB')} pending)` : ''}
+              </p>
+              <LoyaltyCounter
+                memberId={customer.loyalty.memberId}
+                storeId={customer.loyalty.storeId}
+                orderId={customer.loyalty.redeemOrderId}
+                balance={customer.loyalty.balance}
+              />
+            </>
+          )}
           <ul className="flex flex-col gap-1">
             {customer.orders.map((o) => (
               <li key={o.id}>

@@ -170,3 +170,28 @@ async function applyPointsToOrderTx(tx: Tx, order: RedeemableOrder, points: numb
   if (updated.count !== 1) throw new LoyaltyError('member_not_found', 'That order was paid or changed meanwhile.');
   return totals.totalMinor;
 }
+
+// The member's points as the staff customer view shows them (lib/pickup/customer.ts), for a shopper with an account;
+// `redeemOrderId` is the order when points may still come off what is due on it (pay at pickup, not paid yet).
+export async function pointsForCounter(
+  userId: string,
+  storeId: string,
+  orderId: string,
+  now: Date = new Date(),
+): Promise<{ memberId: string; storeId: string; balance: number; pending: number; tier: string; redeemOrderId: string | null }> {
+  const [s, due] = await Promise.all([
+    getLoyaltySummary(userId, now),
+    db.order.findFirst({
+      where: {
+        id: orderId,
+        userId,
+        pickupLocationId: storeId,
+        paidAt: null,
+        pointsRedeemed: 0,
+        status: { in: ['CONFIRMED', 'READY_FOR_PICKUP'] },
+      },
+      select: { id: true },
+    }),
+  ]);
+  return { memberId: s.memberId, storeId, balance: s.balance, pending: s.pending, tier: s.tier.name, redeemOrderId: due?.id ?? null };
+}

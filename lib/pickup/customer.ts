@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { pointsForCounter } from '@/lib/loyalty/counter';
 import { auditTx } from './audit';
 import { pickupNotFound } from './errors';
 import type { CustomerView } from './schemas';
@@ -38,9 +39,10 @@ export async function customerForCounter(
       pickupLocation: { select: { name: true } },
     },
   });
-  const [count, spent] = await Promise.all([
+  const [count, spent, loyalty] = await Promise.all([
     db.order.count({ where: who }),
     db.order.aggregate({ where: { ...who, status: { in: ['PAID', 'READY_FOR_PICKUP', 'COMPLETED'] } }, _sum: { totalMinor: true } }),
+    order.user ? pointsForCounter(order.user.id, storeId, orderId, now) : null,
   ]);
   await db.$transaction((tx) =>
     auditTx(tx, {
@@ -75,5 +77,6 @@ export async function customerForCounter(
     spentMinor: spent._sum.totalMinor ?? 0,
     orders: rows,
     openPickups: rows.filter((o) => o.fulfilment === 'PICKUP' && (OPEN_PICKUP as readonly string[]).includes(o.status)),
+    loyalty,
   };
 }

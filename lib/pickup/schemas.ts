@@ -137,6 +137,18 @@ export const customerViewSchema = z.object({
   spentMinor: z.number().int(),
   orders: z.array(customerOrderSchema),
   openPickups: z.array(customerOrderSchema),
+  // Northwind Rewards, for a shopper with an account (lib/loyalty).
+  loyalty: z
+    .object({
+      memberId: z.string(),
+      storeId: z.string(),
+      balance: z.number().int(),
+      pending: z.number().int(),
+      tier: z.string(),
+      redeemOrderId: z.string().nullable().describe('This order, when points can still come off what is due on it'),
+    })
+    .nullable()
+    .optional(),
 });
 export type CustomerView = z.infer<typeof customerViewSchema>;
 
