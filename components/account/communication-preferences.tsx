@@ -30,6 +30,9 @@ export function CommunicationPreferences({ initial }: { initial: ConsentRow[] })
 
   async function change(row: ConsentRow, granted: boolean) {
     const key = `${row.channel}:${row.topic}`;
+    const before = rows;
+    // The switch moves at once; it moves back if the server refuses.
+    setRows(rows.map((r) => (r.channel === row.channel && r.topic === row.topic ? { ...r, granted } : r)));
     setSaving(key);
     setError(null);
     setSaved(null);
@@ -42,6 +45,7 @@ export function CommunicationPreferences({ initial }: { initial: ConsentRow[] })
     const result = await apiSend<{ consents: ConsentRow[] }>('PUT', '/api/v1/account/consent', body);
     setSaving(null);
     if (!result.ok) {
+      setRows(before);
       setError(result.issues[0]?.message ?? result.message);
       return;
     }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { PgBoss } from 'pg-boss';
+import { embeddedPool } from '@/lib/db';
 import { env } from '@/lib/env';
 import { QUEUES } from './queues';
 
@@ -9,17 +10,19 @@ import { QUEUES } from './queues';
 const key = Symbol.for('northwind.jobs.boss');
 const g = globalThis as unknown as Record<symbol, { boss: PgBoss; ready: Promise<PgBoss>; started: boolean } | undefined>;
 
-// pg-boss's own pool: small, as PGlite runs one transaction at a time anyway.
-const POOL_MAX = () => (env.embedded ? 3 : 5);
+const POOL_MAX = 5;
 
 export function startBoss(): Promise<PgBoss> {
   const existing = g[key];
   if (existing) return existing.ready;
+  const shared = embeddedPool();
   const boss = new PgBoss({
-    // The same as env.databaseUrl in the app; read live because the integration tests point DATABASE_URL at each
-    // file's own database after lib/env has been loaded.
+    // On the embedded database, through the app's own single connection (lib/db/index.ts says why); elsewhere a pool
+    // of its own. The URL is read live because the integration tests point DATABASE_URL at each file's database after
+    // lib/env has been loaded.
+    ...(shared ? { db: { executeSql: (text: string, values?: unknown[]) => shared.query(text, values) } } : {}),
     connectionString: process.env.DATABASE_URL || env.databaseUrl,
-    max: POOL_MAX(),
+    max: POOL_MAX,
     application_name: 'northwind-jobs',
     // Each instance keeps the queue cache and runs maintenance; cron schedules are claimed by one instance per tick.
     superviseIntervalSeconds: 60,

@@ -110,14 +110,20 @@ async function ensurePgliteTemplate(): Promise<string> {
 async function createOnPglite(): Promise<TestDatabase> {
   const template = await ensurePgliteTemplate();
   const server = await startEmbedded({ dataDir: null, port: 0, loadDataDir: new Blob([readFileSync(template)]) });
-  // One connection, as the app uses with the embedded database (PGlite runs one transaction at a time).
-  const db = createClient(server.url, { max: 1 });
+  // One connection, as the app uses with the embedded database (PGlite runs one transaction at a time), shared with
+  // the job queue as lib/db/index.ts shares it (two connections' statements interleaved would break each other).
+  const pool = new pg.Pool({ connectionString: server.url, max: 1 });
+  (globalThis as { embeddedPool?: pg.Pool }).embeddedPool = pool;
+  const db = createClient(server.url, { pool });
   let dropped: Promise<void> | undefined;
   return {
     url: server.url,
     db,
     drop() {
-      dropped ??= db.$disconnect().then(() => server.stop());
+      dropped ??= db
+        .$disconnect()
+        .then(() => pool.end())
+        .then(() => server.stop());
       return dropped;
     },
   };
