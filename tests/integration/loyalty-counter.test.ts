@@ -65,6 +65,8 @@ describe('the member’s own API', () => {
     expect((await device().call(() => summaryRoute.GET(json('GET', '/api/v1/loyalty')))).status).toBe(401);
     const res = await member.call(() => summaryRoute.GET(json('GET', '/api/v1/loyalty')));
     expect(await res.json()).toMatchObject({ memberId, balance: 1_000, pending: 0, tier: { id: 'MEMBER' } });
+    const theirSummary = await other.call(() => summaryRoute.GET(json('GET', '/api/v1/loyalty')));
+    expect(await theirSummary.json()).toMatchObject({ balance: 700 });
     const ledger = (await (await member.call(() => ledgerRoute.GET(json('GET', '/api/v1/loyalty/ledger')))).json()) as {
       entries: { kind: string; points: number }[];
     };
