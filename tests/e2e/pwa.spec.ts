@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, newEmail, test } from './fixtures';
+import { demo, expect, newEmail, test } from './fixtures';
 
 // The installable shop: manifest, icons and service worker served from the shop itself, and an order's pickup
 // code still readable with the network off once the shopper has opened the order.
@@ -82,5 +82,22 @@ test('an order opened once shows its pickup code offline, with when it was last 
   // A page never opened on this device: the shop's offline page, not the browser's error.
   await page.goto('/search?q=offline-never-seen');
   await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('the member card opened once is readable offline, with when it was last updated', async ({ page, context, shopper }) => {
+  await page.goto('/about');
+  await controlled(page);
+  // signIn's URL check also matches the sign-in page's own ?callbackUrl=…, so wait for the page itself.
+  await shopper.signIn(demo.shopper.email, { password: demo.shopper.password, then: '/account/rewards' });
+  await expect(page.getByRole('heading', { name: 'Northwind Rewards', level: 1 })).toBeVisible({ timeout: 20_000 });
+  const token = await page.getByTestId('member-token').textContent();
+  expect(token).toBeTruthy();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('img', { name: 'QR code of your member card' })).toBeVisible();
+  await expect(page.getByTestId('member-token')).toHaveText(token!);
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText('last updated');
   await context.setOffline(false);
 });
