@@ -36,6 +36,8 @@ const shop = (server: typeof demoShop, env: Record<string, string> = {}) => ({
     // The browsers connect from 127.0.0.1 as a proxy would, so a test can play a client on another network by sending
     // X-Forwarded-For (tests/e2e/security.spec.ts); without that header every client is 127.0.0.1, as before.
     TRUSTED_PROXIES: '127.0.0.1',
+    // A "ready" SMS must reach the outbox whatever the hour the tests run (lib/messaging/quiet-hours.ts).
+    SMS_QUIET_HOURS: 'off',
     ...env,
   },
 });
