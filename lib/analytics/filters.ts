@@ -6,7 +6,7 @@ import { rowId } from '@/lib/validation/text';
 import { CHANNELS } from './channel';
 
 const DAY_MS = 24 * 60 * 60_000;
-export const DEFAULT_DAYS = 30;
+const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366;
 
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
