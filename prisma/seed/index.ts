@@ -9,6 +9,7 @@ import { buildLocations } from './locations';
 import { buildOrderHistory } from './orders';
 import { buildCustomers, buildDemoUsers, buildShopperViews, demoShopperAddress } from './people';
 import { seedId } from './random';
+import { buildLoyaltyHistory } from './loyalty';
 import { buildStock } from './stock';
 
 export interface SeedOptions {
@@ -104,6 +105,17 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
       await insertRows(tx, 'OrderLine', history.lines);
       await insertRows(tx, 'CoPurchase', history.coPurchases);
       await insertRows(tx, 'DiscountCode', buildDiscountCodes(now));
+      if (shopper) {
+        const loyalty = buildLoyaltyHistory({
+          userId: shopper.id,
+          orders: history.orders.filter((o) => o.userId === shopper.id),
+          storeId: locations.find((l) => l.name === 'Covent Garden')?.id ?? null,
+          staffUserId: demoUsers.find((u) => u.role === 'STAFF')?.id ?? null,
+          now,
+        });
+        await insertRows(tx, 'LoyaltyAccount', [loyalty.account]);
+        await insertRows(tx, 'LoyaltyEntry', loyalty.entries);
+      }
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
