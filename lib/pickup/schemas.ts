@@ -201,6 +201,3 @@ export const storeSettingsBodySchema = z
   })
   .strict();
 export type StoreSettings = z.infer<typeof storeSettingsBodySchema>;
-export const storeSettingsResponseSchema = z.object({
-  settings: z.object({ storeId: z.string(), pickupHoldDays: z.number().int(), substitutionAnswerMinutes: z.number().int() }),
-});

@@ -16,7 +16,7 @@ import { consumeHoldTx, lineHoldIdTx, releaseHoldTx } from './substitution-holds
 
 const HOLD_FALLBACK_MS = 30 * 24 * 60 * 60_000;
 
-export const refundKeyOf = (lineId: string) => `pickup-line-${lineId}-refund`;
+const refundKeyOf = (lineId: string) => `pickup-line-${lineId}-refund`;
 
 type LineRow = { id: string; variantId: string | null; quantity: number; name: string; sku: string; unitPriceMinor: number };
 
