@@ -88,7 +88,7 @@ async function getRecommendations(input: RecommendationInput): Promise<Recommend
   }
 
   const viewer: Viewer | null = input.user ? { userId: input.user.id } : input.anonymousId ? { anonymousId: input.anonymousId } : null;
-  if (input.context === 'viewed') return recentlyViewed(model, viewer, limit, input.productId ?? null);
+  if (input.context === 'viewed') return recentlyViewed(model, viewer, limit, input.productId ?? null, now);
   return personalHome(model, viewer, input.user?.id ?? null, limit, now, input.now === undefined);
 }
 
@@ -146,14 +146,20 @@ async function buildPersonalHome(
 }
 
 // The viewer's recently viewed products (for a product page: without the one on screen), newest first. One small
-// indexed read (loadRecentViews); nothing is computed.
-async function recentlyViewed(model: RecModel, viewer: Viewer | null, limit: number, onScreen: string | null) {
+// indexed read (loadRecentViews); nothing is computed. A visitor with nothing else viewed gets the shared "Trending"
+// shelf in its place rather than an empty one.
+async function recentlyViewed(model: RecModel, viewer: Viewer | null, limit: number, onScreen: string | null, now: number) {
   const views = await loadRecentViews(db, viewer);
   const viewed: Recommendation[] = views.map((view) => ({ itemId: view.itemId, score: view.at, reason: { kind: 'recently-viewed' } }));
   const shelves = await fillShelves(model, limit, new Set(onScreen ? [onScreen] : []), new Set(), [
     { id: 'recently-viewed', title: 'Recently viewed', list: (n, exclude) => viewed.filter((r) => !exclude(r.itemId)).slice(0, n) },
   ]);
-  return { context: 'viewed' as const, personalised: true, shelves };
+  if (shelves.length > 0) return { context: 'viewed' as const, personalised: true, shelves };
+  const trendingShelves = await sharedShelves('trending', model, limit, new Set(), [
+    { id: 'trending', title: 'Trending', list: (n, exclude) => trending(model, { since: now - TRENDING_DAYS * DAY, limit: n, exclude }) },
+  ]);
+  const others = trendingShelves.map((shelf) => ({ ...shelf, items: shelf.items.filter((item) => item.productId !== onScreen) }));
+  return { context: 'viewed' as const, personalised: true, shelves: others.filter((shelf) => shelf.items.length > 0) };
 }
 
 // Shelves that depend only on their key (trending, a product, the products of a bag or an order, in their order), the

@@ -81,8 +81,11 @@ describe('GET /api/v1/recommendations', () => {
       items: [expect.objectContaining({ reason: 'Recently viewed' }), expect.anything()],
     });
     expect(res.headers.get('cache-control')).toMatch(/^private, no-store\b/);
-    // A visitor who has viewed nothing gets no shelf, and nobody sees another's views.
-    expect((await shelves(device(), `context=viewed&productId=${P.jacket}`)).body.shelves).toEqual([]);
+    // A visitor who has viewed nothing else gets what is trending instead (never the product on screen), and nobody
+    // sees another's views.
+    const first = (await shelves(device(), `context=viewed&productId=${P.jacket}`)).body;
+    expect(first.shelves.map((s) => s.id)).toEqual(['trending']);
+    expect(allIds(first)).not.toContain(P.jacket);
   });
 
   it('recommends to a shopper from their own purchases, and says so', async () => {
