@@ -27,7 +27,7 @@ export function useStaffQueue(initial: QueueResponse) {
   const [announcement, setAnnouncement] = useState('');
   const [offline, setOffline] = useState(false);
   const [newCount, setNewCount] = useState(0);
-  // New orders to pick heard of since To pick was last opened, each read on its own: shown first on To pick (the
+  // New orders to pick heard of while To pick is open and not on its list, each read on its own: shown first (the
   // sorted list puts the newest promise last, often pages away) until the associate opens the tab again.
   const [fresh, setFresh] = useState<PickupCard[]>([]);
   const unseen = useRef(0);
@@ -142,18 +142,23 @@ export function useStaffQueue(initial: QueueResponse) {
     const source = new EventSource(`/api/v1/staff/stores/${storeId}/events`);
     const onEvent = (event: MessageEvent<string>) => {
       const data = parseEvent(event.data);
+      const reading = refetch();
       // Only a new order is announced as to pick (the order's confirmation); once per order.
       if (data.status === 'TO_PICK' && data.orderId && !known.current.has(data.orderId)) {
-        known.current.add(data.orderId);
+        const orderId = data.orderId;
+        known.current.add(orderId);
         const count = ++unseen.current;
         setNewCount(count);
         setAnnouncement(count === 1 ? 'A new order to pick' : `${count} new orders to pick`);
         if (sound.current) chime();
-        void addFresh(data.orderId);
+        void reading.then(() => addFresh(orderId));
       }
-      void refetch();
     };
+    // Once the tab is read again: a new order To pick does not list (it is pages away) is read on its own. Not
+    // before, so a card the list is about to show is never drawn in two places (and its open panels lost on the move).
     const addFresh = async (orderId: string) => {
+      const shown = current.current;
+      if (shown.tab !== 'to_pick' || shown.orders.some((o) => o.id === orderId)) return;
       const res = await apiGet<{ order: PickupCard }>(`/api/v1/staff/orders/${orderId}`, { cache: 'no-store' });
       if (!res.ok || res.data.order.status !== 'TO_PICK') return;
       const card = res.data.order;

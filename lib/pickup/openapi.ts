@@ -24,7 +24,7 @@ export const pickupOperations: Operation[] = [
     method: 'get',
     path: '/api/v1/staff/stores/{storeId}/pickups',
     summary:
-      "The store's pickup queue for its associates (and admins), a page at a time: orders paid or confirmed and not yet collected, and those collected today, sorted by the promised ready-by time (Collected today: the latest first), with each tab's count. `status` picks one tab; `problems` is overdue against ready-by, short lines, ready for over 2 days, or locked after wrong codes. `limit` orders a page (20 unless given, at most 100); pass the answer's `nextCursor` as `cursor` for the next page (null on the last): each order shows once across the pages, whatever moves in between",
+      "The store's pickup queue for its associates (and admins), a page at a time: orders paid or confirmed and not yet collected, and those collected today, sorted by the promised ready-by time (Collected today: the latest first), with each tab's count. `status` picks one tab; `problems` is overdue against ready-by, short lines, ready for over 2 days, or locked after wrong codes. `limit` orders a page (10 unless given, at most 100); pass the answer's `nextCursor` as `cursor` for the next page (null on the last): each order shows once across the pages, whatever moves in between",
     query: queueQuerySchema,
     responses: {
       200: { description: 'One page of the queue', schema: queueResponseSchema },

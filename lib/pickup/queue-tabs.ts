@@ -3,6 +3,8 @@
 export const QUEUE_TABS = ['to_pick', 'picking', 'ready', 'waiting', 'collected', 'problems'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
-// The queue is read a page at a time: a store with hundreds of open orders must not be drawn (or sent) at once.
-export const QUEUE_PAGE_SIZE = 20;
+// The queue is read a page at a time: a store with hundreds of open orders must not be drawn (or sent) at once. Ten
+// cards are several screens on a phone; each card is a form to hydrate, so the first page is what Lighthouse's
+// blocking time on /staff grows with.
+export const QUEUE_PAGE_SIZE = 10;
 export const QUEUE_MAX_LIMIT = 100;

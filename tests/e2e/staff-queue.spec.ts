@@ -25,7 +25,7 @@ test('a queue longer than a page: show more, switch tabs, a new order on top', a
   const toPick = async () => ((await (await staff.request.get(queuePath)).json()) as { counts: { to_pick: number } }).counts.to_pick;
 
   // More than a page of orders to pick, each placed by a shopper to pay at the counter.
-  const need = Math.max(0, 23 - (await toPick()));
+  const need = Math.max(0, 13 - (await toPick()));
   const picks = await shop.stockedVariants({ count: need + 1, at: name, variant: 'each' });
   const placeOrder = async (variantId: string) => {
     await shopper.putInBag(variantId);
@@ -42,13 +42,13 @@ test('a queue longer than a page: show more, switch tabs, a new order on top', a
   };
   for (const pick of picks.slice(0, need)) await placeOrder(pick.variantId);
   const total = await toPick();
-  expect(total).toBeGreaterThan(20);
+  expect(total).toBeGreaterThan(10);
 
   await staff.reload();
   const cards = staff.getByTestId('pickup-card');
   await expect(staff.getByRole('heading', { level: 2 })).toHaveText(`To pick (${total})`);
-  await expect(cards).toHaveCount(20);
-  await expect(staff.getByText(`Showing 20 of ${total}`)).toBeVisible();
+  await expect(cards).toHaveCount(10);
+  await expect(staff.getByText(`Showing 10 of ${total}`)).toBeVisible();
   expect(await axe(staff)).toEqual([]);
   // A mark that a reload would wipe: tabs and pages must not reload the page.
   await staff.evaluate(() => ((window as unknown as { queueMark: number }).queueMark = 1));
@@ -57,8 +57,8 @@ test('a queue longer than a page: show more, switch tabs, a new order on top', a
   const more = staff.getByRole('button', { name: 'Show more orders' });
   await more.focus();
   await staff.keyboard.press('Enter');
-  await expect(cards).toHaveCount(Math.min(40, total));
-  await expect(staff.locator('[data-queue-index="20"]')).toBeFocused();
+  await expect(cards).toHaveCount(Math.min(20, total));
+  await expect(staff.locator('[data-queue-index="10"]')).toBeFocused();
   const numbers = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-order-number')));
   expect(new Set(numbers).size).toBe(numbers.length);
 
@@ -66,7 +66,7 @@ test('a queue longer than a page: show more, switch tabs, a new order on top', a
   await staff.getByRole('button', { name: /^Collected today \d+$/ }).click();
   await expect(staff.getByRole('heading', { level: 2 })).toHaveText(/^Collected today \(\d+\)$/);
   await staff.getByRole('button', { name: /^To pick \d+/ }).click();
-  await expect(cards).toHaveCount(20);
+  await expect(cards).toHaveCount(10);
   expect(await staff.evaluate(() => (window as unknown as { queueMark?: number }).queueMark)).toBe(1);
 
   // A new order while the queue is open: the badge, and its card first on To pick (the sorted list puts it last).

@@ -262,9 +262,9 @@ describe('what the paging accepts', () => {
     }
   });
 
-  it('defaults to the first 20 of the tab', async () => {
+  it('defaults to the first 10 of the tab', async () => {
     const p = await page('status=to_pick');
-    expect(p.orders).toHaveLength(20);
+    expect(p.orders).toHaveLength(10);
     expect(p.nextCursor).not.toBeNull();
     expect(p.tab).toBe('to_pick');
   });
