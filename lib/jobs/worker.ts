@@ -6,6 +6,7 @@ import { deliverMessage } from '@/lib/messaging/deliver';
 import { relayStrandedMessages } from '@/lib/messaging/relay';
 import { sendOrderConfirmation } from '@/lib/orders/confirmation';
 import { composeReadyMessages } from '@/lib/pickup/ready-email';
+import { env } from '@/lib/env';
 import { startBoss, stopBoss } from './boss';
 import { MESSAGE_COMPOSE, MESSAGE_DELIVER, MESSAGE_SWEEP, QUEUES } from './queues';
 
@@ -34,20 +35,26 @@ async function compose(job: ComposeJob): Promise<void> {
   }
 }
 
+// Jobs of a batch handled at once. On the embedded database one at a time: it has a single connection, shared with
+// the requests (lib/db/index.ts), and 50 jobs queuing their queries at once put every request behind all of them
+// (the Stripe webhook's paced p95 went from about 120 ms to about 900 ms on a busy machine with them all at once).
+const CONCURRENCY = env.embedded ? 1 : 8;
+
 // Each job of a batch is settled on its own: one that throws is retried with backoff without failing the others.
 function perJob<T>(handle: (job: Job<T>) => Promise<unknown>) {
-  return async (jobs: Job<T>[]): Promise<JobResult[]> =>
-    Promise.all(
-      jobs.map((job) =>
-        handle(job).then(
-          (): JobResult => ({ id: job.id, status: 'completed' }),
-          (error: unknown): JobResult => {
-            console.error(`[jobs] ${job.name} ${job.id} failed (attempt ${job.retryCount + 1})`, error);
-            return { id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } };
-          },
-        ),
-      ),
+  const settle = (job: Job<T>) =>
+    handle(job).then(
+      (): JobResult => ({ id: job.id, status: 'completed' }),
+      (error: unknown): JobResult => {
+        console.error(`[jobs] ${job.name} ${job.id} failed (attempt ${job.retryCount + 1})`, error);
+        return { id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } };
+      },
     );
+  return async (jobs: Job<T>[]): Promise<JobResult[]> => {
+    const results: JobResult[] = [];
+    for (let i = 0; i < jobs.length; i += CONCURRENCY) results.push(...(await Promise.all(jobs.slice(i, i + CONCURRENCY).map(settle))));
+    return results;
+  };
 }
 
 export async function runSweep(now: Date = new Date()): Promise<void> {
