@@ -33,7 +33,7 @@ export async function SubstitutionPrompt({ orderId, currency }: { orderId: strin
               <>
                 <p>
                   {l.substitute && l.acceptPriceMinor !== null
-                    ? `We can give you ${l.substitute.name} instead, at ${formatMoney(l.acceptPriceMinor, currency)} each${l.acceptPriceMinor < l.original.unitPriceMinor ? ' (we refund the difference)' : ''}.`
+                    ? `We can give you ${l.substitute.name} instead, at ${formatMoney(l.acceptPriceMinor, currency)} each${l.acceptPriceMinor < l.original.unitPriceMinor ? ` (instead of ${formatMoney(l.original.unitPriceMinor, currency)})` : ''}.`
                     : 'We can’t find it and have nothing like it, so it will be removed from your order.'}
                   {l.answerBy && ` Please answer by ${timeIn(l.answerBy, 'Europe/London')}, or we remove it.`}
                 </p>
