@@ -38,6 +38,7 @@ export function useStaffQueue(initial: QueueResponse) {
   const known = useRef(new Set(initial.orders.map((o) => o.id)));
   // Orders the associate acted on stay in view (with their latest card) when the change moves them off the tab.
   const pinned = useRef(new Map<string, PickupCard>());
+  const left = useRef(new Map<string, number>());
   const inFlight = useRef<Promise<void> | null>(null);
   const again = useRef(false);
 
@@ -81,7 +82,12 @@ export function useStaffQueue(initial: QueueResponse) {
       return;
     }
     setOffline(false);
-    show({ ...before, ...res.data, tab: before.tab, orders: keepPinned(before.orders, res.data.orders, pinned.current) });
+    const orders = keepPinned(before.orders, res.data.orders, pinned.current);
+    // Where each order that left stood: the event of an associate's own step can arrive before its answer, and
+    // the answer puts the card back there (replace).
+    const present = new Set(orders.map((o) => o.id));
+    before.orders.forEach((o, i) => !present.has(o.id) && left.current.set(o.id, i));
+    show({ ...before, ...res.data, tab: before.tab, orders });
   }, [read, show]);
 
   const refetch = useCallback(async () => {
@@ -102,6 +108,7 @@ export function useStaffQueue(initial: QueueResponse) {
     async (tab: QueueTab) => {
       const at = ++generation.current;
       pinned.current = new Map();
+      left.current = new Map();
       if (tab === 'to_pick') {
         setNewCount((unseen.current = 0));
         setFresh([]);
@@ -185,7 +192,10 @@ export function useStaffQueue(initial: QueueResponse) {
       pinned.current.set(card.id, card);
       setFresh((f) => f.map((c) => (c.id === card.id ? card : c)));
       const before = current.current;
-      show({ ...before, orders: before.orders.map((o) => (o.id === card.id ? card : o)) });
+      const orders = before.orders.map((o) => (o.id === card.id ? card : o));
+      const at = left.current.get(card.id);
+      if (at !== undefined && !before.orders.some((o) => o.id === card.id)) orders.splice(Math.min(at, orders.length), 0, card);
+      show({ ...before, orders });
     },
     [show],
   );
