@@ -124,5 +124,14 @@ test('an associate sees a new order appear, picks one line and offers a substitu
   await page.reload();
   await expect(page.getByTestId('collected-note')).toHaveText(/^Collected at Camden, \d\d:\d\d$/);
   await expect(page.getByTestId('order-status')).toHaveText('Collected');
+
+  // The store's settings, from the staff header: how long a ready order waits, how long a shopper has to answer.
+  await staff.getByRole('link', { name: 'Store settings' }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Settings for Camden');
+  const settings = staff.getByRole('form', { name: 'Pickup settings for Camden' });
+  await expect(settings.getByLabel('Minutes a shopper has to answer about a substitute')).toHaveValue('120');
+  expect(await axe(staff)).toEqual([]);
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Saved for Camden.');
   await staff.context().close();
 });
