@@ -20,7 +20,14 @@ describe('demo catalog', () => {
     for (const p of catalog.products) {
       const images = catalog.images.filter((i) => i.productId === p.id);
       expect(images.length, p.name).toBeGreaterThanOrEqual(2);
-      expect(images.length, p.name).toBeLessThanOrEqual(3);
+      // A front view in every colour the product comes in, so a bag line shows the colour in the bag.
+      const colours = new Set(catalog.variants.filter((v) => v.productId === p.id).map((v) => v.color?.toLowerCase()));
+      for (const colour of colours)
+        expect(
+          images.some((i) => i.alt.endsWith(`in ${colour}, front`)),
+          `${p.name} ${colour}`,
+        ).toBe(true);
+      expect(images.length, p.name).toBeLessThanOrEqual(Math.max(3, colours.size + 1));
       expect(images[0]?.url).toMatch(/^\/media\/product\/[a-z]+\/[0-9a-f]{6}\/[1-3]\.svg$/);
       expect(images[0]?.alt).toContain(p.name);
       expect(
