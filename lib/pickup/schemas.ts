@@ -14,7 +14,6 @@ export const queueQuerySchema = z.object({
   cursor: queueCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(QUEUE_MAX_LIMIT).default(QUEUE_PAGE_SIZE),
 });
-export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
 // A "can't find" (short) line may carry the variant the associate offers instead, from the store's own stock.
 export const pickBodySchema = z.object({
