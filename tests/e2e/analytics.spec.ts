@@ -3,8 +3,6 @@ import { demo, expect, test } from './fixtures';
 
 // The merchant's dashboard on a desktop: only for admins, every chart with its table, and each table as CSV.
 test.describe('analytics dashboard', () => {
-  test.skip(({ isMobile }) => isMobile, 'a desktop page: the merchant reads it at a desk');
-
   test('an admin sees the dashboard (axe-clean), downloads a table as CSV and filters by channel', async ({ page, axe, shopper }) => {
     // Something to count: a product viewed, as the product page reports it.
     const products = (await (await page.request.get('/api/v1/products?pageSize=1')).json()) as { items: { id: string }[] };
