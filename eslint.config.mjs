@@ -17,5 +17,7 @@ export default defineConfig([
     'next-env.d.ts',
     'lib/generated/**',
     '.data/**',
+    // Scratch files of a working session (gitignored).
+    '.scratch/**',
   ]),
 ]);
