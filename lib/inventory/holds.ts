@@ -34,16 +34,6 @@ export async function reserveStockTx(tx: Tx, locationId: string, lines: readonly
   throw new OutOfStockError(locationId, shortLines);
 }
 
-// Records the holds reserveStockTx took, so they can be released or consumed per order.
-export async function recordHoldsTx(
-  tx: Tx,
-  { orderId, locationId, lines, expiresAt }: { orderId: string; locationId: string; lines: readonly HoldRequest[]; expiresAt: Date },
-): Promise<void> {
-  await tx.stockHold.createMany({
-    data: lines.map((l) => ({ orderId, variantId: l.variantId, locationId, quantity: l.quantity, expiresAt })),
-  });
-}
-
 type HoldStatus = 'ACTIVE' | 'RELEASED' | 'CONSUMED';
 
 // One hold movement in one statement: flips the orders' holds from one status to another and moves the stock they
