@@ -3,12 +3,11 @@ import { z } from 'zod';
 // Every environment variable the app reads, parsed once. Documented in README.md ("Configuration").
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+const databaseUrl = z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql://');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql://')
-    .optional(),
+  DATABASE_URL: databaseUrl.optional(),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
@@ -82,3 +81,10 @@ function parseEnv() {
 
 export type Env = ReturnType<typeof parseEnv>;
 export const env: Env = parseEnv();
+
+// DATABASE_URL as it is now, for a pool opened later (the job queue's): the integration tests point it at each test
+// file's own database after this module has been loaded (tests/helpers/integration-setup.ts).
+export function currentDatabaseUrl(): string {
+  const now = process.env.DATABASE_URL;
+  return now ? databaseUrl.parse(now) : env.databaseUrl;
+}

@@ -36,7 +36,7 @@ export async function loyalty(f: AnalyticsFilter): Promise<AnalyticsTable> {
     ), orders AS (
       SELECT count(*)::int AS "paidOrders", count(m."customerId")::int AS "memberOrders"
       FROM "CommerceEvent" e LEFT JOIN members m ON m."customerId" = e."customerId"
-      WHERE e."type" = 'ORDER_PAID' AND ${eventScope(f)}
+      WHERE e."type" IN ('ORDER_PAID', 'IN_STORE_SALE') AND ${eventScope(f)}
     )
     SELECT * FROM range, balance, orders`;
   const r = row!;

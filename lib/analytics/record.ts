@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import type { CommerceEventType, EventChannel } from '@/lib/generated/prisma/enums';
 import { MY_STORE_COOKIE } from '@/lib/stores/my-store-cookie';
 import { channelFromHeaders, channelOfOrder } from './channel';
+import { ledgerEvents, orderPointsEntries } from './points';
 
 /**
  * What a call site knows. Everything else comes from the request on the server: the channel (client hints or
@@ -66,6 +67,8 @@ export function recordEvent(input: EventInput): void {
 /**
  * An order's step (placed, paid, ready, collected, not collected): its channel is the one it was ordered on, unless
  * the step happened at the counter (`IN_STORE`); its store, customer, bag and total come from the order itself.
+ * Paid (`ORDER_PAID`, `IN_STORE_SALE`, recorded once the payment has committed) also records the points the order
+ * earned and the points its checkout spent, from the ledger.
  */
 export function recordOrderEvent(type: CommerceEventType, orderId: string, extra: Omit<EventInput, 'type' | 'orderId'> = {}): void {
   if (env.ANALYTICS_RECORDING === 'off') return;
@@ -86,12 +89,23 @@ export function recordOrderEvent(type: CommerceEventType, orderId: string, extra
         customerId: order.userId,
         anonymousId,
         cartId: order.cartId,
-        valueMinor: extra.valueMinor ?? order.totalMinor,
+        valueMinor: extra.valueMinor === undefined ? order.totalMinor : extra.valueMinor,
         quantity: extra.quantity ?? null,
         occurredAt,
       });
+      if (type === 'ORDER_PAID' || type === 'IN_STORE_SALE')
+        for (const e of await ledgerEvents(orderPointsEntries(orderId))) enqueue(row(e));
     })(),
   );
+}
+
+/**
+ * Points earned, spent or expired, one event per loyalty ledger entry matching `where`. Call it after the
+ * transaction that wrote the entries has committed: it reads them back, so a rolled-back change records nothing.
+ */
+export function recordLedgerEvents(where: Parameters<typeof ledgerEvents>[0]): void {
+  if (env.ANALYTICS_RECORDING === 'off') return;
+  track(ledgerEvents(where).then((events) => events.forEach((e) => enqueue(row(e)))));
 }
 
 /** Writes whatever is queued now (tests, and a server shutting down). */

@@ -5,7 +5,7 @@ import { CHANNEL_LABEL, CHANNELS } from './channel';
 import { eventScope, type AnalyticsFilter } from './filters';
 import type { AnalyticsTable, Column } from './types';
 
-type SalesRow = { key: string | null; orders: number; revenue: number; pickup: number };
+type SalesRow = { key: string | null; orders: number; revenue: number; online: number; pickup: number };
 
 const SALES_COLUMNS: Column[] = [
   { key: 'orders', label: 'Orders', kind: 'count' },
@@ -14,14 +14,16 @@ const SALES_COLUMNS: Column[] = [
   { key: 'pickupShare', label: 'Pickup share', kind: 'percent' },
 ];
 
-// Paid orders (ORDER_PAID: online payment, or at the counter for pay at pickup), on the channel they were ordered on.
+// Paid orders (ORDER_PAID: online payment, or at the counter for pay at pickup), on the channel they were ordered on,
+// and sales at a store's till (IN_STORE_SALE, in store). Pickup: an order paid for collection in a store.
 function salesQuery(f: AnalyticsFilter, by: 'channel' | 'storeId') {
   const key = Prisma.raw(by === 'channel' ? `e."channel"::text` : `e."storeId"`);
   return db.$queryRaw<SalesRow[]>`
     SELECT ${key} AS "key", count(*)::int AS "orders", coalesce(sum(e."valueMinor"), 0)::float8 AS "revenue",
-      (count(*) FILTER (WHERE e."storeId" IS NOT NULL))::int AS "pickup"
+      (count(*) FILTER (WHERE e."type" = 'ORDER_PAID'))::int AS "online",
+      (count(*) FILTER (WHERE e."type" = 'ORDER_PAID' AND e."storeId" IS NOT NULL))::int AS "pickup"
     FROM "CommerceEvent" e
-    WHERE e."type" = 'ORDER_PAID' AND ${eventScope(f)}
+    WHERE e."type" IN ('ORDER_PAID', 'IN_STORE_SALE') AND ${eventScope(f)}
     GROUP BY 1`;
 }
 
@@ -33,7 +35,7 @@ function salesRow(label: string, r: SalesRow | undefined) {
     orders,
     revenue,
     aov: orders ? Math.round(revenue / orders) : null,
-    pickupShare: orders ? (r?.pickup ?? 0) / orders : null,
+    pickupShare: r?.online ? r.pickup / r.online : null,
   };
 }
 
@@ -44,7 +46,8 @@ export async function salesByChannel(f: AnalyticsFilter): Promise<AnalyticsTable
   return {
     id: 'sales-by-channel',
     title: 'Orders and revenue by channel',
-    about: 'Paid orders by the channel they were placed on: revenue, average order value and the share collected in a store.',
+    about:
+      'Paid orders by the channel they were placed on (in store: sales at the till): revenue, average order value and the share of online orders collected in a store.',
     columns: [{ key: 'label', label: 'Channel', kind: 'text' }, ...SALES_COLUMNS],
     rows: channels.map((c) => salesRow(CHANNEL_LABEL[c], byKey.get(c))),
     chart: { valueKey: 'revenue' },
@@ -57,7 +60,7 @@ export async function salesByStore(f: AnalyticsFilter, storeNames: Map<string, s
   return {
     id: 'sales-by-store',
     title: 'Orders and revenue by store',
-    about: 'Paid orders by the store they are collected from; delivery orders have no store.',
+    about: 'Paid orders by the store they are collected from or sold in; delivery orders have no store.',
     columns: [{ key: 'label', label: 'Store', kind: 'text' }, ...SALES_COLUMNS],
     rows: rows
       .map((r) => salesRow(r.key ? (storeNames.get(r.key) ?? 'Closed store') : 'Delivery', r))

@@ -1,7 +1,7 @@
 import 'server-only';
 import { PgBoss } from 'pg-boss';
 import { embeddedPool } from '@/lib/db';
-import { env } from '@/lib/env';
+import { currentDatabaseUrl } from '@/lib/env';
 import { QUEUES } from './queues';
 
 // One pg-boss per process (route bundles and instrumentation.ts load their own copies of this module, so it lives on
@@ -18,10 +18,9 @@ export function startBoss(): Promise<PgBoss> {
   const shared = embeddedPool();
   const boss = new PgBoss({
     // On the embedded database, through the app's own single connection (lib/db/index.ts says why); elsewhere a pool
-    // of its own. The URL is read live because the integration tests point DATABASE_URL at each file's database after
-    // lib/env has been loaded.
+    // of its own.
     ...(shared ? { db: { executeSql: (text: string, values?: unknown[]) => shared.query(text, values) } } : {}),
-    connectionString: process.env.DATABASE_URL || env.databaseUrl,
+    connectionString: currentDatabaseUrl(),
     max: POOL_MAX,
     application_name: 'northwind-jobs',
     // Each instance keeps the queue cache and runs maintenance; cron schedules are claimed by one instance per tick.

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordLedgerEvents } from '@/lib/analytics/record';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
@@ -97,7 +98,7 @@ export async function redeemAtCounter(
       throw new LoyaltyRuleError('points_over_cap', `At most ${cap} points can be used on this order.`, { maxPoints: cap });
   }
   await consumeConfirmCode(account.id, input.confirmCode, now);
-  return db.$transaction(async (tx) => {
+  const redemption = await db.$transaction(async (tx) => {
     const result = await appendEntry(
       tx,
       account.id,
@@ -120,6 +121,8 @@ export async function redeemAtCounter(
     await audit(tx, user, storeId, 'loyalty.redeem', { memberId, points: input.points, orderTotalMinor }, order?.id ?? null);
     return { balance: result.balance, pointsDiscountMinor: pointsValueMinor(input.points), orderTotalMinor, repeated: false };
   }, ORDER_TX);
+  recordLedgerEvents({ idempotencyKey: key });
+  return redemption;
 }
 
 type RedeemableOrder = { id: string; subtotalMinor: number; discountMinor: number; discountCode: string | null; currency: string };

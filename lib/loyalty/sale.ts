@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/analytics/record';
 import type { SessionUser } from '@/lib/auth/session';
 import { computeTotals } from '@/lib/checkout/totals';
 import { db } from '@/lib/db';
@@ -123,6 +124,7 @@ export async function recordInStoreSale(
     });
     return { orderId: id, number };
   }, ORDER_TX);
+  recordOrderEvent('IN_STORE_SALE', sale.orderId, { channel: 'IN_STORE', occurredAt: now });
   return { ...sale, totalMinor: totals.totalMinor, pointsEarned: await earnedOn(sale.orderId), repeated: false };
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordLedgerEvents } from '@/lib/analytics/record';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
 import { appendEntry, lockAccountTx, type Client } from './ledger';
@@ -109,6 +110,7 @@ export async function expireDuePoints(now: Date = new Date()): Promise<number> {
   for (const { accountId } of accounts) {
     try {
       expired += await db.$transaction((tx) => expireAccountTx(tx, accountId, now));
+      recordLedgerEvents({ accountId, kind: 'EXPIRE', createdAt: now });
     } catch (error) {
       console.error(`[loyalty] expiring points of ${accountId} failed`, error);
     }

@@ -106,6 +106,9 @@ export async function pickLines(
     return { status: 'PICKING' as const, asked: short };
   }, ORDER_TX);
   await announcePickupChange(storeId, orderId, result.status);
+  result.asked.forEach(() =>
+    recordOrderEvent('SUBSTITUTION_OFFERED', orderId, { channel: 'IN_STORE', quantity: 1, valueMinor: null, occurredAt: now }),
+  );
   if (result.asked.length)
     await sendSubstitutionEmail(orderId, result.asked).catch((error: unknown) =>
       console.error('[pickup] substitution e-mail failed', orderId, error),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/analytics/record';
 import { db } from '@/lib/db';
 import { getViewableOrder } from '@/lib/orders/access';
 import { PickupError } from './errors';
@@ -48,6 +49,15 @@ export async function answerSubstitution(
     return resolveTx(tx, lineId, accept ? 'ACCEPTED' : 'DECLINED', now);
   }, ANSWER_TX);
   if (resolved) await announcePickupChange(resolved.storeId, orderId, resolved.cancelled ? 'CANCELLED' : 'PICKING');
+  // On the device the shopper answered from.
+  if (resolved)
+    recordEvent({
+      type: accept ? 'SUBSTITUTION_ACCEPTED' : 'SUBSTITUTION_DECLINED',
+      orderId,
+      storeId: resolved.storeId,
+      quantity: 1,
+      occurredAt: now,
+    });
   const [line] = await substitutionLines(orderId, [lineId]);
   const after = await db.order.findUniqueOrThrow({
     where: { id: orderId },

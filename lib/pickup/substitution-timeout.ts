@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/analytics/record';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/notifications/email';
@@ -46,6 +47,7 @@ async function expireLine(orderId: string, lineId: string, now: Date): Promise<b
     return { ...(await resolveTx(tx, lineId, 'EXPIRED', now)), line };
   }, ANSWER_TX);
   if (!done) return false;
+  recordOrderEvent('SUBSTITUTION_EXPIRED', orderId, { channel: 'IN_STORE', quantity: 1, valueMinor: null, occurredAt: now });
   await announcePickupChange(done.storeId, orderId, done.cancelled ? 'CANCELLED' : 'PICKING');
   if (done.line)
     await sendDroppedEmail(orderId, `${done.line.quantity} × ${done.line.name}`, done.refundMinor, done.cancelled).catch((error: unknown) =>

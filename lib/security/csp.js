@@ -26,7 +26,9 @@ export const NONCE_PATH = new RegExp(`^/(?:${NONCE_PAGES})`);
 export const STATIC_POLICY_SOURCE = `/((?!${NONCE_PAGES}).*)`;
 
 /**
- * @param {NodeJS.ProcessEnv} env
+ * @param {{ AUTH_GOOGLE_ID?: string; AUTH_APPLE_ID?: string; STRIPE_SECRET_KEY?: string;
+ *   NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY?: string; APP_URL?: string; NODE_ENV?: string }} env process.env in
+ *   next.config.js, lib/env's settings in the app
  * @returns {{ stripe: boolean; https: boolean; dev: boolean; formTargets: string[] }}
  */
 export function policySettings(env) {

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
 import { contentSecurityPolicy, NONCE_PATH, policySettings } from './csp';
 
 export { NONCE_PATH };
 
-const policy = policySettings(process.env);
+const policy = policySettings(env);
 
 // Pages rendered per request get a policy with a fresh nonce (proxy.ts): Next reads it from the request's CSP header
 // and puts it on every script it writes. ./csp.js says which pages, and why the cached ones cannot have one.
