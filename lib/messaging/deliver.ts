@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { MESSAGE_DELIVER } from '@/lib/jobs/queues';
 import { mayMessage } from './consent';
+import { afterSent, stillDue } from './kinds';
 import { env } from '@/lib/env';
 import { parseQuietHours, smsAllowedFrom } from './quiet-hours';
 import { emailTransport, htmlForOutbox, sendSmtp, sendTwilio, smsTransport } from './transports';
@@ -52,6 +53,10 @@ export async function deliverMessage(messageId: string, { now = new Date(), last
     await db.message.update({ where: { id: messageId }, data: { status: 'SKIPPED', lockedUntil: null, lastError: 'No consent' } });
     return 'skipped';
   }
+  if (!(await stillDue(row))) {
+    await db.message.update({ where: { id: messageId }, data: { status: 'SKIPPED', lockedUntil: null, lastError: 'No longer due' } });
+    return 'skipped';
+  }
   if (row.channel === 'SMS') {
     const allowed = smsAllowedFrom(now, parseQuietHours(env.SMS_QUIET_HOURS));
     if (allowed > now) return defer(messageId, allowed, 'Quiet hours');
@@ -83,6 +88,7 @@ export async function deliverMessage(messageId: string, { now = new Date(), last
         db.message.update({ where: { id: messageId }, data: sent }),
       ]);
     }
+    await afterSent(row, now);
     return 'sent';
   } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);

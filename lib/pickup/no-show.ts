@@ -9,11 +9,14 @@ import { moveOrderTx } from '@/lib/orders/transitions';
 import { getPaymentProvider } from '@/lib/payments/providers';
 import { announcePickupChange } from './events';
 import { assertPickupTransition } from './state';
+import { sendCollectReminders } from './collect-reminders';
 import { sweepSubstitutionTimeouts } from './substitution-timeout';
 
-// A ready order waits on the shelf for its store's pickupHoldDays (5 by default); the shopper is reminded after
-// REMINDER_AFTER_DAYS. Both steps run from the order sweeper on every instance at once: each claims its work with a
-// conditional update or a row lock, so a reminder goes out once and an order is cancelled (and refunded) once.
+// A ready order waits on the shelf for its store's pickupHoldDays (5 by default); the shopper is reminded 48 and 24
+// hours before that cut-off (lib/pickup/collect-reminders.ts). Both steps run from the order sweeper on every instance
+// at once: each claims its work with a conditional update or a row lock, so a reminder goes out once and an order is
+// cancelled (and refunded) once.
+// The staff queue marks an order ready for longer than this as uncollected (lib/pickup/queue.ts).
 export const REMINDER_AFTER_DAYS = 2;
 const DAY_MS = 24 * 60 * 60_000;
 const BATCH = 100;
@@ -23,11 +26,17 @@ export type NoShowSweep = { reminded: string[]; notCollected: string[]; substitu
 export async function sweepNotCollected(now: Date = new Date()): Promise<NoShowSweep> {
   // Lines whose substitute the shopper did not answer about in their store's time are dropped first.
   const substitutionsDropped = await sweepSubstitutionTimeouts(now);
-  const reminded = await sendReminders(now);
+  const reminded = await sendCollectReminders(now);
+  // Per store, the index range (locationId, status, readyAt) of orders ready before its cut-off.
   const due = await db.$queryRaw<{ orderId: string }[]>`
-    SELECT p."orderId" FROM "Pickup" p JOIN "Location" l ON l."id" = p."locationId"
-    WHERE p."status" IN ('READY', 'WAITING') AND p."readyAt" + make_interval(days => l."pickupHoldDays") < ${now}
-    ORDER BY p."readyAt" LIMIT ${BATCH}`;
+    SELECT d."orderId" FROM "Location" l
+    CROSS JOIN LATERAL (
+      SELECT p."orderId", p."readyAt" FROM "Pickup" p
+      WHERE p."locationId" = l."id" AND p."status" IN ('READY', 'WAITING')
+        AND p."readyAt" < ${now}::timestamp(3) - make_interval(days => l."pickupHoldDays")
+      ORDER BY p."readyAt" LIMIT ${BATCH}
+    ) d
+    ORDER BY d."readyAt" LIMIT ${BATCH}`;
   const notCollected: string[] = [];
   for (const { orderId } of due) {
     try {
@@ -74,71 +83,28 @@ async function cancelNotCollected(orderId: string, now: Date): Promise<boolean> 
   );
   if (!done) return false;
   await announcePickupChange(done.locationId, orderId, 'NOT_COLLECTED');
-  await sendNoShowEmail(orderId, 'cancelled', done.refunded).catch((error: unknown) =>
+  await sendNotCollectedEmail(orderId, done.refunded).catch((error: unknown) =>
     console.error('[pickup] not-collected e-mail failed', orderId, error),
   );
   return true;
 }
 
-async function sendReminders(now: Date): Promise<string[]> {
-  const due = await db.pickup.findMany({
-    where: {
-      status: { in: ['READY', 'WAITING'] },
-      reminderSentAt: null,
-      readyAt: { lt: new Date(now.getTime() - REMINDER_AFTER_DAYS * DAY_MS) },
-    },
-    select: { orderId: true },
-    orderBy: { readyAt: 'asc' },
-    take: BATCH,
-  });
-  const sent: string[] = [];
-  for (const { orderId } of due) {
-    const claimed = await db.pickup.updateMany({
-      where: { orderId, reminderSentAt: null, status: { in: ['READY', 'WAITING'] } },
-      data: { reminderSentAt: now },
-    });
-    if (claimed.count === 0) continue;
-    try {
-      await sendNoShowEmail(orderId, 'reminder', false);
-      sent.push(orderId);
-    } catch (error) {
-      console.error(`[pickup] reminder for ${orderId} failed`, error);
-      await db.pickup.updateMany({ where: { orderId, reminderSentAt: now }, data: { reminderSentAt: null } });
-    }
-  }
-  return sent;
-}
-
-async function sendNoShowEmail(orderId: string, kind: 'reminder' | 'cancelled', refunded: boolean): Promise<void> {
+// The reminders before the cut-off are in lib/pickup/collect-reminders.ts; this is the last word, once cancelled.
+async function sendNotCollectedEmail(orderId: string, refunded: boolean): Promise<void> {
   const order = await db.order.findUniqueOrThrow({
     where: { id: orderId },
-    select: {
-      number: true,
-      email: true,
-      pickup: { select: { readyAt: true, location: { select: { name: true, pickupHoldDays: true, timeZone: true } } } },
-    },
+    select: { number: true, email: true, pickup: { select: { location: { select: { name: true } } } } },
   });
   const store = order.pickup?.location.name ?? 'the store';
   const url = `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`;
-  const lastDay = order.pickup?.readyAt
-    ? new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: order.pickup.location.timeZone }).format(
-        new Date(order.pickup.readyAt.getTime() + order.pickup.location.pickupHoldDays * DAY_MS),
-      )
-    : null;
-  const subject =
-    kind === 'reminder'
-      ? `Order ${order.number} is waiting for you at ${store}`
-      : `Order ${order.number} was not collected and is cancelled`;
-  const body =
-    kind === 'reminder'
-      ? `Order ${order.number} is still waiting for you at ${store}.${lastDay ? ` Please collect it by ${lastDay}; after that it goes back on the shelf.` : ''}`
-      : `Order ${order.number} was not collected from ${store} in time, so we have cancelled it and put it back on the shelf. ${refunded ? 'Your payment is refunded in full to the way you paid; it usually shows within 5–10 working days.' : 'Nothing was charged.'}`;
+  const subject = `Order ${order.number} was not collected and is cancelled`;
+  const body = `Order ${order.number} was not collected from ${store} in time, so we have cancelled it and put it back on the shelf. ${refunded ? 'Your payment is refunded in full to the way you paid; it usually shows within 5–10 working days.' : 'Nothing was charged.'}`;
   const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
 <h1 style="font-size:20px">Northwind Supply</h1><p>${escapeHtml(body)}</p>
 <p><a href="${escapeHtml(url)}" style="color:${brand.brand}">View your order</a></p></div>`;
   // Queued under a key of its own: a sweep that runs twice (or on two instances) queues it once.
   await sendEmail(
     { to: order.email, subject, text: `${body}\n\nView your order: ${url}`, html },
-    { key: `pickup_${kind}:${orderId}:email`, kind: `pickup_${kind}`, orderId },
+    { key: `pickup_cancelled:${orderId}:email`, kind: 'pickup_cancelled', orderId },
   );
 }

@@ -5,7 +5,8 @@ import { ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixture
 import { insertStaff } from './staff-fixtures';
 import { deliverMessages } from '../helpers/messages';
 
-// Ready orders nobody collects: a reminder after 2 days, then (after the store's pickupHoldDays, 5 by default)
+// Ready orders nobody collects: reminders 48 and 24 hours before the cut-off (tests/integration/messaging-pickup-
+// reminders.test.ts has them in detail), then (after the store's pickupHoldDays, 5 by default)
 // cancelled, stock back on the shelf, an online payment refunded, the shopper told; run by several sweepers at once.
 const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();
@@ -66,16 +67,16 @@ const mailsTo = async (to: string, subject: string) => {
 };
 
 describe('the no-show sweeper', () => {
-  it('reminds once after 2 days, then cancels a pay-at-pickup order once after 5, releasing its held stock', async () => {
+  it('reminds once 48 hours before the cut-off, then cancels a pay-at-pickup order once after 5 days, releasing its held stock', async () => {
     const t0 = new Date(Date.now() - 10 * DAY);
     const email = 'late-cash@example.com';
     const order = await readyAt(t0, 'pay_at_pickup', email);
     const held = await stockAt(db, ids.jacket);
 
-    expect((await runOrderSweep(new Date(t0.getTime() + DAY))).pickupReminders).not.toContain(order.id);
+    expect((await runOrderSweep(new Date(t0.getTime() + 2 * DAY + 60_000))).pickupReminders).not.toContain(order.id);
     const reminders = await Promise.all([
-      runOrderSweep(new Date(t0.getTime() + 2 * DAY + 60_000)),
-      runOrderSweep(new Date(t0.getTime() + 2 * DAY + 60_000)),
+      runOrderSweep(new Date(t0.getTime() + 3 * DAY + 60_000)),
+      runOrderSweep(new Date(t0.getTime() + 3 * DAY + 60_000)),
     ]);
     expect(reminders.filter((r) => r.pickupReminders.includes(order.id))).toHaveLength(1);
     expect(await mailsTo(email, 'is waiting for you at Riverside')).toBe(1);

@@ -1,0 +1,30 @@
+import { brand, escapeHtml } from '@/lib/notifications/templates';
+import { fitSms } from '@/lib/messaging/sms-text';
+
+// The "not yet collected" reminder, 48 and 24 hours before the store's cut-off (lib/pickup/collect-reminders.ts).
+export type CollectReminderView = {
+  number: string;
+  store: string;
+  // When the order goes back on the shelf, as the store's clock reads it ("Friday 11 December, 14:05").
+  deadline: string;
+  hoursLeft: 48 | 24;
+  url: string;
+};
+
+const left = (hours: 48 | 24) => (hours === 48 ? '2 days left' : 'last day');
+
+export function collectReminderEmail(view: CollectReminderView): { subject: string; text: string; html: string } {
+  const subject = `Order ${view.number} is waiting for you at ${view.store}: ${left(view.hoursLeft)} to collect`;
+  const body = `Order ${view.number} is still waiting for you at ${view.store}. Please collect it by ${view.deadline}; after that we cancel it and put it back on the shelf.`;
+  const text = `${body}\n\nView your order and pickup code: ${view.url}`;
+  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
+<h1 style="font-size:20px">Northwind Supply</h1><p>${escapeHtml(body)}</p>
+<p><a href="${escapeHtml(view.url)}" style="color:${brand.brand}">View your order and pickup code</a></p></div>`;
+  return { subject, text, html };
+}
+
+// An order update the shopper opted in to by text: transactional, so no "reply STOP" line, and within two segments.
+export function collectReminderSms(view: CollectReminderView): string {
+  const head = `Northwind: order ${view.number} is waiting at ${view.store}. Collect it by ${view.deadline}`;
+  return fitSms([`${head} or it will be cancelled. ${view.url}`, `${head}. ${view.url}`, `${head}.`]);
+}
