@@ -6,6 +6,7 @@ import { escapeHtml, brand } from '@/lib/notifications/templates';
 import { formatMoney } from '@/lib/utils';
 import { enqueueCompose, type ComposeJob } from './compose';
 import { knownSmsPhone, mayMessage } from './consent';
+import { BAG_REMINDER_KIND, bagReminderKey } from './kinds';
 import { enqueueMessage } from './messages';
 import { fitSms } from './sms-text';
 import { unsubscribeHeaders, unsubscribePageUrl } from './unsubscribe';
@@ -96,6 +97,10 @@ export function bagReminderSms(url: string): string {
   return fitSms([`Northwind: your bag is still waiting. Open it here: ${url} Reply STOP to opt out.`]);
 }
 
+// The link in the e-mail and the SMS: it records the opening (REMINDER_OPENED) and lands on the bag
+// (app/(shop)/cart/reminder/[id]/route.ts).
+export const bagReminderUrl = (reminderId: string) => `${env.APP_URL.replace(/\/$/, '')}/cart/reminder/${reminderId}`;
+
 // The worker's part of one step: nothing if the bag changed, was emptied or bought since the series started.
 export async function composeBagReminder(job: Extract<ComposeJob, { kind: 'bag_reminder' }>): Promise<boolean> {
   const [reminder, cart] = await Promise.all([
@@ -113,8 +118,8 @@ export async function composeBagReminder(job: Extract<ComposeJob, { kind: 'bag_r
   if (!reminder || reminder.orderId || !cart || cart.version !== job.version || cart.lines.length === 0) return false;
   const bought = await db.order.count({ where: { cartId: job.cartId, placedAt: { gt: reminder.sentAt } } });
   if (bought > 0) return false;
-  const url = `${env.APP_URL.replace(/\/$/, '')}/cart`;
-  const key = `bag_reminder:${job.cartId}:${job.version}`;
+  const url = bagReminderUrl(reminder.id);
+  const key = bagReminderKey(job.cartId, job.version);
   if (job.step === 'email') {
     const { headers, ...content } = bagReminderEmail({
       email: reminder.email,
@@ -127,7 +132,7 @@ export async function composeBagReminder(job: Extract<ComposeJob, { kind: 'bag_r
     });
     const id = await enqueueMessage({
       key: `${key}:email`,
-      kind: 'bag_reminder',
+      kind: BAG_REMINDER_KIND,
       channel: 'EMAIL',
       topic: 'BAG_REMINDERS',
       to: reminder.email,
@@ -140,7 +145,7 @@ export async function composeBagReminder(job: Extract<ComposeJob, { kind: 'bag_r
   if (!phone || !(await mayMessage(reminder.email, 'SMS', 'BAG_REMINDERS', phone))) return false;
   const id = await enqueueMessage({
     key: `${key}:sms`,
-    kind: 'bag_reminder',
+    kind: BAG_REMINDER_KIND,
     channel: 'SMS',
     topic: 'BAG_REMINDERS',
     to: phone,
