@@ -54,7 +54,7 @@ const providers: Provider[] = [
       ]);
       if (!limit.ok) throw new Error('Too many sign-in links requested');
       const kind = await prepareLinkEmail(identifier, purpose, token);
-      await sendEmailNow({ to: identifier, ...linkEmail(kind, { url: onAppUrl(url), expiresMinutes: MAGIC_LINK_MINUTES }) });
+      await sendEmailNow({ to: identifier, ...(await linkEmail(kind, { url: onAppUrl(url), expiresMinutes: MAGIC_LINK_MINUTES })) });
     },
   },
 ];

@@ -1,4 +1,6 @@
-import { brand, escapeHtml } from '@/lib/notifications/templates';
+import 'server-only';
+import { LinkEmail } from '@/lib/notifications/emails/link-email';
+import { renderEmailHtml } from '@/lib/notifications/emails/render';
 
 // The three e-mails that carry a one-time sign-in link: asked for on the sign-in page, confirming a new account, and
 // telling an account's owner that someone tried to sign up with their address (sign-up answers the same either way).
@@ -25,14 +27,10 @@ const copy: Record<LinkEmailKind, { subject: string; lead: string; button: strin
   },
 };
 
-export function linkEmail(kind: LinkEmailKind, { url, expiresMinutes }: { url: string; expiresMinutes: number }) {
+export async function linkEmail(kind: LinkEmailKind, { url, expiresMinutes }: { url: string; expiresMinutes: number }) {
   const { subject, lead, button, footer } = copy[kind];
   const expiry = `The link works once and expires in ${expiresMinutes} minutes.`;
   const text = `${lead}\n${url}\n\n${expiry} ${footer}`;
-  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:480px;margin:auto;padding:24px">
-<h1 style="font-size:20px">Northwind Supply</h1>
-<p>${escapeHtml(lead)} ${expiry}</p>
-<p><a href="${escapeHtml(url)}" style="display:inline-block;background:${brand.brand};color:${brand.onBrand};padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600">${button}</a></p>
-<p style="color:${brand.muted};font-size:13px">${escapeHtml(footer)}</p></div>`;
+  const html = await renderEmailHtml(LinkEmail, { lead, expiry, button, url, footer });
   return { subject, text, html };
 }

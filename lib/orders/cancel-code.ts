@@ -5,7 +5,8 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { sendEmail } from '@/lib/notifications/email';
-import { brand, escapeHtml } from '@/lib/notifications/templates';
+import { CancelCodeEmail } from '@/lib/notifications/emails/cancel-code-email';
+import { renderEmailHtml } from '@/lib/notifications/emails/render';
 import { canManageOrder, canViewOrder, type OrderViewer } from '@/lib/orders/access';
 import { CANCELLABLE_STATUSES } from '@/lib/orders/detail';
 import { orderNotFound } from '@/lib/orders/errors';
@@ -37,15 +38,10 @@ async function readOrder(orderId: string) {
   });
 }
 
-function cancelCodeEmail(number: string, code: string, orderUrl: string) {
+async function cancelCodeEmail(number: string, code: string, orderUrl: string) {
   const subject = `Your code to cancel order ${number}`;
   const text = `Someone asked to cancel order ${number} from a device that looked it up by number and e-mail.\n\nYour code: ${code}\n\nIt works for ${CANCEL_CODE_MINUTES} minutes: ${orderUrl}\nIf it was not you, ignore this e-mail; your order stays as it is.`;
-  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:480px;margin:auto;padding:24px">
-<h1 style="font-size:20px">Northwind Supply</h1>
-<p>Someone asked to cancel order <strong>${escapeHtml(number)}</strong> from a device that looked it up by number and e-mail.</p>
-<p style="font-size:28px;font-weight:700;letter-spacing:4px">${code}</p>
-<p>Enter it on the order page within ${CANCEL_CODE_MINUTES} minutes.</p>
-<p style="color:${brand.muted};font-size:13px">If it was not you, ignore this e-mail; your order stays as it is.</p></div>`;
+  const html = await renderEmailHtml(CancelCodeEmail, { number, code, minutes: CANCEL_CODE_MINUTES, url: orderUrl });
   return { subject, text, html };
 }
 
@@ -78,7 +74,10 @@ export async function sendCancelCode(
     createdAt: now,
   };
   await db.orderCancelCode.upsert({ where: { orderId }, create: { orderId, ...row }, update: row, select: { orderId: true } });
-  await sendEmail({ to: order.email, ...cancelCodeEmail(order.number, code, `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`) });
+  await sendEmail({
+    to: order.email,
+    ...(await cancelCodeEmail(order.number, code, `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`)),
+  });
   return { email: order.email };
 }
 

@@ -43,7 +43,7 @@ function fulfilmentLines(order: OrderDetail): OrderEmailView['fulfilment'] {
 
 async function buildOrderEmail(orderId: string, kind: OrderEmailView['kind'], pickupCode: string | null): Promise<EmailMessage> {
   const order = await describeOrder(await getOrderSummaryOrThrow(orderId));
-  const { subject, text, html } = orderConfirmationEmail({
+  const { subject, text, html } = await orderConfirmationEmail({
     kind,
     number: order.number,
     url: `${env.APP_URL.replace(/\/$/, '')}/orders/${order.id}`,

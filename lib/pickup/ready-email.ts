@@ -6,7 +6,8 @@ import { knownSmsPhone, mayMessage } from '@/lib/messaging/consent';
 import { enqueueMessage } from '@/lib/messaging/messages';
 import { fitSms } from '@/lib/messaging/sms-text';
 import { sendEmail } from '@/lib/notifications/email';
-import { brand, escapeHtml } from '@/lib/notifications/templates';
+import { ReadyForPickupEmail } from '@/lib/notifications/emails/ready-for-pickup-email';
+import { renderEmailHtml } from '@/lib/notifications/emails/render';
 import { getStore } from '@/lib/stores/stores';
 import { currentPickupCode } from './code';
 import { pickupQrPng } from './qr';
@@ -21,7 +22,7 @@ type ReadyView = {
   qrCid: string;
 };
 
-export function readyForPickupEmail(view: ReadyView) {
+export async function readyForPickupEmail(view: ReadyView) {
   const subject = `Order ${view.number} is ready to collect at ${view.store.name}`;
   const text = [
     `Good news: order ${view.number} is ready to collect at ${view.store.name}.`,
@@ -33,19 +34,7 @@ export function readyForPickupEmail(view: ReadyView) {
     '',
     `When you arrive, tap "I'm here" on your order page: ${view.url}`,
   ].join('\n');
-  const codeBlock = view.code
-    ? `<div style="border:2px solid ${brand.brand};border-radius:12px;padding:16px;text-align:center;margin:16px 0">
-<p style="margin:0;color:${brand.muted}">Your pickup code</p>
-<p style="margin:4px 0 12px;font-size:32px;font-weight:700;letter-spacing:6px;font-family:ui-monospace,monospace">${escapeHtml(view.code)}</p>
-<img src="cid:${view.qrCid}" width="200" height="200" alt="QR code for pickup code ${escapeHtml(view.code)}" style="display:block;margin:0 auto"></div>`
-    : '';
-  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
-<h1 style="font-size:20px">Northwind Supply</h1>
-<p>Good news: order ${escapeHtml(view.number)} is ready to collect at ${escapeHtml(view.store.name)}.</p>
-${codeBlock}
-<p style="margin:0"><strong>${escapeHtml(view.store.name)}</strong><br>${view.store.addressLines.map(escapeHtml).join('<br>')}<br>Open today: ${escapeHtml(view.store.hoursToday)}</p>
-<p style="margin-top:24px"><a href="${escapeHtml(view.url)}" style="display:inline-block;background:${brand.brand};color:${brand.onBrand};padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600">I'm here: open my order</a></p>
-</div>`;
+  const html = await renderEmailHtml(ReadyForPickupEmail, view);
   return { subject, text, html };
 }
 
@@ -102,7 +91,7 @@ export async function composeReadyMessages(orderId: string, now: Date = new Date
       ? [{ cid: QR_CID, filename: `pickup-${order.number}.png`, contentType: 'image/png', content: await pickupQrPng(order.id, code) }]
       : [];
     await sendEmail(
-      { to: order.email, ...readyForPickupEmail(view), inlineImages },
+      { to: order.email, ...(await readyForPickupEmail(view)), inlineImages },
       { key: `pickup_ready:${orderId}:email`, kind: 'pickup_ready', orderId },
     );
     const phone = await knownSmsPhone(order.email);

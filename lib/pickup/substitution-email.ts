@@ -2,17 +2,12 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/notifications/email';
-import { brand, escapeHtml } from '@/lib/notifications/templates';
+import { renderEmailHtml } from '@/lib/notifications/emails/render';
+import { SubstitutionRequestEmail } from '@/lib/notifications/emails/substitution-request-email';
 import { formatMoney } from '@/lib/utils';
 
 const timeIn = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
-
-function page(paragraphs: string[], url: string): string {
-  return `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
-<h1 style="font-size:20px">Northwind Supply</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}
-<p><a href="${escapeHtml(url)}" style="color:${brand.brand}">Answer on your order page</a></p></div>`;
-}
 
 // "We can't find …": one e-mail for the lines an associate just marked short, each with the substitute offered (at no
 // more than the line's price) or none, and the time to answer by on the order page (from any device).
@@ -54,6 +49,6 @@ export async function sendSubstitutionEmail(orderId: string, lineIds: readonly s
     to: order.email,
     subject: `Order ${order.number}: we can't find an item, please choose`,
     text: `${paragraphs.join('\n\n')}\n\nYour order: ${url}`,
-    html: page(paragraphs, url),
+    html: await renderEmailHtml(SubstitutionRequestEmail, { number: order.number, paragraphs, url }),
   });
 }

@@ -3,7 +3,8 @@ import { recordOrderEvent } from '@/lib/analytics/record';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/notifications/email';
-import { brand, escapeHtml } from '@/lib/notifications/templates';
+import { LineRemovedEmail } from '@/lib/notifications/emails/line-removed-email';
+import { renderEmailHtml } from '@/lib/notifications/emails/render';
 import { formatMoney } from '@/lib/utils';
 import { announcePickupChange } from './events';
 import { resolveTx } from './substitution';
@@ -66,9 +67,7 @@ async function sendDroppedEmail(orderId: string, item: string, refundMinor: numb
   ]
     .filter(Boolean)
     .join(' ');
-  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
-<h1 style="font-size:20px">Northwind Supply</h1><p>${escapeHtml(body)}</p>
-<p><a href="${escapeHtml(url)}" style="color:${brand.brand}">View your order</a></p></div>`;
+  const html = await renderEmailHtml(LineRemovedEmail, { number: order.number, body, url });
   await sendEmail({
     to: order.email,
     subject: `Order ${order.number}: an item was removed`,

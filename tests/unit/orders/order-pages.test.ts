@@ -48,8 +48,8 @@ describe('orderConfirmationEmail', () => {
     pickup: { code: 'ABC234', qrCid: 'pickup-qr' },
   };
 
-  it('carries the code in both parts and the QR code as an inline image, with names escaped', () => {
-    const mail = orderConfirmationEmail(view);
+  it('carries the code in both parts and the QR code as an inline image, with names escaped', async () => {
+    const mail = await orderConfirmationEmail(view);
     expect(mail.subject).toBe('Order NW-100700 confirmed');
     expect(mail.text).toContain('Your pickup code: ABC234');
     expect(mail.text).toContain('2 × Trail <Jacket> & "Co"  £90.00');
@@ -58,11 +58,11 @@ describe('orderConfirmationEmail', () => {
     expect(mail.html).not.toContain('<Jacket>');
   });
 
-  it('has no code or QR code for a delivery, and says when a code replaces an earlier one', () => {
-    const delivery = orderConfirmationEmail({ ...view, pickup: null, fulfilment: { heading: 'Delivery to', lines: ['Sam'] } });
+  it('has no code or QR code for a delivery, and says when a code replaces an earlier one', async () => {
+    const delivery = await orderConfirmationEmail({ ...view, pickup: null, fulfilment: { heading: 'Delivery to', lines: ['Sam'] } });
     expect(delivery.text).not.toContain('pickup code');
     expect(delivery.html).not.toContain('cid:');
-    const renewed = orderConfirmationEmail({ ...view, kind: 'new_code' });
+    const renewed = await orderConfirmationEmail({ ...view, kind: 'new_code' });
     expect(renewed.subject).toBe('Your new pickup code for order NW-100700');
     expect(renewed.text).toContain('Any earlier code no longer works.');
   });
