@@ -17,7 +17,7 @@ export function OrderHistoryList({ orders }: { orders: OrderListItem[] }) {
               <span className="font-semibold">{order.number}</span>
               <span className="text-sm text-muted">
                 {dateFormat.format(order.placedAt)} · {pluralize(order.itemCount, 'item')} ·{' '}
-                {order.storeName ? `Pickup at ${order.storeName}` : 'Delivery'}
+                {order.inStore ? `In store, ${order.storeName}` : order.storeName ? `Pickup at ${order.storeName}` : 'Delivery'}
               </span>
             </span>
             <span className="flex flex-col items-end">

@@ -8,7 +8,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { computeTotals } from '@/lib/checkout/totals';
 import { LoyaltyError, memberNotFound } from './errors';
 import { appendEntry } from './ledger';
-import { consumeConfirmCode, readMemberCardToken } from './member-card';
+import { consumeConfirmCode, readMemberCard } from './member-card';
 import { getLoyaltySummary } from './account';
 import { maxRedeemablePoints, LoyaltyRuleError, pointsValueMinor, PROGRAMME } from './programme';
 
@@ -55,7 +55,7 @@ async function memberView(accountId: string, now: Date): Promise<MemberAtCounter
 }
 
 export async function lookupMember(user: SessionUser, storeId: string, token: string, now: Date = new Date()): Promise<MemberAtCounter> {
-  const view = await memberView(readMemberCardToken(token, now), now);
+  const view = await memberView(await readMemberCard(token, now), now);
   const member: MemberAtCounter = {
     memberId: view.memberId,
     name: view.name,

@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/errors';
 
 export type LoyaltyErrorCode =
-  'insufficient_points' | 'member_not_found' | 'invalid_token' | 'confirm_code_required' | 'wrong_confirm_code';
+  'insufficient_points' | 'member_not_found' | 'invalid_token' | 'confirm_code_required' | 'wrong_confirm_code' | 'member_required';
 
 const STATUS: Record<LoyaltyErrorCode, number> = {
   insufficient_points: 409,
@@ -9,6 +9,7 @@ const STATUS: Record<LoyaltyErrorCode, number> = {
   invalid_token: 400,
   confirm_code_required: 400,
   wrong_confirm_code: 403,
+  member_required: 400,
 };
 
 export class LoyaltyError extends AppError {

@@ -1,14 +1,15 @@
 import 'server-only';
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
-import { signValue, unsignValue } from '@/lib/auth/secret';
+import { authSecret, signValue, unsignValue } from '@/lib/auth/secret';
 import { db } from '@/lib/db';
 import { LoyaltyError } from './errors';
-import { ensureAccount } from './ledger';
+import { bytesToCardChars, CARD_CODE_LENGTH, formatCardCode, normaliseCardCode } from './card-code';
+import { ensureAccount, type Client } from './ledger';
 
 // The member card: a QR code carrying a signed token that names the loyalty account (never the user id) and when the
-// token stops being valid. It rotates: each page view makes a new one valid for a day, so a photo of an old card is
-// useless after that. The counter reads it (camera or typed) and the server checks the signature and the date.
+// token stops being valid, plus a short code to type. Both rotate: each page view makes new ones valid for a day, so
+// a photo of an old card is useless after that. The counter reads either and the server checks signature and date.
 const PURPOSE = 'loyalty-card';
 const PREFIX = 'NWR1';
 const CARD_VALID_MS = 24 * 60 * 60_000;
@@ -27,11 +28,50 @@ export function readMemberCardToken(token: string, now: Date = new Date()): stri
   return accountId;
 }
 
-export async function memberCard(userId: string, now: Date = new Date()): Promise<{ token: string; svg: string }> {
+// The card as /account/rewards shows it: the QR token, and the short code to type when the camera cannot read it.
+// Showing the card replaces the short code (valid for a day, like the token), so only the latest one works.
+export async function memberCard(userId: string, now: Date = new Date()): Promise<{ token: string; svg: string; code: string }> {
   const account = await ensureAccount(db, userId);
   const token = memberCardToken(account.id, now);
+  const code = newCardCode();
+  await db.loyaltyAccount.update({
+    where: { id: account.id },
+    data: { cardCodeHash: hashCardCode(code), cardCodeExpiresAt: new Date(now.getTime() + CARD_VALID_MS) },
+  });
   const svg = await QRCode.toString(token, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  return { token, svg };
+  return { token, svg, code: formatCardCode(code) };
+}
+
+// The short code: random characters, then a few characters of a signature over them, so a made-up code is refused
+// before the database is asked. The database keeps only its hash, next to the account it names.
+const CODE_PURPOSE = 'loyalty-card-code';
+const SIGNATURE_CHARS = 4;
+const codeSignature = (random: string) =>
+  bytesToCardChars(createHmac('sha256', authSecret()).update(`${CODE_PURPOSE}:${random}`).digest().subarray(0, SIGNATURE_CHARS));
+const hashCardCode = (code: string) => createHash('sha256').update(`${CODE_PURPOSE}:${code}`).digest('hex');
+
+function newCardCode(): string {
+  const random = bytesToCardChars(randomBytes(CARD_CODE_LENGTH - SIGNATURE_CHARS));
+  return random + codeSignature(random);
+}
+
+function cardCodeSigned(code: string): boolean {
+  const random = code.slice(0, -SIGNATURE_CHARS);
+  return timingSafeEqual(Buffer.from(codeSignature(random)), Buffer.from(code.slice(-SIGNATURE_CHARS)));
+}
+
+// The account named by what the counter read: the QR token (scanned or pasted) or the short code typed.
+export async function readMemberCard(typed: string, now: Date = new Date()): Promise<string> {
+  const code = normaliseCardCode(typed);
+  if (!code) return readMemberCardToken(typed, now);
+  const account = cardCodeSigned(code)
+    ? await db.loyaltyAccount.findFirst({
+        where: { cardCodeHash: hashCardCode(code), cardCodeExpiresAt: { gt: now } },
+        select: { id: true },
+      })
+    : null;
+  if (!account) throw new LoyaltyError('invalid_token', 'That card code is not valid. Ask the shopper to open their card again.');
+  return account.id;
 }
 
 // The shopper's consent to spend points at the counter: a 6-digit code shown on their own phone, valid 2 minutes,
@@ -53,11 +93,25 @@ export async function newConfirmCode(userId: string, now: Date = new Date()): Pr
 // Uses up the code (a conditional update: of two redemptions with one code, one wins). A wrong or expired code is
 // voided too and refused. Its own statement, before the points are spent: a refused spend needs a new code.
 export async function consumeConfirmCode(accountId: string, code: string, now: Date = new Date()): Promise<void> {
-  const used = await db.loyaltyAccount.updateMany({
+  if (await takeConfirmCode(db, accountId, code, now)) return;
+  await voidConfirmCode(accountId);
+  throw wrongConfirmCode();
+}
+
+// The code used up inside the caller's transaction (an in-store sale with points): if the sale is refused later
+// (out of stock, not enough points) it rolls back with the sale and the shopper's code still works. False for a
+// wrong or expired code; the caller voids it after its transaction.
+export async function takeConfirmCode(client: Client, accountId: string, code: string, now: Date = new Date()): Promise<boolean> {
+  const used = await client.loyaltyAccount.updateMany({
     where: { id: accountId, confirmCodeHash: hashCode(accountId, code.trim()), confirmCodeExpiresAt: { gt: now } },
     data: { confirmCodeHash: null, confirmCodeExpiresAt: null },
   });
-  if (used.count === 1) return;
-  await db.loyaltyAccount.updateMany({ where: { id: accountId }, data: { confirmCodeHash: null, confirmCodeExpiresAt: null } });
-  throw new LoyaltyError('wrong_confirm_code', 'That code is wrong or has expired. Ask the shopper to show a new code on their phone.');
+  return used.count === 1;
 }
+
+export async function voidConfirmCode(accountId: string): Promise<void> {
+  await db.loyaltyAccount.updateMany({ where: { id: accountId }, data: { confirmCodeHash: null, confirmCodeExpiresAt: null } });
+}
+
+export const wrongConfirmCode = () =>
+  new LoyaltyError('wrong_confirm_code', 'That code is wrong or has expired. Ask the shopper to show a new code on their phone.');

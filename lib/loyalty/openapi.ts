@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Operation } from '@/lib/api/openapi';
-import { counterRedeemBodySchema, ledgerQuerySchema, memberLookupBodySchema, saleBodySchema } from './schemas';
+import {
+  counterRedeemBodySchema,
+  ledgerQuerySchema,
+  memberLookupBodySchema,
+  saleBodySchema,
+  saleItemsQuerySchema,
+  saleQuoteBodySchema,
+} from './schemas';
 
 const tier = z.object({ id: z.enum(['MEMBER', 'SILVER', 'GOLD']), name: z.string() });
 const summarySchema = z.object({
@@ -35,6 +42,43 @@ const memberSchema = z.object({
   pending: z.number().int(),
   tier,
   nextTier: z.object({ name: z.string(), remainingMinor: z.number().int() }).nullable(),
+});
+const saleSchema = z.object({
+  orderId: z.string(),
+  number: z.string(),
+  totalMinor: z.number().int().describe('What was paid, after points'),
+  pointsRedeemed: z.number().int(),
+  pointsDiscountMinor: z.number().int(),
+  pointsEarned: z.number().int().describe('Pending for the return window'),
+  repeated: z.boolean(),
+});
+const quoteSchema = z.object({
+  lines: z.array(
+    z.object({
+      variantId: z.string(),
+      sku: z.string(),
+      name: z.string(),
+      unitPriceMinor: z.number().int(),
+      quantity: z.number().int(),
+      lineTotalMinor: z.number().int(),
+      onShelf: z.number().int().describe('On this store’s shelf and not held for other orders'),
+    }),
+  ),
+  currency: z.string(),
+  subtotalMinor: z.number().int(),
+  taxMinor: z.number().int().describe('VAT included in the prices'),
+  pointsRedeemed: z.number().int(),
+  pointsDiscountMinor: z.number().int(),
+  totalMinor: z.number().int(),
+  member: z.object({ balance: z.number().int(), maxPoints: z.number().int() }).nullable(),
+});
+const saleItemSchema = z.object({
+  variantId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  priceMinor: z.number().int(),
+  currency: z.string(),
+  onShelf: z.number().int(),
 });
 const signedIn = { 401: { description: 'Not signed in' } };
 const staffOnly = {
@@ -73,7 +117,7 @@ export const loyaltyOperations: Operation[] = [
     method: 'post',
     path: '/api/v1/staff/members/lookup',
     summary:
-      "The member behind a member card's token (scanned or typed at the counter), for an associate of `storeId`; audited. The token is signed and dated, never the user id",
+      "The member behind a member card (`token`: the QR code's signed, dated token, or the card's 12-character short code typed, dashes optional), for an associate of `storeId`; audited. Neither is the user id; both rotate each time the card is shown and last a day",
     body: memberLookupBodySchema,
     responses: {
       200: { description: 'The member', schema: z.object({ member: memberSchema }) },
@@ -111,25 +155,42 @@ export const loyaltyOperations: Operation[] = [
     method: 'post',
     path: '/api/v1/staff/stores/{storeId}/sales',
     summary:
-      "Record a sale at the till: an order with channel IN_STORE, paid (card or cash, the exact total) and completed at once, its stock taken from this store; with a member card's token it is the member's order and earns their points (pending for the return window). Prices come from the database. A repeated `idempotencyKey` answers with the same sale",
+      "Record a sale at the till: an order with channel IN_STORE, paid (card or cash, the exact total) and completed at once, its stock taken from this store; with a member card's token (or short code) it is the member's order and earns their points (pending for the return window). With `redeem` the member's points come off this sale's total in the same transaction (steps of 100 = £1, up to half the goods, with the one-time code from the member's phone): `payment.amountMinor` is then the total after points; a wrong code, too few points or an empty shelf records nothing (a wrong code is voided). Prices come from the database. A repeated `idempotencyKey` answers with the same sale",
     body: saleBodySchema,
     responses: {
-      201: {
-        description: 'The sale',
-        schema: z.object({
-          sale: z.object({
-            orderId: z.string(),
-            number: z.string(),
-            totalMinor: z.number().int(),
-            pointsEarned: z.number().int(),
-            repeated: z.boolean(),
-          }),
-        }),
-      },
+      201: { description: 'The sale', schema: z.object({ sale: saleSchema }) },
       200: { description: 'A repeat of a sale already recorded' },
-      400: { description: 'Bad input, an unknown item, a payment that is not the total, or a bad member card' },
+      400: {
+        description:
+          'Bad input, an unknown item, a payment that is not the total (`payment_mismatch`, with `amountMinor`), a bad member card, points not in steps of 100 or over half the goods (`points_over_cap`), points without a member card (`member_required`)',
+      },
       ...staffOnly,
-      409: { description: 'Not enough on the shelf' },
+      403: { description: 'Not staff of this store, or a wrong or expired confirmation code (`wrong_confirm_code`)' },
+      409: { description: 'Not enough on the shelf (`out_of_stock`, with `variantId` and `available`), or not enough points' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/staff/stores/{storeId}/sales/quote',
+    summary:
+      "Price a sale being built at the till: each line at the database's price with what this store has on its shelf, the totals, and with `points` the points discount; with a member card's token, the member's balance and the most points this sale may take. Writes nothing",
+    body: saleQuoteBodySchema,
+    responses: {
+      200: { description: 'The quote', schema: z.object({ quote: quoteSchema }) },
+      400: { description: 'Bad input, an unknown item, a bad member card, points not in steps of 100 or over half the goods' },
+      ...staffOnly,
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/stores/{storeId}/items',
+    summary:
+      "Items to add to a sale at the till: the variant whose SKU is `q` (as typed or sent by a barcode scanner), else the shop's search over what this store stocks; each with its price and what is on this store's shelf",
+    query: saleItemsQuerySchema,
+    responses: {
+      200: { description: 'Up to 20 items', schema: z.object({ items: z.array(saleItemSchema) }) },
+      400: { description: 'No search text' },
+      ...staffOnly,
     },
   },
 ];

@@ -10,6 +10,11 @@ const idempotencyKey = z
   .regex(/^[\x21-\x7e]+$/, 'Use 8–200 visible ASCII characters');
 const points = z.number().int().min(100).max(10_000_000).multipleOf(100, 'Points are used in steps of 100');
 
+const confirmCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Type the 6-digit code on the shopper’s phone');
+
 export const ledgerQuerySchema = z.object({ cursor: rowId('Not a cursor').optional() });
 
 export const memberLookupBodySchema = z.object({
@@ -22,22 +27,33 @@ export const memberParamsSchema = z.object({ memberId: rowId('Not a member id') 
 export const counterRedeemBodySchema = z.object({
   storeId,
   points,
-  confirmCode: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, 'Type the 6-digit code on the shopper’s phone'),
+  confirmCode,
   orderId: rowId('Not an order id').nullish(),
   idempotencyKey,
 });
 
 export const saleParamsSchema = z.object({ storeId });
 
-export const saleBodySchema = z.object({
-  lines: z
-    .array(z.object({ variantId: rowId('Not a variant id'), quantity: z.number().int().min(1).max(99) }))
-    .min(1, 'Add an item')
-    .max(50),
+const saleLines = z
+  .array(z.object({ variantId: rowId('Not a variant id'), quantity: z.number().int().min(1).max(99) }))
+  .min(1, 'Add an item')
+  .max(50);
+
+export const saleBodySchema = z
+  .object({
+    lines: saleLines,
+    memberToken: text().max(400).nullish(),
+    // Points spent on this sale, in the same request: off its total, with the member's one-time code.
+    redeem: z.object({ points, confirmCode }).nullish(),
+    payment: z.object({ method: z.enum(['card', 'cash']), amountMinor: z.number().int().min(0).max(100_000_000) }),
+    idempotencyKey,
+  })
+  .refine((v) => !v.redeem || v.memberToken, { message: 'Scan the member’s card to spend their points', path: ['memberToken'] });
+
+export const saleQuoteBodySchema = z.object({
+  lines: saleLines,
   memberToken: text().max(400).nullish(),
-  payment: z.object({ method: z.enum(['card', 'cash']), amountMinor: z.number().int().min(0).max(100_000_000) }),
-  idempotencyKey,
+  points: z.number().int().min(0).max(10_000_000).multipleOf(100, 'Points are used in steps of 100').optional(),
 });
+
+export const saleItemsQuerySchema = z.object({ q: text().min(1, 'Type a name or a SKU').max(100) });

@@ -14,6 +14,8 @@ export type OrderListItem = {
   status: OrderStatus;
   statusLabel: string;
   fulfilment: Fulfilment;
+  // IN_STORE: a sale at a store's till (storeName is that store), not a pickup.
+  inStore: boolean;
   storeName: string | null;
   placedAt: Date;
   totalMinor: number;
@@ -39,6 +41,7 @@ export async function listOrdersForUser(user: SessionUser, page: number): Promis
       number: true,
       status: true,
       fulfilment: true,
+      channel: true,
       placedAt: true,
       totalMinor: true,
       currency: true,
@@ -50,8 +53,9 @@ export async function listOrdersForUser(user: SessionUser, page: number): Promis
     id: o.id,
     number: o.number,
     status: o.status,
-    statusLabel: statusInWords(o.status, o.fulfilment),
+    statusLabel: o.channel === 'IN_STORE' && o.status === 'COMPLETED' ? 'Bought in store' : statusInWords(o.status, o.fulfilment),
     fulfilment: o.fulfilment,
+    inStore: o.channel === 'IN_STORE',
     storeName: o.pickupLocation?.name ?? null,
     placedAt: o.placedAt,
     totalMinor: o.totalMinor,

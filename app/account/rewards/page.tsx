@@ -27,7 +27,7 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
         <p className="text-muted">1 point for every £1, online and in store. 100 points = £1 off.</p>
       </div>
       <RewardsSummary summary={summary} />
-      <MemberCard name={user.name} token={card.token} qrSvg={card.svg} />
+      <MemberCard name={user.name} token={card.token} code={card.code} qrSvg={card.svg} />
       <section aria-labelledby="ledger-heading" className="flex flex-col gap-3">
         <h2 id="ledger-heading" className="text-lg font-semibold">
           Points history
