@@ -11,7 +11,14 @@ const limits = {
   ip: { limit: 30, windowSeconds: 60 * 60 },
 };
 
-export type BackInStockRequestView = { id: string; email: string; variantId: string; productName: string; variantLabel: string | null };
+export type BackInStockRequestView = {
+  id: string;
+  email: string;
+  variantId: string;
+  productName: string;
+  productSlug: string;
+  variantLabel: string | null;
+};
 
 // Records the request (once per address and variant: asking again keeps the first). Only for a variant that is sold
 // out everywhere: one in stock can simply be bought.
@@ -40,13 +47,13 @@ export async function requestBackInStock(input: BackInStockInput, clientIp: stri
   });
 }
 
-// The requests to send now: not yet sent, for a variant that is sellable again somewhere. For messaging, which
-// sends each and then calls markBackInStockSent.
+// The requests to send now: not yet sent, for a variant that is sellable again somewhere, however the stock came
+// back (a delivery, an import, a cancelled order's stock released). lib/back-in-stock/notify.ts sends them.
 export async function listDueBackInStockRequests(limit = 500): Promise<BackInStockRequestView[]> {
   const rows = await db.$queryRaw<
-    { id: string; email: string; variantId: string; name: string; color: string | null; size: string | null }[]
+    { id: string; email: string; variantId: string; name: string; slug: string; color: string | null; size: string | null }[]
   >`
-    SELECT r."id", r."email", r."variantId", p."name", v."color", v."size"
+    SELECT r."id", r."email", r."variantId", p."name", p."slug", v."color", v."size"
     FROM "BackInStockRequest" r
     JOIN "Variant" v ON v."id" = r."variantId"
     JOIN "Product" p ON p."id" = v."productId"
@@ -59,6 +66,7 @@ export async function listDueBackInStockRequests(limit = 500): Promise<BackInSto
     email: r.email,
     variantId: r.variantId,
     productName: r.name,
+    productSlug: r.slug,
     variantLabel: [r.color, r.size].filter(Boolean).join(' / ') || null,
   }));
 }

@@ -1,8 +1,10 @@
 import 'server-only';
 import type { Job, JobResult, PgBoss } from 'pg-boss';
+import { sendBackInStockEmails } from '@/lib/back-in-stock/notify';
 import { sweepBagReminders, composeBagReminder } from '@/lib/messaging/bag-reminders';
 import type { ComposeJob } from '@/lib/messaging/compose';
 import { deliverMessage } from '@/lib/messaging/deliver';
+import { sendPointsExpiringReminders } from '@/lib/messaging/points-expiring';
 import { relayStrandedMessages } from '@/lib/messaging/relay';
 import { sendOrderConfirmation } from '@/lib/orders/confirmation';
 import { composeReadyMessages } from '@/lib/pickup/ready-email';
@@ -13,7 +15,8 @@ import { MESSAGE_COMPOSE, MESSAGE_DELIVER, MESSAGE_SWEEP, QUEUES } from './queue
 // Batches of up to 50, fetched again at once while batches come back full: pg-boss otherwise waits a polling
 // interval between batches (DESIGN.md measured 10× slower with small batches and no burst).
 const WORK = { batchSize: 50, pollingIntervalSeconds: 0.5, burstWhenBatchFull: true, perJobResults: true } as const;
-// Bag reminders and stranded messages are looked for every minute, by one instance per tick (pg-boss's cron).
+// Bag reminders, back-in-stock e-mails, expiring points and stranded messages are looked for every minute, by one
+// instance per tick (pg-boss's cron).
 const SWEEP_CRON = '* * * * *';
 
 const key = Symbol.for('northwind.jobs.worker');
@@ -60,6 +63,9 @@ function perJob<T>(handle: (job: Job<T>) => Promise<unknown>) {
 export async function runSweep(now: Date = new Date()): Promise<void> {
   await relayStrandedMessages(now);
   await sweepBagReminders(now);
+  // Back-in-stock e-mails and expiring points reminders: each failure is logged, and the next tick tries again.
+  await sendBackInStockEmails(now).catch((error: unknown) => console.error('[jobs] back-in-stock sweep failed', error));
+  await sendPointsExpiringReminders(now).catch((error: unknown) => console.error('[jobs] expiring points sweep failed', error));
 }
 
 const composeJobs = perJob<ComposeJob>((job) => compose(job.data));
