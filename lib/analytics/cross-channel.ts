@@ -10,12 +10,17 @@ type PairRow = { startedOn: EventChannel; boughtOn: EventChannel; orders: number
 
 // Paid orders placed in the range, by where their bag was started (the first add to the bag since the bag's previous
 // order) and where they were placed. Another device: another channel, or another browser (anonymous id).
+// Orders placed and orders paid are each read once and matched by hash (an order is paid after it is placed, so within
+// the range's start); each bag's previous order and first add are then one index-only lookup each on
+// (cartId, type, occurredAt), which carries the channel and anonymous id.
 export async function crossDeviceBags(f: AnalyticsFilter): Promise<AnalyticsTable> {
   const rows = await db.$queryRaw<PairRow[]>`
-    WITH placed AS (
+    WITH paid AS MATERIALIZED (
+      SELECT DISTINCT e."orderId" FROM "CommerceEvent" e
+      WHERE e."type" = 'ORDER_PAID' AND e."orderId" IS NOT NULL AND e."occurredAt" >= ${f.start}
+    ), placed AS MATERIALIZED (
       SELECT e."orderId", e."cartId", e."channel", e."anonymousId", e."occurredAt" FROM "CommerceEvent" e
       WHERE e."type" = 'ORDER_PLACED' AND e."cartId" IS NOT NULL AND ${eventScope(f)}
-        AND EXISTS (SELECT 1 FROM "CommerceEvent" paid WHERE paid."orderId" = e."orderId" AND paid."type" = 'ORDER_PAID')
     )
     SELECT first."channel" AS "startedOn", p."channel" AS "boughtOn", count(*)::int AS "orders",
       (count(*) FILTER (WHERE first."channel" <> p."channel"
@@ -28,6 +33,7 @@ export async function crossDeviceBags(f: AnalyticsFilter): Promise<AnalyticsTabl
           WHERE q."cartId" = p."cartId" AND q."type" = 'ORDER_PLACED' AND q."occurredAt" < p."occurredAt"), '-infinity')
       ORDER BY b."occurredAt" LIMIT 1
     ) first
+    WHERE p."orderId" IN (SELECT "orderId" FROM paid)
     GROUP BY 1, 2 ORDER BY 1, 2`;
   return {
     id: 'cross-device',

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { pointsValueMinor } from '@/lib/loyalty/programme';
 import { eventScope, type AnalyticsFilter } from './filters';
 import type { AnalyticsTable } from './types';
 
@@ -9,13 +10,13 @@ type LoyaltyRow = {
   spent: number;
   spentValue: number;
   outstanding: number;
-  outstandingValue: number;
   paidOrders: number;
   memberOrders: number;
 };
 
-// Points from POINTS_EARNED / POINTS_SPENT / POINTS_EXPIRED events (quantity: points, valueMinor: their worth in
-// pence). The outstanding liability is everything earned and not spent or expired up to the range's end.
+// Points issued and spent from POINTS_EARNED / POINTS_SPENT events (quantity: points, valueMinor: their worth in
+// pence). The outstanding liability is the points ledger's own sum at the range's end (every member's balance and
+// pending points then): it also holds what no event says, such as welcome points, adjustments and points returned.
 export async function loyalty(f: AnalyticsFilter): Promise<AnalyticsTable> {
   const [row] = await db.$queryRaw<LoyaltyRow[]>`
     WITH range AS (
@@ -26,10 +27,7 @@ export async function loyalty(f: AnalyticsFilter): Promise<AnalyticsTable> {
         coalesce(sum(e."valueMinor") FILTER (WHERE e."type" = 'POINTS_SPENT'), 0)::float8 AS "spentValue"
       FROM "CommerceEvent" e WHERE e."type" IN ('POINTS_EARNED', 'POINTS_SPENT') AND ${eventScope(f)}
     ), balance AS (
-      SELECT
-        coalesce(sum(CASE WHEN e."type" = 'POINTS_EARNED' THEN e."quantity" ELSE -e."quantity" END), 0)::float8 AS "outstanding",
-        coalesce(sum(CASE WHEN e."type" = 'POINTS_EARNED' THEN e."valueMinor" ELSE -e."valueMinor" END), 0)::float8 AS "outstandingValue"
-      FROM "CommerceEvent" e WHERE e."type" IN ('POINTS_EARNED', 'POINTS_SPENT', 'POINTS_EXPIRED') AND e."occurredAt" < ${f.end}
+      SELECT coalesce(sum(l."points"), 0)::float8 AS "outstanding" FROM "LoyaltyEntry" l WHERE l."createdAt" < ${f.end}
     ), members AS (
       SELECT DISTINCT m."customerId" FROM "CommerceEvent" m
       WHERE m."type" = 'POINTS_EARNED' AND m."customerId" IS NOT NULL AND m."occurredAt" < ${f.end}
@@ -45,7 +43,7 @@ export async function loyalty(f: AnalyticsFilter): Promise<AnalyticsTable> {
     id: 'loyalty',
     title: 'Loyalty',
     about:
-      'Points issued and spent in the range with their worth, the points outstanding at its end (the liability), and the share of paid orders by members (customers who have earned points).',
+      'Points issued and spent in the range with their worth, the points outstanding at its end (the liability, from the points ledger), and the share of paid orders by members (customers who have earned points).',
     columns: [
       { key: 'label', label: 'Measure', kind: 'text' },
       { key: 'points', label: 'Points', kind: 'points' },
@@ -55,7 +53,7 @@ export async function loyalty(f: AnalyticsFilter): Promise<AnalyticsTable> {
     rows: [
       { label: 'Points issued', points: r.earned, value: r.earnedValue, share: null },
       { label: 'Points spent', points: r.spent, value: r.spentValue, share: null },
-      { label: 'Outstanding (liability)', points: r.outstanding, value: r.outstandingValue, share: null },
+      { label: 'Outstanding (liability)', points: r.outstanding, value: pointsValueMinor(r.outstanding), share: null },
       { label: 'Paid orders by members', points: null, value: null, share: r.paidOrders ? r.memberOrders / r.paidOrders : null },
     ],
     chart: { valueKey: 'points' },

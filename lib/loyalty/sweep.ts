@@ -109,8 +109,10 @@ export async function expireDuePoints(now: Date = new Date()): Promise<number> {
   let expired = 0;
   for (const { accountId } of accounts) {
     try {
-      expired += await db.$transaction((tx) => expireAccountTx(tx, accountId, now));
-      recordLedgerEvents({ accountId, kind: 'EXPIRE', createdAt: now });
+      const due = await db.$transaction((tx) => expireAccountTx(tx, accountId, now));
+      expired += due;
+      // Only the sweep whose entry was written records it (another at the same moment finds the key taken).
+      if (due) recordLedgerEvents({ accountId, kind: 'EXPIRE', createdAt: now });
     } catch (error) {
       console.error(`[loyalty] expiring points of ${accountId} failed`, error);
     }

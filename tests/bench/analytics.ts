@@ -114,12 +114,17 @@ async function beaconP95(baseUrl: string, productId: string): Promise<number> {
   return (await pacedLoop(10, RATE, DURATION_MS, step)).p95;
 }
 
+// Beside the shared bench server's BENCH_PORT, BENCH_DB_PORT and BENCH_DATA_DIR, as a second checkout sets them.
+const PORT = Number(process.env.BENCH_PORT ?? 3200) + 2;
+const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54331) + 20;
+const DATA_DIR = `${process.env.BENCH_DATA_DIR ?? '.data/bench'}-analytics`;
+
 export async function runAnalyticsBench() {
-  const database = benchDatabase('analytics', { dataDir: '.data/bench-analytics', dbPort: 54351 });
+  const database = benchDatabase('analytics', { dataDir: DATA_DIR, dbPort: DB_PORT });
   console.log(`\nAnalytics: seeding ${EVENTS.toLocaleString('en-GB')} events over ${DAYS} days (${database.label})…`);
   const seeded = await seedEvents(database);
   console.log(`  ${seeded.toLocaleString('en-GB')} events`);
-  const off = await startServer({ port: 3202, db: database, env: { ANALYTICS_RECORDING: 'off' } });
+  const off = await startServer({ port: PORT, db: database, env: { ANALYTICS_RECORDING: 'off' } });
   let productId: string;
   let baseline: number;
   try {
@@ -129,7 +134,8 @@ export async function runAnalyticsBench() {
   } finally {
     await off.stop();
   }
-  const server = await startServer({ port: 3202, db: database });
+  // The build the first start made (or found), even if sources changed meanwhile: both runs serve the same app.
+  const server = await startServer({ port: PORT, db: database, env: { REUSE_BUILD: '1' } });
   try {
     const recording = await beaconP95(server.baseUrl, productId);
     const cookie = await signIn(server.baseUrl, 'admin@example.com', 'admin-demo-1');

@@ -121,7 +121,8 @@ describe('events recorded along a shopper journey', () => {
     expect(handover.status).toBe(200);
 
     const events = await eventsOf();
-    const steps = events.map((e) => [e.type, e.channel]);
+    // The points the paid order earned are recorded with it (see analytics-steps.test.ts); here, the order's steps.
+    const steps = events.filter((e) => !e.type.startsWith('POINTS_')).map((e) => [e.type, e.channel]);
     expect(steps).toEqual([
       ['PRODUCT_VIEWED', 'PHONE_WEB'],
       ['BAG_ADDED', 'PHONE_WEB'],
@@ -143,6 +144,8 @@ describe('events recorded along a shopper journey', () => {
     expect(byType.ORDER_PLACED).toMatchObject({ orderId: order.id, storeId: ids.store, valueMinor: order.totalMinor });
     expect(byType.ORDER_PAID).toMatchObject({ orderId: order.id, storeId: ids.store, valueMinor: order.totalMinor, customerId: shopperId });
     expect(byType.ORDER_COLLECTED).toMatchObject({ orderId: order.id, storeId: ids.store });
+    // The order earned points for its £90 of goods, on the channel it was bought on.
+    expect(byType.POINTS_EARNED).toMatchObject({ orderId: order.id, channel: 'DESKTOP_WEB', customerId: shopperId, quantity: 90 });
     expect(byType.REC_CLICKED).toMatchObject({ shelf: 'similar', productId: 'prod_o' });
     expect(JSON.stringify(events, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).not.toContain('sam@example.com');
 
@@ -202,6 +205,29 @@ describe('the dashboard over a seeded history', () => {
       ...extra,
     });
     const repeat = (n: number, e: Seed) => Array.from({ length: n }, () => e);
+    // The points ledger behind the loyalty events (the liability is read from it): X's and Y's entries, and one the
+    // day after the range, which the range's liability leaves out.
+    const y = await db.user.create({ data: { id: 'user_y', email: 'y@example.com' } });
+    const [ax, ay] = await Promise.all([x, y].map((u) => db.loyaltyAccount.create({ data: { userId: u.id } })));
+    const entry = (accountId: string, kind: string, points: number, day: number, key: string) => ({
+      id: `le_${key}`,
+      accountId,
+      kind,
+      points,
+      channel: 'ONLINE',
+      idempotencyKey: key,
+      createdAt: at(day, '12:00'),
+    });
+    await db.loyaltyEntry.createMany({
+      data: [
+        entry(ax!.id, 'EARN', 100, 9, 'x1'),
+        entry(ax!.id, 'EARN', 200, 10, 'x2'),
+        entry(ax!.id, 'REDEEM', -50, 11, 'x3'),
+        entry(ay!.id, 'ADJUST', 30, 1, 'y1'),
+        entry(ay!.id, 'EXPIRE', -10, 11, 'y2'),
+        entry(ay!.id, 'ADJUST', 1000, 13, 'y3'),
+      ] as never,
+    });
     await seed([
       paid('o1', 'PHONE_WEB', ids.store, 5000, 10, { customerId: X, cartId: 'cart1' }),
       paid('o2', 'PHONE_WEB', null, 3000, 10),
