@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
 import { authSecret, signValue, unsignValue } from '@/lib/auth/secret';
 import { db } from '@/lib/db';
@@ -8,8 +8,8 @@ import { bytesToCardChars, CARD_CODE_LENGTH, formatCardCode, normaliseCardCode }
 import { ensureAccount, type Client } from './ledger';
 
 // The member card: a QR code carrying a signed token that names the loyalty account (never the user id) and when the
-// token stops being valid, plus a short code to type. Both rotate: each page view makes new ones valid for a day, so
-// a photo of an old card is useless after that. The counter reads either and the server checks signature and date.
+// token stops being valid (each page view makes a new one, valid for a day), plus a short code to type, which changes
+// every day. A photo of an old card is soon useless. The counter reads either; the server checks signature and date.
 const PURPOSE = 'loyalty-card';
 const PREFIX = 'NWR1';
 const CARD_VALID_MS = 24 * 60 * 60_000;
@@ -29,29 +29,34 @@ export function readMemberCardToken(token: string, now: Date = new Date()): stri
 }
 
 // The card as /account/rewards shows it: the QR token, and the short code to type when the camera cannot read it.
-// Showing the card replaces the short code (valid for a day, like the token), so only the latest one works.
+// The short code is the same all day on every device the member opens the card on (a new one each UTC day, valid
+// until the end of the next, or until a newer one is shown); only its hash is stored, and only when it changes.
 export async function memberCard(userId: string, now: Date = new Date()): Promise<{ token: string; svg: string; code: string }> {
   const account = await ensureAccount(db, userId);
   const token = memberCardToken(account.id, now);
-  const code = newCardCode();
-  await db.loyaltyAccount.update({
-    where: { id: account.id },
-    data: { cardCodeHash: hashCardCode(code), cardCodeExpiresAt: new Date(now.getTime() + CARD_VALID_MS) },
+  const day = Math.floor(now.getTime() / DAY_MS);
+  const code = cardCodeFor(account.id, day);
+  const hash = hashCardCode(code);
+  await db.loyaltyAccount.updateMany({
+    where: { id: account.id, OR: [{ cardCodeHash: null }, { cardCodeHash: { not: hash } }] },
+    data: { cardCodeHash: hash, cardCodeExpiresAt: new Date((day + 2) * DAY_MS) },
   });
   const svg = await QRCode.toString(token, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { token, svg, code: formatCardCode(code) };
 }
 
-// The short code: random characters, then a few characters of a signature over them, so a made-up code is refused
-// before the database is asked. The database keeps only its hash, next to the account it names.
+// The short code: characters drawn from a keyed hash of the account and the day (unguessable without the server's
+// secret), then a few characters of a signature over them, so a made-up code is refused before the database is asked.
 const CODE_PURPOSE = 'loyalty-card-code';
 const SIGNATURE_CHARS = 4;
-const codeSignature = (random: string) =>
-  bytesToCardChars(createHmac('sha256', authSecret()).update(`${CODE_PURPOSE}:${random}`).digest().subarray(0, SIGNATURE_CHARS));
+const DAY_MS = 24 * 60 * 60_000;
+const keyed = (value: string, length: number) =>
+  bytesToCardChars(createHmac('sha256', authSecret()).update(value).digest().subarray(0, length));
+const codeSignature = (random: string) => keyed(`${CODE_PURPOSE}:${random}`, SIGNATURE_CHARS);
 const hashCardCode = (code: string) => createHash('sha256').update(`${CODE_PURPOSE}:${code}`).digest('hex');
 
-function newCardCode(): string {
-  const random = bytesToCardChars(randomBytes(CARD_CODE_LENGTH - SIGNATURE_CHARS));
+function cardCodeFor(accountId: string, day: number): string {
+  const random = keyed(`${CODE_PURPOSE}:${accountId}:${day}`, CARD_CODE_LENGTH - SIGNATURE_CHARS);
   return random + codeSignature(random);
 }
 
