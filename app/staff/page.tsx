@@ -43,6 +43,9 @@ export default async function StaffPage() {
         <h1 className="text-2xl font-semibold">Pickups at {store.name}</h1>
         <div className="flex flex-wrap items-center gap-3">
           <StoreSwitcher stores={stores} current={store.id} />
+          <Link href="/staff/counter" className="inline-flex min-h-11 items-center underline">
+            Counter
+          </Link>
           <Link href="/staff/settings" className="inline-flex min-h-11 items-center underline">
             Store settings
           </Link>
