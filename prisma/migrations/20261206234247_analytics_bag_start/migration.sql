@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CommerceEvent" ADD COLUMN     "bagAnonymousId" TEXT,
+ADD COLUMN     "bagChannel" "EventChannel";
