@@ -6,6 +6,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { apiGet } from '@/lib/api/client';
 import type { CustomerView } from '@/lib/pickup/schemas';
 import { formatMoney } from '@/lib/utils';
+import { CustomerMessaging } from './customer-messaging';
 import { LoyaltyCounter } from './loyalty-counter';
 
 const CHANNELS: Record<string, string> = {
@@ -79,6 +80,7 @@ export function CustomerPanel({ orderId }: { orderId: string }) {
               </li>
             ))}
           </ul>
+          <CustomerMessaging messaging={customer.messaging} />
         </div>
       )}
     </div>

@@ -55,3 +55,21 @@ export const checkoutConsentSchema = z
       });
   });
 export type CheckoutConsent = z.output<typeof checkoutConsentSchema>;
+
+// What the staff 360° view shows of a shopper's messages (GET /api/v1/staff/orders/{id}/customer): each channel ×
+// topic with when and where it last changed, and the latest messages with what became of each (no content beyond
+// an e-mail's subject).
+export const contactMessagingSchema = z.object({
+  consents: z.array(consentStateSchema.omit({ phone: true })),
+  messages: z.array(
+    z.object({
+      kind: z.string(),
+      channel: channelSchema,
+      status: z.enum(['queued', 'sending', 'sent', 'skipped', 'failed']),
+      subject: z.string().nullable(),
+      createdAt: z.string(),
+      sentAt: z.string().nullable(),
+    }),
+  ),
+});
+export type ContactMessagingJson = z.infer<typeof contactMessagingSchema>;

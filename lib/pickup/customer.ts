@@ -2,6 +2,7 @@ import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { pointsForCounter } from '@/lib/loyalty/counter';
+import { getContactMessaging } from '@/lib/messaging/contact';
 import { auditTx } from './audit';
 import { pickupNotFound } from './errors';
 import type { CustomerView } from './schemas';
@@ -39,10 +40,12 @@ export async function customerForCounter(
       pickupLocation: { select: { name: true } },
     },
   });
-  const [count, spent, loyalty] = await Promise.all([
+  const [count, spent, loyalty, messaging] = await Promise.all([
     db.order.count({ where: who }),
     db.order.aggregate({ where: { ...who, status: { in: ['PAID', 'READY_FOR_PICKUP', 'COMPLETED'] } }, _sum: { totalMinor: true } }),
     order.user ? pointsForCounter(order.user.id, storeId, orderId, now) : null,
+    // Consent and messages are kept by e-mail address: the account's, or the one a guest ordered with.
+    getContactMessaging(order.user?.email ?? order.email),
   ]);
   await db.$transaction((tx) =>
     auditTx(tx, {
@@ -78,5 +81,6 @@ export async function customerForCounter(
     orders: rows,
     openPickups: rows.filter((o) => o.fulfilment === 'PICKUP' && (OPEN_PICKUP as readonly string[]).includes(o.status)),
     loyalty,
+    messaging,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactMessagingSchema } from '@/lib/messaging/schemas';
 import { rowId, text } from '@/lib/validation/text';
 import { orderIdSchema } from '@/lib/orders/schemas';
 import { QUEUE_MAX_LIMIT, QUEUE_PAGE_SIZE, QUEUE_TABS } from './queue-tabs';
@@ -148,6 +149,8 @@ export const customerViewSchema = z.object({
     })
     .nullable()
     .optional(),
+  // Their consent per channel and topic, and the latest messages sent to them (lib/messaging/contact.ts).
+  messaging: contactMessagingSchema,
 });
 export type CustomerView = z.infer<typeof customerViewSchema>;
 
