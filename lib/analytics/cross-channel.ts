@@ -10,30 +10,37 @@ type PairRow = { startedOn: EventChannel; boughtOn: EventChannel; orders: number
 
 // Paid orders placed in the range, by where their bag was started (the first add to the bag since the bag's previous
 // order) and where they were placed. Another device: another channel, or another browser (anonymous id).
-// Orders placed and orders paid are each read once and matched by hash (an order is paid after it is placed, so within
-// the range's start); each bag's previous order and first add are then one index-only lookup each on
-// (cartId, type, occurredAt), which carries the channel and anonymous id.
+// The bag's start is on the order's ORDER_PLACED row (written with it, bag-start.ts), so the table is two reads by
+// (type, time) matched by hash; an order whose row lacks it (recorded before the columns, or its first add was still
+// queued) is looked up here, two index lookups on (cartId, type, occurredAt).
 export async function crossDeviceBags(f: AnalyticsFilter): Promise<AnalyticsTable> {
   const rows = await db.$queryRaw<PairRow[]>`
     WITH paid AS MATERIALIZED (
       SELECT DISTINCT e."orderId" FROM "CommerceEvent" e
       WHERE e."type" = 'ORDER_PAID' AND e."orderId" IS NOT NULL AND e."occurredAt" >= ${f.start}
     ), placed AS MATERIALIZED (
-      SELECT e."orderId", e."cartId", e."channel", e."anonymousId", e."occurredAt" FROM "CommerceEvent" e
+      SELECT e."orderId", e."cartId", e."channel", e."anonymousId", e."occurredAt", e."bagChannel", e."bagAnonymousId"
+      FROM "CommerceEvent" e
       WHERE e."type" = 'ORDER_PLACED' AND e."cartId" IS NOT NULL AND ${eventScope(f)}
+    ), started AS (
+      SELECT p."channel", p."anonymousId", p."bagChannel" AS "startedOn", p."bagAnonymousId" AS "startedIn"
+      FROM placed p WHERE p."bagChannel" IS NOT NULL AND p."orderId" IN (SELECT "orderId" FROM paid)
+      UNION ALL
+      SELECT p."channel", p."anonymousId", looked."channel", looked."anonymousId"
+      FROM placed p
+      CROSS JOIN LATERAL (
+        SELECT b."channel", b."anonymousId" FROM "CommerceEvent" b
+        WHERE b."cartId" = p."cartId" AND b."type" = 'BAG_ADDED' AND b."occurredAt" <= p."occurredAt"
+          AND b."occurredAt" > coalesce((SELECT max(q."occurredAt") FROM "CommerceEvent" q
+            WHERE q."cartId" = p."cartId" AND q."type" = 'ORDER_PLACED' AND q."occurredAt" < p."occurredAt"), '-infinity')
+        ORDER BY b."occurredAt" LIMIT 1
+      ) looked
+      WHERE p."bagChannel" IS NULL AND p."orderId" IN (SELECT "orderId" FROM paid)
     )
-    SELECT first."channel" AS "startedOn", p."channel" AS "boughtOn", count(*)::int AS "orders",
-      (count(*) FILTER (WHERE first."channel" <> p."channel"
-        OR (first."anonymousId" IS NOT NULL AND p."anonymousId" IS NOT NULL AND first."anonymousId" <> p."anonymousId")))::int AS "otherDevice"
-    FROM placed p
-    CROSS JOIN LATERAL (
-      SELECT b."channel", b."anonymousId" FROM "CommerceEvent" b
-      WHERE b."cartId" = p."cartId" AND b."type" = 'BAG_ADDED' AND b."occurredAt" <= p."occurredAt"
-        AND b."occurredAt" > coalesce((SELECT max(q."occurredAt") FROM "CommerceEvent" q
-          WHERE q."cartId" = p."cartId" AND q."type" = 'ORDER_PLACED' AND q."occurredAt" < p."occurredAt"), '-infinity')
-      ORDER BY b."occurredAt" LIMIT 1
-    ) first
-    WHERE p."orderId" IN (SELECT "orderId" FROM paid)
+    SELECT s."startedOn", s."channel" AS "boughtOn", count(*)::int AS "orders",
+      (count(*) FILTER (WHERE s."startedOn" <> s."channel"
+        OR (s."startedIn" IS NOT NULL AND s."anonymousId" IS NOT NULL AND s."startedIn" <> s."anonymousId")))::int AS "otherDevice"
+    FROM started s
     GROUP BY 1, 2 ORDER BY 1, 2`;
   return {
     id: 'cross-device',

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { CommerceEventType, EventChannel } from '@/lib/generated/prisma/enums';
 import { MY_STORE_COOKIE } from '@/lib/stores/my-store-cookie';
+import { bagStart } from './bag-start';
 import { channelFromHeaders, channelOfOrder } from './channel';
 import { ledgerEvents, orderPointsEntries } from './points';
 
@@ -44,6 +45,8 @@ type Row = {
   quantity: number | null;
   valueMinor: number | null;
   occurredAt: Date;
+  bagChannel: EventChannel | null;
+  bagAnonymousId: string | null;
 };
 
 // The variant a bag event names, until the batch resolves it to its product and price.
@@ -67,6 +70,7 @@ export function recordEvent(input: EventInput): void {
 /**
  * An order's step (placed, paid, ready, collected, not collected): its channel is the one it was ordered on, unless
  * the step happened at the counter (`IN_STORE`); its store, customer, bag and total come from the order itself.
+ * Placed also carries where its bag was started (bag-start.ts).
  * Paid (`ORDER_PAID`, `IN_STORE_SALE`, recorded once the payment has committed) also records the points the order
  * earned and the points its checkout spent, from the ledger.
  */
@@ -82,6 +86,9 @@ export function recordOrderEvent(type: CommerceEventType, orderId: string, extra
       });
       if (!order) return;
       const { anonymousId } = await request;
+      // The bag's adds still queued here are written first, so that its first add is found.
+      if (type === 'ORDER_PLACED' && order.cartId) await writeBatch();
+      const start = type === 'ORDER_PLACED' && order.cartId ? await bagStart(order.cartId, occurredAt) : null;
       enqueue({
         ...row({ type, orderId }),
         channel: extra.channel ?? channelOfOrder(order.channel),
@@ -92,6 +99,8 @@ export function recordOrderEvent(type: CommerceEventType, orderId: string, extra
         valueMinor: extra.valueMinor === undefined ? order.totalMinor : extra.valueMinor,
         quantity: extra.quantity ?? null,
         occurredAt,
+        bagChannel: start?.channel ?? null,
+        bagAnonymousId: start?.anonymousId ?? null,
       });
       if (type === 'ORDER_PAID' || type === 'IN_STORE_SALE')
         for (const e of await ledgerEvents(orderPointsEntries(orderId))) enqueue(row(e));
@@ -169,6 +178,8 @@ function row(input: EventInput): Row {
     quantity: input.quantity ?? null,
     valueMinor: input.valueMinor ?? null,
     occurredAt: input.occurredAt ?? new Date(),
+    bagChannel: null,
+    bagAnonymousId: null,
   };
   if (input.variantId) variantOf.set(event, input.variantId);
   return event;

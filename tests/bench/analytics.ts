@@ -29,16 +29,20 @@ WITH o AS (
     CASE WHEN g % 3 = 0 THEN 'user_' || (g % 20000) END AS customer
   FROM generate_series(1, ${ORDERS}) g
 ), steps AS (
-  SELECT 'BAG_ADDED' AS t, CASE WHEN n % 4 = 0 THEN 'PHONE_WEB' ELSE ch::text END AS c, at - interval '40 minutes' AS ts, o.* FROM o
+  SELECT 'BAG_ADDED' AS t, CASE WHEN n % 4 = 1 THEN 'PHONE_WEB' ELSE ch::text END AS c, at - interval '40 minutes' AS ts, o.* FROM o
   UNION ALL SELECT 'ORDER_PLACED', ch::text, at, o.* FROM o
   UNION ALL SELECT 'ORDER_PAID', ch::text, at + interval '1 minute', o.* FROM o
   UNION ALL SELECT 'ORDER_READY', 'IN_STORE', at + make_interval(mins => 20 + (n % 160)), o.* FROM o WHERE store IS NOT NULL
   UNION ALL SELECT 'ORDER_COLLECTED', 'IN_STORE', at + make_interval(hours => 3 + (n % 48)), o.* FROM o WHERE store IS NOT NULL AND n % 17 <> 0
   UNION ALL SELECT 'ORDER_NOT_COLLECTED', 'IN_STORE', at + interval '5 days', o.* FROM o WHERE store IS NOT NULL AND n % 17 = 0
 )
-INSERT INTO "CommerceEvent" ("type", "channel", "storeId", "customerId", "anonymousId", "cartId", "orderId", "valueMinor", "occurredAt")
+INSERT INTO "CommerceEvent" ("type", "channel", "storeId", "customerId", "anonymousId", "cartId", "orderId", "valueMinor", "occurredAt",
+  "bagChannel", "bagAnonymousId")
 SELECT t::"CommerceEventType", c::"EventChannel", store, customer, 'anon_' || (n % 50000), 'cart_' || n, 'order_' || n,
-  2000 + (n % 9000), ts
+  2000 + (n % 9000), ts,
+  -- Where the bag was started, as recording an order's placing looks it up (its BAG_ADDED above).
+  CASE WHEN t = 'ORDER_PLACED' THEN (CASE WHEN n % 4 = 1 THEN 'PHONE_WEB' ELSE ch::text END)::"EventChannel" END,
+  CASE WHEN t = 'ORDER_PLACED' THEN 'anon_' || (n % 50000) END
 FROM steps;
 
 INSERT INTO "CommerceEvent" ("type", "channel", "storeId", "customerId", "anonymousId", "productId", "shelf", "quantity", "valueMinor", "occurredAt")
@@ -119,25 +123,39 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200) + 2;
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54331) + 20;
 const DATA_DIR = `${process.env.BENCH_DATA_DIR ?? '.data/bench'}-analytics`;
 
+type Server = Awaited<ReturnType<typeof startServer>>;
+
 export async function runAnalyticsBench() {
   const database = benchDatabase('analytics', { dataDir: DATA_DIR, dbPort: DB_PORT });
   console.log(`\nAnalytics: seeding ${EVENTS.toLocaleString('en-GB')} events over ${DAYS} days (${database.label})…`);
   const seeded = await seedEvents(database);
   console.log(`  ${seeded.toLocaleString('en-GB')} events`);
+  // Recording off, then on. On a real PostgreSQL the two servers share the database and are measured side by side,
+  // so both see the same machine: on a busy machine two runs one after the other drifted by more than the cost
+  // measured. The embedded database belongs to one server, so there they run one after the other.
+  const sideBySide = database.label !== 'embedded';
   const off = await startServer({ port: PORT, db: database, env: { ANALYTICS_RECORDING: 'off' } });
-  let productId: string;
+  let on: Server | null = null;
   let baseline: number;
+  let recording: number | null = null;
+  let productId: string;
   try {
     const list = (await (await fetch(`${off.baseUrl}/api/v1/products?pageSize=1`)).json()) as { items: { id: string }[] };
     productId = list.items[0]!.id;
-    baseline = await beaconP95(off.baseUrl, productId);
+    if (sideBySide) {
+      // The build the first start made (or found), even if sources changed meanwhile: both serve the same app.
+      on = await startServer({ port: PORT + 1, db: database, env: { REUSE_BUILD: '1' } });
+      [baseline, recording] = await Promise.all([beaconP95(off.baseUrl, productId), beaconP95(on.baseUrl, productId)]);
+    } else baseline = await beaconP95(off.baseUrl, productId);
+  } catch (error) {
+    await on?.stop();
+    throw error;
   } finally {
     await off.stop();
   }
-  // The build the first start made (or found), even if sources changed meanwhile: both runs serve the same app.
-  const server = await startServer({ port: PORT, db: database, env: { REUSE_BUILD: '1' } });
+  const server = on ?? (await startServer({ port: PORT, db: database, env: { REUSE_BUILD: '1' } }));
   try {
-    const recording = await beaconP95(server.baseUrl, productId);
+    recording ??= await beaconP95(server.baseUrl, productId);
     const cookie = await signIn(server.baseUrl, 'admin@example.com', 'admin-demo-1');
     const queries = await measureQueries(server.baseUrl, cookie);
     console.log(`  Dashboard tables (last 30 days of ${seeded.toLocaleString('en-GB')} events), ${QUERY_SAMPLES} requests each:`);
@@ -147,8 +165,9 @@ export async function runAnalyticsBench() {
       );
     const overhead = recording - baseline;
     console.log(
-      `  Recording at ${RATE} req/s (POST /api/v1/views): p95 ${fmt(recording)} ms with events, ${fmt(baseline)} ms without: ` +
-        `+${fmt(overhead, 2)} ms (< ${RECORD_BUDGET_MS} ms: ${overhead < RECORD_BUDGET_MS ? 'PASS' : 'FAIL'})`,
+      `  Recording at ${RATE} req/s (POST /api/v1/views, ${sideBySide ? 'side by side' : 'one after the other'}): ` +
+        `p95 ${fmt(recording)} ms with events, ${fmt(baseline)} ms without: ` +
+        `${overhead >= 0 ? '+' : ''}${fmt(overhead, 2)} ms (< ${RECORD_BUDGET_MS} ms: ${overhead < RECORD_BUDGET_MS ? 'PASS' : 'FAIL'})`,
     );
     return { events: seeded, queries, recordingP95: recording, baselineP95: baseline, overheadP95: overhead };
   } finally {

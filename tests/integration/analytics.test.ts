@@ -142,6 +142,8 @@ describe('events recorded along a shopper journey', () => {
     // The bag's value is the server's price (£45 × 2), whatever the browser sent.
     expect(byType.BAG_ADDED).toMatchObject({ productId: 'prod_o', quantity: 2, valueMinor: 9000, customerId: shopperId });
     expect(byType.ORDER_PLACED).toMatchObject({ orderId: order.id, storeId: ids.store, valueMinor: order.totalMinor });
+    // Where its bag was started, kept on the order's own row.
+    expect(byType.ORDER_PLACED).toMatchObject({ bagChannel: 'PHONE_WEB', bagAnonymousId: '11111111-1111-4111-8111-111111111111' });
     expect(byType.ORDER_PAID).toMatchObject({ orderId: order.id, storeId: ids.store, valueMinor: order.totalMinor, customerId: shopperId });
     expect(byType.ORDER_COLLECTED).toMatchObject({ orderId: order.id, storeId: ids.store });
     // The order earned points for its £90 of goods, on the channel it was bought on.
