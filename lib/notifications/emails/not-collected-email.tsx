@@ -6,7 +6,7 @@ import { paragraph } from './tokens';
 
 export type NotCollectedEmailProps = { number: string; body: string; url: string };
 
-// An order waiting on the shelf: the reminder to collect it, and the notice that it was cancelled uncollected.
+// An order left on the shelf past its store's hold: it is cancelled, its stock back on the shelf, and refunded if paid.
 export function NotCollectedEmail({ number, body, url }: NotCollectedEmailProps) {
   return (
     <EmailLayout preview={body} reason={`This e-mail is about your order ${number}.`}>
