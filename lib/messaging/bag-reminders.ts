@@ -19,8 +19,15 @@ const SERIES_GAP_DAYS = 7;
 const DAY_MS = 24 * 60 * 60_000;
 const BATCH = 100;
 
-export async function findDueBags(now: Date = new Date()): Promise<{ cartId: string; version: number; email: string }[]> {
-  const idleSince = new Date(now.getTime() - env.BAG_REMINDER_AFTER_MINUTES * 60_000);
+// `afterMinutes`: how long a bag must have been left, BAG_REMINDER_AFTER_MINUTES unless the development outbox asks
+// for due reminders at once (app/dev/mail/bag-reminders/route.ts).
+type SweepOptions = { afterMinutes?: number };
+
+export async function findDueBags(
+  now: Date = new Date(),
+  { afterMinutes = env.BAG_REMINDER_AFTER_MINUTES }: SweepOptions = {},
+): Promise<{ cartId: string; version: number; email: string }[]> {
+  const idleSince = new Date(now.getTime() - afterMinutes * 60_000);
   const lastSeries = new Date(now.getTime() - SERIES_GAP_DAYS * DAY_MS);
   // The index on Cart.updatedAt bounds this to bags touched in the last week and idle long enough.
   return db.$queryRaw<{ cartId: string; version: number; email: string }[]>`
@@ -35,9 +42,12 @@ export async function findDueBags(now: Date = new Date()): Promise<{ cartId: str
     ORDER BY c."updatedAt" LIMIT ${BATCH}`;
 }
 
-export async function sweepBagReminders(now: Date = new Date()): Promise<{ started: number; converted: number }> {
+export async function sweepBagReminders(
+  now: Date = new Date(),
+  options: SweepOptions = {},
+): Promise<{ started: number; converted: number }> {
   let started = 0;
-  for (const bag of await findDueBags(now)) {
+  for (const bag of await findDueBags(now, options)) {
     const created = await db.$transaction(async (tx) => {
       const { count } = await tx.bagReminder.createMany({
         data: [{ id: newRowId('bag_'), cartId: bag.cartId, version: bag.version, email: bag.email.toLowerCase(), sentAt: now }],

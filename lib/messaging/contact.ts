@@ -19,10 +19,14 @@ export async function getContactMessaging(email: string, limit = 10): Promise<Co
   ]);
   return {
     // The number an SMS consent was given for stays out: the contact line already shows the shopper's phone.
-    consents: consents.map((state) => {
-      const { phone: _phone, ...json } = toConsentJson(state);
-      return json;
-    }),
+    consents: consents.map(toConsentJson).map(({ channel, topic, granted, required, source, changedAt }) => ({
+      channel,
+      topic,
+      granted,
+      required,
+      source,
+      changedAt,
+    })),
     messages: rows.map((row) => ({
       kind: row.kind,
       channel: row.channel === 'EMAIL' ? 'email' : 'sms',
