@@ -33,3 +33,21 @@ export function useQuote(
 
   return { quote: key ? state.quote : null, loading: key !== state.key };
 }
+
+// What the quote is for: the lines on screen, how they reach the shopper and the code typed (with the e-mail, which
+// decides a first-order or per-customer code, only once there is a code).
+export function quoteRequest(
+  lines: readonly { variantId: string; quantity: number }[],
+  fulfilment: QuoteRequest['fulfilment'],
+  code: string | null,
+  email: string,
+  points: number,
+): QuoteRequest {
+  return {
+    lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+    fulfilment,
+    discountCode: code,
+    email: code && email.includes('@') ? email.trim() : null,
+    ...(points ? { points } : {}),
+  };
+}
