@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, insertUser, json, signedInJar, type Device } from './cart-fixtures';
 import { ids, insertCheckoutWorld, stockAt } from './orders-fixtures';
+import { demoPaymentsOnly } from '../helpers/orders';
 import { deliverMessages } from '../helpers/messages';
 
 vi.mock('next/headers', () => cookiesMock());
@@ -23,11 +24,10 @@ const lastOne = 'var_last1';
 
 beforeAll(async () => {
   // The embedded default: no Stripe keys, demo mode on.
-  Object.assign(env, { STRIPE_SECRET_KEY: undefined, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined, stripeEnabled: false, demoMode: true });
-  await insertCheckoutWorld(db);
+  await demoPaymentsOnly();
+  await insertCheckoutWorld(db, { jacketsAtStore: 50 });
   await db.variant.create({ data: { id: lastOne, productId: 'prod_o', sku: 'TJ-XL', size: 'XL', priceMinor: 3000 } });
   await db.stock.create({ data: { variantId: lastOne, locationId: ids.store, onHand: 1 } });
-  await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 50 } });
 });
 
 type CheckoutBody = {

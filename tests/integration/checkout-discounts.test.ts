@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, insertUser, json, type Device } from './cart-fixtures';
-import { ids, insertCheckoutWorld, pickupInput } from './orders-fixtures';
+import { ids, insertCheckoutWorld, oneJacket } from './orders-fixtures';
+import { demoPaymentsOnly } from '../helpers/orders';
 
 // Discount codes are data (the DiscountCode table) with their limits enforced in the order's transaction. Before,
 // WELCOME10 ("10% off your first order") went on three paid orders in a row on one account.
@@ -8,7 +9,6 @@ vi.mock('next/headers', () => cookiesMock());
 
 const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();
-const { env } = await import('@/lib/env');
 const { placeOrder } = await import('@/lib/checkout/place-order');
 const { markPaid, releaseHold } = await import('@/lib/orders/transitions');
 const linesRoute = await import('@/app/api/v1/cart/lines/route');
@@ -17,9 +17,8 @@ const quoteRoute = await import('@/app/api/v1/checkout/quote/route');
 const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 
 beforeAll(async () => {
-  Object.assign(env, { STRIPE_SECRET_KEY: undefined, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined, stripeEnabled: false, demoMode: true });
-  await insertCheckoutWorld(db);
-  await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 500 } });
+  await demoPaymentsOnly();
+  await insertCheckoutWorld(db, { jacketsAtStore: 500 });
 });
 
 type Placed = { order: { id: string; discountCode: string | null; discountMinor: number; totalMinor: number } };
@@ -45,21 +44,20 @@ const order = (d: Device, email: string, discountCode: string) =>
     ),
   );
 const quote = (d: Device, b: unknown) => d.call(() => quoteRoute.POST(json('POST', '/api/v1/checkout/quote', b)));
-const jacket = (over: Parameters<typeof pickupInput>[1] = {}) => pickupInput([{ variantId: ids.jacket, quantity: 1 }], over);
 
 describe('WELCOME10, 10% off a first order', () => {
   it('goes on the first paid order of an account, and is refused on the next ones', async () => {
     const shopper = await insertUser(db, 'three-in-a-row@example.com');
     const mine = { userId: shopper.id, email: shopper.email, discountCode: 'WELCOME10' };
-    const first = await placeOrder(jacket(mine));
+    const first = await placeOrder(oneJacket(mine));
     expect(first.order).toMatchObject({ discountCode: 'WELCOME10', discountMinor: 450, totalMinor: 4050 });
     await markPaid(first.order.id);
     for (const email of [shopper.email, 'another-address@example.com']) {
-      await expect(placeOrder(jacket({ ...mine, email }))).rejects.toMatchObject({ code: 'discount_not_eligible', status: 400 });
+      await expect(placeOrder(oneJacket({ ...mine, email }))).rejects.toMatchObject({ code: 'discount_not_eligible', status: 400 });
     }
     expect(await db.order.count({ where: { userId: shopper.id } })).toBe(1);
     // Other codes still apply to later orders.
-    expect((await placeOrder(jacket({ ...mine, discountCode: 'fiveoff40' }))).order).toMatchObject({
+    expect((await placeOrder(oneJacket({ ...mine, discountCode: 'fiveoff40' }))).order).toMatchObject({
       discountCode: 'FIVEOFF40',
       discountMinor: 500,
     });
@@ -76,7 +74,7 @@ describe('WELCOME10, 10% off a first order', () => {
       message: expect.stringContaining('first order'),
     });
 
-    await placeOrder(jacket({ email: 'ordered-before@example.com' }));
+    await placeOrder(oneJacket({ email: 'ordered-before@example.com' }));
     expect((await order(await bag(), 'ordered-before@example.com', 'WELCOME10')).status).toBe(400);
   });
 
@@ -88,16 +86,16 @@ describe('WELCOME10, 10% off a first order', () => {
   });
 
   it('comes back when the order that used it is cancelled', async () => {
-    const used = await placeOrder(jacket({ email: 'changed-mind@example.com', discountCode: 'WELCOME10' }));
+    const used = await placeOrder(oneJacket({ email: 'changed-mind@example.com', discountCode: 'WELCOME10' }));
     await releaseHold(used.order.id);
-    expect((await placeOrder(jacket({ email: 'changed-mind@example.com', discountCode: 'WELCOME10' }))).order.discountMinor).toBe(450);
+    expect((await placeOrder(oneJacket({ email: 'changed-mind@example.com', discountCode: 'WELCOME10' }))).order.discountMinor).toBe(450);
   });
 });
 
 describe('limits as data', () => {
   it('a code added to the table works, with no code change', async () => {
     await db.discountCode.create({ data: { code: 'SPRING15', kind: 'PERCENT', percent: 15, label: '15% off this spring' } });
-    expect((await placeOrder(jacket({ email: 'spring@example.com', discountCode: 'spring15' }))).order).toMatchObject({
+    expect((await placeOrder(oneJacket({ email: 'spring@example.com', discountCode: 'spring15' }))).order).toMatchObject({
       discountCode: 'SPRING15',
       discountMinor: 675,
     });
@@ -118,7 +116,7 @@ describe('limits as data', () => {
     await db.discountCode.create({
       data: { code: 'TWICE', kind: 'AMOUNT', amountMinor: 200, label: '£2 off, twice each', perCustomerLimit: 2 },
     });
-    const input = jacket({ email: 'twice@example.com', discountCode: 'TWICE' });
+    const input = oneJacket({ email: 'twice@example.com', discountCode: 'TWICE' });
     await placeOrder(input);
     await placeOrder(input);
     await expect(placeOrder(input)).rejects.toMatchObject({ code: 'discount_not_eligible' });
@@ -133,16 +131,16 @@ describe('limits as data', () => {
         { code: 'OFF', kind: 'AMOUNT', amountMinor: 100, label: 'Off', active: false },
       ],
     });
-    await expect(placeOrder(jacket({ discountCode: 'LATER' }))).rejects.toMatchObject({
+    await expect(placeOrder(oneJacket({ discountCode: 'LATER' }))).rejects.toMatchObject({
       code: 'invalid_discount',
       message: 'The code LATER is not valid yet.',
     });
-    await expect(placeOrder(jacket({ discountCode: 'OVER' }))).rejects.toMatchObject({
+    await expect(placeOrder(oneJacket({ discountCode: 'OVER' }))).rejects.toMatchObject({
       code: 'invalid_discount',
       message: 'The code OVER has expired.',
     });
-    await expect(placeOrder(jacket({ discountCode: 'OFF' }))).rejects.toMatchObject({ code: 'invalid_discount' });
-    await expect(placeOrder(jacket({ discountCode: 'NOSUCH' }))).rejects.toMatchObject({ code: 'invalid_discount' });
+    await expect(placeOrder(oneJacket({ discountCode: 'OFF' }))).rejects.toMatchObject({ code: 'invalid_discount' });
+    await expect(placeOrder(oneJacket({ discountCode: 'NOSUCH' }))).rejects.toMatchObject({ code: 'invalid_discount' });
   });
 });
 

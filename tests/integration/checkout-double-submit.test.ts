@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, json, type Device } from './cart-fixtures';
 import { ids, insertCheckoutWorld, stockAt } from './orders-fixtures';
+import { demoPaymentsOnly } from '../helpers/orders';
 
 // One bag, one order: a double-submitted checkout (the same attempt sent twice or more at once, with or without an
 // Idempotency-Key) makes exactly one order. Before this, 7 of 24 double-submitted pay-at-pickup checkouts became two
@@ -9,15 +10,13 @@ vi.mock('next/headers', () => cookiesMock());
 
 const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();
-const { env } = await import('@/lib/env');
 const linesRoute = await import('@/app/api/v1/cart/lines/route');
 const checkoutRoute = await import('@/app/api/v1/checkout/route');
 const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 
 beforeAll(async () => {
-  Object.assign(env, { STRIPE_SECRET_KEY: undefined, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined, stripeEnabled: false, demoMode: true });
-  await insertCheckoutWorld(db);
-  await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 100 } });
+  await demoPaymentsOnly();
+  await insertCheckoutWorld(db, { jacketsAtStore: 100 });
 });
 
 type Placed = { order: { id: string; number: string; status: string }; payment: { provider: string }; pickupCode: string | null };

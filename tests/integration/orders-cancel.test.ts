@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, insertUser, json, signedInJar, type Device } from './cart-fixtures';
 import { deliveryInput, ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
+import { placeTestOrder } from '../helpers/orders';
 
 vi.mock('next/headers', () => cookiesMock());
 
@@ -37,7 +38,7 @@ const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();
 const { env } = await import('@/lib/env');
 const { placeOrder } = await import('@/lib/checkout/place-order');
-const { markPaid, confirmPayAtPickup } = await import('@/lib/orders/transitions');
+const { markPaid } = await import('@/lib/orders/transitions');
 const { rememberReceipt } = await import('@/lib/orders/receipts');
 const cancelRoute = await import('@/app/api/v1/orders/[id]/cancel/route');
 
@@ -51,8 +52,7 @@ beforeAll(async () => {
     demoMode: true,
     STRIPE_API_BASE: `http://127.0.0.1:${port}`,
   });
-  await insertCheckoutWorld(db);
-  await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 20 } });
+  await insertCheckoutWorld(db, { jacketsAtStore: 20 });
 });
 afterAll(() => new Promise<void>((resolve) => stripeDouble.close(() => resolve())));
 
@@ -61,8 +61,8 @@ const cancel = (d: Device, id: string, headers: Record<string, string> = {}) =>
   d.call(() => cancelRoute.POST(json('POST', `/api/v1/orders/${id}/cancel`, undefined, headers), ctx(id)));
 const statusOf = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
-async function guestOrder(quantity: number, over: Parameters<typeof pickupInput>[1] = {}) {
-  const placed = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity }], over));
+async function guestOrder(quantity: number, { then, ...over }: Parameters<typeof pickupInput>[1] & { then?: 'paid' | 'confirmed' } = {}) {
+  const placed = await placeTestOrder(pickupInput([{ variantId: ids.jacket, quantity }], over), { then });
   const guest = device();
   await guest.call(() => rememberReceipt({ id: placed.order.id, code: placed.pickupCode }));
   return { order: placed.order, guest };
@@ -83,8 +83,7 @@ describe('POST /api/v1/orders/{id}/cancel', () => {
   });
 
   it("gives a paid order's stock back exactly once, however often it is cancelled", async () => {
-    const { order, guest } = await guestOrder(3);
-    await markPaid(order.id);
+    const { order, guest } = await guestOrder(3, { then: 'paid' });
     const paidStock = await stockAt(db, ids.jacket);
     const responses = await Promise.all([cancel(guest, order.id), cancel(guest, order.id), cancel(guest, order.id)]);
     expect(responses.map((r) => r.status).sort()).toEqual([200, 422, 422]);
@@ -97,12 +96,10 @@ describe('POST /api/v1/orders/{id}/cancel', () => {
   });
 
   it('releases a pay-at-pickup hold, and refuses once the store has the order ready', async () => {
-    const { order, guest } = await guestOrder(1, { paymentProvider: 'PAY_AT_PICKUP' });
-    await confirmPayAtPickup(order.id);
+    const { order, guest } = await guestOrder(1, { paymentProvider: 'PAY_AT_PICKUP', then: 'confirmed' });
     expect((await cancel(guest, order.id)).status).toBe(200);
 
-    const ready = await guestOrder(1);
-    await markPaid(ready.order.id);
+    const ready = await guestOrder(1, { then: 'paid' });
     await db.order.update({ where: { id: ready.order.id }, data: { status: 'READY_FOR_PICKUP' } });
     const stock = await stockAt(db, ids.jacket);
     const res = await cancel(ready.guest, ready.order.id);

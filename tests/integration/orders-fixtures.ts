@@ -16,7 +16,8 @@ export const ids = {
 const weekdays = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '10:00', close: '19:00' }));
 const place = { country: 'GB', city: 'London', latitude: 51.5, longitude: -0.1, addressLine1: '1 High St', postcode: 'SE1 1AA' };
 
-export async function insertCheckoutWorld(db: Db) {
+// `jacketsAtStore`: for files that place more orders than the store's 5 jackets allow.
+export async function insertCheckoutWorld(db: Db, { jacketsAtStore = 5 }: { jacketsAtStore?: number } = {}) {
   await db.category.create({ data: { id: 'cat_o', slug: 'outerwear', name: 'Outerwear', description: 'Coats' } });
   await db.product.create({ data: { id: 'prod_o', slug: 'trail-jacket', name: 'Trail Jacket', description: 'Dry', categoryId: 'cat_o' } });
   await db.variant.createMany({
@@ -54,7 +55,7 @@ export async function insertCheckoutWorld(db: Db) {
   });
   await db.stock.createMany({
     data: [
-      { variantId: ids.jacket, locationId: ids.store, onHand: 5 },
+      { variantId: ids.jacket, locationId: ids.store, onHand: jacketsAtStore },
       { variantId: ids.boots, locationId: ids.store, onHand: 1 },
       { variantId: ids.lastFive, locationId: ids.store, onHand: 5 },
       { variantId: ids.scarce, locationId: ids.store, onHand: 1 },
@@ -90,6 +91,9 @@ export function pickupInput(lines: PlaceOrderInput['lines'], over: Partial<Place
     ...over,
   } as PlaceOrderInput;
 }
+
+// The usual test order: one jacket, picked up at the store.
+export const oneJacket = (over: Partial<PlaceOrderInput> = {}) => pickupInput([{ variantId: ids.jacket, quantity: 1 }], over);
 
 export function deliveryInput(lines: PlaceOrderInput['lines']): PlaceOrderInput {
   return {

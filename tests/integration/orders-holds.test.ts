@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
-import { deliveryInput, ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
+import { deliveryInput, ids, insertCheckoutWorld, oneJacket, pickupInput, stockAt } from './orders-fixtures';
 
 const { db } = await createTestDatabase();
 const { placeOrder } = await import('@/lib/checkout/place-order');
@@ -94,9 +94,7 @@ describe('placing an order', () => {
   });
 
   it('refuses pickup at a store that does not offer it', async () => {
-    await expect(
-      placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { pickupLocationId: ids.noPickup })),
-    ).rejects.toMatchObject({
+    await expect(placeOrder(oneJacket({ pickupLocationId: ids.noPickup }))).rejects.toMatchObject({
       code: 'store_unavailable',
     });
     await expect(placeOrder(pickupInput([{ variantId: 'nope', quantity: 1 }]))).rejects.toBeInstanceOf(OrderError);
@@ -180,9 +178,7 @@ describe('hold expiry', () => {
 describe('the order a checkout returns', () => {
   it('is the order exactly as stored, for pickup and for delivery', async () => {
     // The checkout answers with the order it wrote rather than reading it back.
-    const pickup = await placeOrder(
-      pickupInput([{ variantId: ids.jacket, quantity: 1 }], { discountCode: 'welcome10', userId: null, email: 'returns@example.com' }),
-    );
+    const pickup = await placeOrder(oneJacket({ discountCode: 'welcome10', userId: null, email: 'returns@example.com' }));
     const delivery = await placeOrder(deliveryInput([{ variantId: ids.jacket, quantity: 1 }]));
     for (const { order } of [pickup, delivery]) expect(order).toEqual(await getOrderSummaryOrThrow(order.id));
     expect(delivery.order.shippingAddress).toEqual({

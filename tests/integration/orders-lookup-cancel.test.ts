@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, json, type Device } from './cart-fixtures';
-import { ids, insertCheckoutWorld, pickupInput } from './orders-fixtures';
+import { insertCheckoutWorld, oneJacket } from './orders-fixtures';
+import { demoPaymentsOnly } from '../helpers/orders';
 import { deliverMessages } from '../helpers/messages';
 
 // Order numbers are random, and finding an order by number and e-mail lets a device look, not cancel: cancelling
@@ -12,7 +13,6 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();
-const { env } = await import('@/lib/env');
 const { placeOrder } = await import('@/lib/checkout/place-order');
 const { rememberReceipt } = await import('@/lib/orders/receipts');
 const { getOrderPageData } = await import('@/lib/orders/page-data');
@@ -25,15 +25,8 @@ const cancelCodeRoute = await import('@/app/api/v1/orders/[id]/cancel-code/route
 const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 
 beforeAll(async () => {
-  Object.assign(env, {
-    STRIPE_SECRET_KEY: undefined,
-    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined,
-    stripeEnabled: false,
-    demoMode: true,
-    SMTP_URL: undefined,
-  });
-  await insertCheckoutWorld(db);
-  await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 500 } });
+  await demoPaymentsOnly({ SMTP_URL: undefined });
+  await insertCheckoutWorld(db, { jacketsAtStore: 500 });
 });
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -61,7 +54,7 @@ function form(values: Record<string, string>) {
 // A guest's order as checkout leaves it (the placing device holds its receipt), and a second device that finds it
 // by number and e-mail.
 async function placedAndLookedUp(email: string) {
-  const placed = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email, paymentProvider: 'PAY_AT_PICKUP' }));
+  const placed = await placeOrder(oneJacket({ email, paymentProvider: 'PAY_AT_PICKUP' }));
   const placing = device();
   await placing.call(() => rememberReceipt({ id: placed.order.id, code: placed.pickupCode, placed: true }));
   const looker = device();
@@ -77,8 +70,7 @@ async function placedAndLookedUp(email: string) {
 describe('order numbers', () => {
   it('are random, short and readable, and unique', async () => {
     const numbers = [];
-    for (let i = 0; i < 40; i++)
-      numbers.push((await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: `n${i}@example.com` }))).order.number);
+    for (let i = 0; i < 40; i++) numbers.push((await placeOrder(oneJacket({ email: `n${i}@example.com` }))).order.number);
     for (const n of numbers) expect(n).toMatch(/^NW-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
     expect(new Set(numbers).size).toBe(40);
     // Not a count: no two consecutive orders have neighbouring numbers, and none follows the imported NW-100605.

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
-import { deliveryInput, ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
+import { deliveryInput, ids, insertCheckoutWorld, oneJacket, pickupInput, stockAt } from './orders-fixtures';
+import { demoPaymentsOnly } from '../helpers/orders';
 
 const { db } = await createTestDatabase();
 const { env } = await import('@/lib/env');
@@ -11,7 +12,7 @@ const { completeDemoPayment } = await import('@/lib/payments/demo');
 
 beforeAll(async () => {
   // The embedded default: no Stripe keys, demo mode on.
-  Object.assign(env, { STRIPE_SECRET_KEY: undefined, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined, stripeEnabled: false, demoMode: true });
+  await demoPaymentsOnly();
   await insertCheckoutWorld(db);
 });
 
@@ -51,7 +52,7 @@ describe('demo payments', () => {
   });
 
   it('is refused when Stripe keys are set', async () => {
-    const { order } = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }]));
+    const { order } = await placeOrder(oneJacket());
     await getPaymentProvider('DEMO').createPayment(order);
     Object.assign(env, { stripeEnabled: true });
     try {

@@ -1,12 +1,12 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
-import { ids, insertCheckoutWorld, pickupInput, stockAt } from './orders-fixtures';
+import { ids, insertCheckoutWorld, oneJacket, pickupInput, stockAt } from './orders-fixtures';
 import { deliverMessages } from '../helpers/messages';
+import { placeTestOrder } from '../helpers/orders';
 
 const { db } = await createTestDatabase();
 const { env } = await import('@/lib/env');
 const { placeOrder } = await import('@/lib/checkout/place-order');
-const { markPaid } = await import('@/lib/orders/transitions');
 const { pickupCodeMatches } = await import('@/lib/pickup/code');
 const { runOrderSweep, startOrderSweeper } = await import('@/lib/orders/sweeper');
 const { register } = await import('@/instrumentation');
@@ -37,11 +37,10 @@ describe('order sweeper', () => {
 
   it('e-mails the pickup code, once, to a paid shopper whose confirmation e-mail was never sent', async () => {
     const t0 = new Date();
-    const { order, pickupCode } = await placeOrder(
-      pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: 'gone@example.com', paymentProvider: 'STRIPE' }),
-      t0,
-    );
-    await markPaid(order.id, t0);
+    const { order, pickupCode } = await placeTestOrder(oneJacket({ email: 'gone@example.com', paymentProvider: 'STRIPE' }), {
+      then: 'paid',
+      at: t0,
+    });
     expect((await runOrderSweep(minutes(t0, 5))).confirmationsSent).toEqual([]);
     expect((await runOrderSweep(minutes(t0, 11))).confirmationsSent).toEqual([order.id]);
     expect((await runOrderSweep(minutes(t0, 12))).confirmationsSent).toEqual([]);

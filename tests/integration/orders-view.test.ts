@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cookiesMock, device, insertUser, json, signedInJar, type Device } from './cart-fixtures';
-import { ids, insertCheckoutWorld, pickupInput } from './orders-fixtures';
+import { ids, insertCheckoutWorld, oneJacket } from './orders-fixtures';
 import { deliverMessages } from '../helpers/messages';
+import { demoPaymentsOnly, placeTestOrder } from '../helpers/orders';
 
 vi.mock('next/headers', () => cookiesMock());
 
 const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();
-const { env } = await import('@/lib/env');
 const { placeOrder } = await import('@/lib/checkout/place-order');
 const { markPaid } = await import('@/lib/orders/transitions');
 const { rememberReceipt } = await import('@/lib/orders/receipts');
@@ -24,15 +24,8 @@ const cancelRoute = await import('@/app/api/v1/orders/[id]/cancel/route');
 const openApiRoute = await import('@/app/api/v1/openapi.json/route');
 
 beforeAll(async () => {
-  Object.assign(env, {
-    STRIPE_SECRET_KEY: undefined,
-    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: undefined,
-    stripeEnabled: false,
-    demoMode: true,
-    SMTP_URL: undefined,
-  });
-  await insertCheckoutWorld(db);
-  await db.stock.update({ where: { variantId_locationId: { variantId: ids.jacket, locationId: ids.store } }, data: { onHand: 100 } });
+  await demoPaymentsOnly({ SMTP_URL: undefined });
+  await insertCheckoutWorld(db, { jacketsAtStore: 100 });
 });
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -41,9 +34,10 @@ const cancel = (d: Device, id: string) => d.call(() => cancelRoute.POST(json('PO
 
 const staffJar = (user: { id: string; email: string }, storeIds: string[]) => signedInJar(user, 'STAFF', storeIds);
 
-// A guest's checkout as the checkout route leaves it: the order, and its receipt on the placing device.
-async function guestOrder(email = 'guest@example.com') {
-  const placed = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email }));
+// A guest's checkout as the checkout route leaves it (then paid, when asked): the order, and its receipt on the
+// placing device.
+async function guestOrder(email = 'guest@example.com', then?: 'paid') {
+  const placed = await placeTestOrder(oneJacket({ email }), { then });
   const guest = device();
   await guest.call(() => rememberReceipt({ id: placed.order.id, code: placed.pickupCode }));
   return { ...placed, guest };
@@ -86,7 +80,7 @@ describe('GET /api/v1/orders/{id}', () => {
   it("gives another shopper's order id a 404 on read and on cancel, and the cancel changes nothing", async () => {
     const alice = await insertUser(db, 'alice-orders@example.com');
     const bob = device(await signedInJar(await insertUser(db, 'bob-orders@example.com')));
-    const { order } = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: alice.id, email: alice.email }));
+    const { order } = await placeOrder(oneJacket({ userId: alice.id, email: alice.email }));
     expect((await getOrder(device(await signedInJar(alice)), order.id)).status).toBe(200);
     expect((await getOrder(bob, order.id)).status).toBe(404);
     const refused = await cancel(bob, order.id);
@@ -155,8 +149,7 @@ describe('guest lookup', () => {
 
 describe('confirmation e-mail', () => {
   it('is sent exactly once when the order is paid, with its own pickup code and QR code; showing the page sends nothing', async () => {
-    const { order, guest, pickupCode } = await guestOrder('returning@example.com');
-    await markPaid(order.id);
+    const { order, guest, pickupCode } = await guestOrder('returning@example.com', 'paid');
     const views = await Promise.all([1, 2, 3].map(() => guest.call(() => getOrderPageData(order.id))));
     expect(views.every((v) => v.pickup?.code === pickupCode)).toBe(true);
     expect(views[0]?.pickup?.qrSvg).toContain('<svg');
@@ -179,17 +172,14 @@ describe('confirmation e-mail', () => {
   });
 
   it("sends the order's own code for a wrong one", async () => {
-    const { order, pickupCode } = await placeOrder(
-      pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: 'wrongcode@example.com' }),
-    );
-    await markPaid(order.id);
+    const { order, pickupCode } = await placeTestOrder(oneJacket({ email: 'wrongcode@example.com' }), { then: 'paid' });
     expect(await sendOrderConfirmation(order.id, 'AAAAAA')).toBe(true);
     await deliverMessages();
     expect((await outboxFor('wrongcode@example.com'))[0]?.text).toContain(`Your pickup code: ${pickupCode}`);
   });
 
   it('never sends a code that does not work: an order without a sealed code (placed before they were kept) gets a new one', async () => {
-    const { order } = await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { email: 'nocode@example.com' }));
+    const { order } = await placeOrder(oneJacket({ email: 'nocode@example.com' }));
     await db.order.update({ where: { id: order.id }, data: { pickupCodeSealed: null } });
     await markPaid(order.id);
     expect(await sendOrderConfirmation(order.id, 'AAAAAA')).toBe(true);
@@ -218,17 +208,9 @@ describe('account order history', () => {
     const t0 = Date.now();
     const mine = [];
     for (let i = 0; i < 12; i++) {
-      mine.push(
-        (
-          await placeOrder(
-            pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: me.id, email: me.email }),
-            new Date(t0 + i * 1000),
-          )
-        ).order,
-      );
+      mine.push((await placeOrder(oneJacket({ userId: me.id, email: me.email }), new Date(t0 + i * 1000))).order);
     }
-    const theirs = (await placeOrder(pickupInput([{ variantId: ids.jacket, quantity: 1 }], { userId: someone.id, email: someone.email })))
-      .order;
+    const theirs = (await placeOrder(oneJacket({ userId: someone.id, email: someone.email }))).order;
 
     const first = await listOrdersForUser(session, 1);
     expect(first).toMatchObject({ page: 1, totalPages: 2, total: 12 });
@@ -252,8 +234,7 @@ describe('send me a new pickup code', () => {
   const codeIn = (text: string | undefined) => /Your pickup code: ([A-Z2-9]{6})/.exec(text ?? '')?.[1];
 
   it('replaces the code, e-mails it, and shows it on the placing device only', async () => {
-    const { order, guest, pickupCode } = await guestOrder('newcode@example.com');
-    await markPaid(order.id);
+    const { order, guest, pickupCode } = await guestOrder('newcode@example.com', 'paid');
     await onOrderConfirmed(order.id);
     await deliverMessages();
 
@@ -278,8 +259,7 @@ describe('send me a new pickup code', () => {
   });
 
   it('is refused to staff and strangers, and limited to 3 an hour per order', async () => {
-    const { order, guest } = await guestOrder('limited@example.com');
-    await markPaid(order.id);
+    const { order, guest } = await guestOrder('limited@example.com', 'paid');
     const staffUser = await insertUser(db, 'staff-newcode@example.com');
     const staff = device(await staffJar(staffUser, [ids.store]));
     const staffSession = { ...staffUser, name: null, role: 'STAFF' as const, storeIds: [ids.store] };
