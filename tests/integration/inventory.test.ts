@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readAvailability } from '@/lib/inventory/read-availability';
 import { createTestDatabase } from '../helpers/db';
 import { ids, insertStoresWorld } from './stores-fixtures';
 
-let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-let db: Db;
+// The file's own database (dropped when the file ends, tests/helpers/integration-setup.ts).
+const { db } = await createTestDatabase();
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = testDb.db;
-  await insertStoresWorld(db);
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+beforeAll(() => insertStoresWorld(db));
 
 const at = (result: Awaited<ReturnType<typeof readAvailability>>, variantId: string, locationId: string) =>
   result.variants.find((v) => v.variantId === variantId)?.locations.find((l) => l.locationId === locationId)?.available;

@@ -1,10 +1,9 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getAvailabilityRoute } from '@/app/api/v1/availability/route';
 import { GET as getMineRoute, PUT as putMineRoute } from '@/app/api/v1/stores/mine/route';
 import { GET as getStoresRoute } from '@/app/api/v1/stores/route';
 import type { SessionUser } from '@/lib/auth/session';
-import type { Db } from '@/lib/db/client';
 import { findStores, readMyStore, writeMyStore } from '@/lib/stores/store-queries';
 import { createTestDatabase } from '../helpers/db';
 import { ids, insertStoresWorld, places } from './stores-fixtures';
@@ -13,17 +12,12 @@ import { ids, insertStoresWorld, places } from './stores-fixtures';
 const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => state.user }));
 
-let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
-let db: Db;
+// The file's own database (dropped when the file ends, tests/helpers/integration-setup.ts).
+const { db } = await createTestDatabase();
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = testDb.db;
   await insertStoresWorld(db);
   await db.user.create({ data: { id: 'user_1', email: 'shopper@example.test' } });
-});
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 async function stores(input: Parameters<typeof findStores>[1]) {
