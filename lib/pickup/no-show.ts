@@ -16,7 +16,7 @@ import { sweepSubstitutionTimeouts } from './substitution-timeout';
 // hours before that cut-off (lib/pickup/collect-reminders.ts). Both steps run from the order sweeper on every instance
 // at once: each claims its work with a conditional update or a row lock, so a reminder goes out once and an order is
 // cancelled (and refunded) once.
-// The staff queue marks an order ready for longer than this as uncollected (lib/pickup/queue.ts).
+// The staff queue marks an order ready for longer than this as uncollected (lib/pickup/queue-card.ts).
 export const REMINDER_AFTER_DAYS = 2;
 const DAY_MS = 24 * 60 * 60_000;
 const BATCH = 100;

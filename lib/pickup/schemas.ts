@@ -8,7 +8,7 @@ import { QUEUE_MAX_LIMIT, QUEUE_PAGE_SIZE, QUEUE_TABS } from './queue-tabs';
 const storeIdSchema = rowId('Not a store id');
 export const storeParamsSchema = z.object({ storeId: storeIdSchema });
 export const staffOrderParamsSchema = z.object({ id: orderIdSchema });
-// Where the previous page ended: its last order's sort time (ms) and id (lib/pickup/queue.ts writes and reads it).
+// Where the previous page ended: its last order's sort time (ms) and id (lib/pickup/queue-cursor.ts writes and reads it).
 const queueCursorSchema = z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, 'Not a queue cursor');
 export const queueQuerySchema = z.object({
   status: z.enum(QUEUE_TABS).optional(),
