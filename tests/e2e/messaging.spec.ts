@@ -110,3 +110,31 @@ test('opted in to SMS at checkout: the associate marks the order ready, and the 
   );
   await staff.context().close();
 });
+
+test('a bag reminder’s unsubscribe link turns bag reminders off on the preferences page', async ({ page, shop, shopper }) => {
+  const email = newEmail('bag-unsubscribe');
+  await shopper.signUp(email);
+  const reminders = page.getByRole('switch', { name: 'Reminders about items left in your bag by e-mail' });
+  await expect(reminders).not.toBeChecked();
+  await reminders.check();
+  await expect(page.getByRole('region', { name: 'Communication preferences' }).getByRole('status')).toContainText('on');
+
+  // A bag left behind: the development outbox starts due reminders at once rather than after the idle hour.
+  const [product] = await shop.stockedVariants({ count: 1, inStockOnly: true, variant: 'first' });
+  await shopper.putInBag(product!.variantId);
+  const started = await page.request.post('/dev/mail/bag-reminders');
+  expect(started.status()).toBe(200);
+
+  await page.goto('/dev/mail');
+  const mail = page.getByTestId('outbox-message').filter({ hasText: email }).filter({ hasText: 'You left something in your bag' });
+  await expect(mail).toHaveCount(1, { timeout: 15_000 });
+  await expect(mail).toContainText('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  await mail.getByRole('link', { name: /\/unsubscribe\?token=/ }).click();
+
+  await expect(page.getByRole('heading', { name: 'Unsubscribe from bag reminders?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Unsubscribe' }).click();
+  await expect(page.getByRole('heading', { name: 'You are unsubscribed' })).toBeVisible();
+  await page.getByRole('link', { name: 'Communication preferences in your account' }).click();
+  await expect(page.getByRole('switch', { name: 'Reminders about items left in your bag by e-mail' })).not.toBeChecked();
+  await expect(page.getByRole('switch', { name: 'Order and pickup updates by e-mail' })).toBeChecked();
+});
