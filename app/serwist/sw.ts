@@ -25,9 +25,9 @@ const STAFF_QUEUE = /^\/api\/v1\/staff\/stores\/[^/]+\/pickups$/;
 const when = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
-// A copy is stamped with when it was saved, and shown offline with a note saying so (at the end of <body>, which
-// React leaves alone when it hydrates).
-const stampAndNote: SerwistPlugin = {
+// A copy is stamped with when it was saved (the staff queue says "last updated" from it), and a page is shown offline
+// with a note saying so (at the end of <body>, which React leaves alone when it hydrates).
+const stamp: SerwistPlugin = {
   cacheWillUpdate: async ({ response }) => {
     // A redirect (to sign-in, once signed out) is not the page: never kept in its place.
     if (response.status !== 200 || response.redirected) return null;
@@ -35,6 +35,9 @@ const stampAndNote: SerwistPlugin = {
     headers.set(SAVED_AT, new Date().toISOString());
     return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
   },
+};
+const stampAndNote: SerwistPlugin = {
+  ...stamp,
   cachedResponseWillBeUsed: async ({ cachedResponse }) => {
     const savedAt = cachedResponse?.headers.get(SAVED_AT);
     if (!cachedResponse || !savedAt || !cachedResponse.headers.get('content-type')?.includes('text/html')) return cachedResponse;
@@ -62,7 +65,7 @@ const serwist = new Serwist({
     },
     {
       matcher: ({ request, sameOrigin, url }) => sameOrigin && request.method === 'GET' && STAFF_QUEUE.test(url.pathname),
-      handler: new NetworkFirst({ cacheName: 'staff-queue', plugins: [new ExpirationPlugin({ maxEntries: 60 })] }),
+      handler: new NetworkFirst({ cacheName: 'staff-queue', plugins: [stamp, new ExpirationPlugin({ maxEntries: 60 })] }),
     },
     {
       matcher: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/_next/static/'),

@@ -1,11 +1,13 @@
 'use client';
 
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { savedAtOfOfflinePage, useOnline } from '@/components/pwa/use-online';
 import { Button } from '@/components/ui/button';
 import { QUEUE_TABS, type QueueTab } from '@/lib/pickup/queue-tabs';
 import type { PickupCard as CardData, QueueResponse } from '@/lib/pickup/schemas';
 import { cn } from '@/lib/utils';
 import { PickupCard } from './pickup-card';
+import { storeTime } from './time';
 import { useStaffQueue } from './use-staff-queue';
 
 const TAB_NAMES: Record<QueueTab, string> = {
@@ -30,13 +32,18 @@ const EMPTY: Record<QueueTab, string> = {
 const MemoCard = memo(PickupCard);
 
 export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; timeZone: string }) {
-  const { view, newOrders, loading, openTab, showMore, refetch, replace, announcement, offline, newCount, setSound } =
+  const { view, newOrders, loading, openTab, showMore, refetch, replace, announcement, offline, readAt, newCount, setSound } =
     useStaffQueue(initial);
   const { tab, orders, counts, nextCursor } = view;
   const [soundOn, setSoundOn] = useState(false);
   const [notice, setNotice] = useState('');
-  const list = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLFieldSetElement>(null);
   const [now, setNow] = useState(() => Date.now());
+  // Offline the queue stays as last read, says when, and takes no action: nothing is queued to send later.
+  const online = useOnline();
+  // The page's own first page of To pick: drawn now, or saved by the service worker when the page was.
+  const [loadedAt] = useState(() => (typeof document === 'undefined' ? null : (savedAtOfOfflinePage() ?? Date.now())));
+  const updatedAt = readAt ?? loadedAt;
   // Minutes waited and minutes overdue move on by themselves.
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -77,10 +84,27 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
       <p role="status" aria-live="polite" className={cn(notice && 'rounded bg-brand-soft px-3 py-2')}>
         {notice}
       </p>
-      {offline && (
-        <p role="alert" className="rounded bg-danger/10 px-3 py-2 text-danger">
-          The queue could not be refreshed. Check the connection; it updates again once it is back.
-        </p>
+      {(offline || !online) && (
+        <div role="alert" className="rounded bg-danger/10 px-3 py-2 text-danger">
+          <p>
+            {online ? 'The queue could not be refreshed.' : 'You are offline.'} It shows the orders as they were
+            {updatedAt ? (
+              <>
+                {' '}
+                at <time dateTime={new Date(updatedAt).toISOString()}>{storeTime(new Date(updatedAt).toISOString(), timeZone)}</time> (last
+                updated)
+              </>
+            ) : (
+              ' when last read'
+            )}
+            .
+          </p>
+          <p>
+            {online
+              ? 'Check the connection; it updates again once it is back.'
+              : 'Picking, marking ready and handing over need the connection, so they are off until it is back; nothing is saved to send later.'}
+          </p>
+        </div>
       )}
       <label className="flex min-h-11 items-center gap-2 self-end text-sm">
         <input
@@ -134,11 +158,11 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
         {newOrders.length > 0 && (
           <div className="flex flex-col gap-3 rounded border-2 border-dashed border-brand p-3">
             <p className="font-semibold">New since you opened To pick</p>
-            <div className="grid gap-3 md:grid-cols-2">
+            <fieldset disabled={!online} className="m-0 grid min-w-0 gap-3 border-0 p-0 md:grid-cols-2">
               {newOrders.map((card) => (
                 <MemoCard key={card.id} card={card} timeZone={timeZone} now={now} onChange={onChange} />
               ))}
-            </div>
+            </fieldset>
           </div>
         )}
         {loading === 'tab' ? (
@@ -146,14 +170,15 @@ export function StaffQueue({ initial, timeZone }: { initial: QueueResponse; time
         ) : orders.length === 0 && newOrders.length === 0 ? (
           <p className="text-muted">{EMPTY[tab]}</p>
         ) : (
-          <div ref={list} className="grid gap-3 md:grid-cols-2">
+          // A disabled fieldset turns off every button and box of the cards it holds (offline).
+          <fieldset ref={list} disabled={!online} className="m-0 grid min-w-0 gap-3 border-0 p-0 md:grid-cols-2">
             {orders.map((card, i) => (
               // The first order of a page just shown takes the focus (tabIndex -1: reachable by script only).
               <div key={card.id} data-queue-index={i} tabIndex={-1} className="outline-offset-2">
                 <MemoCard card={card} timeZone={timeZone} now={now} onChange={onChange} />
               </div>
             ))}
-          </div>
+          </fieldset>
         )}
         {loading !== 'tab' && orders.length > 0 && (
           <p role="status" aria-live="polite" className="text-sm text-muted">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { readAtOf } from '@/components/pwa/use-online';
 import { apiGet } from '@/lib/api/client';
 import { QUEUE_MAX_LIMIT, QUEUE_PAGE_SIZE, type QueueTab } from '@/lib/pickup/queue-tabs';
 import type { PickupCard, QueueResponse } from '@/lib/pickup/schemas';
@@ -26,6 +27,8 @@ export function useStaffQueue(initial: QueueResponse) {
   const [loading, setLoading] = useState<Loading>(null);
   const [announcement, setAnnouncement] = useState('');
   const [offline, setOffline] = useState(false);
+  // When the queue shown was read from the shop (offline, the service worker answers with its last copy and its time).
+  const [readAt, setReadAt] = useState<number | null>(null);
   const [newCount, setNewCount] = useState(0);
   // New orders to pick heard of while To pick is open and not on its list, each read on its own: shown first (the
   // sorted list puts the newest promise last, often pages away) until the associate opens the tab again.
@@ -60,7 +63,10 @@ export function useStaffQueue(initial: QueueResponse) {
     (tab: QueueTab, limit: number, cursor?: string | null) => {
       const query = new URLSearchParams({ status: tab, limit: String(limit) });
       if (cursor) query.set('cursor', cursor);
-      return apiGet<QueueResponse>(`/api/v1/staff/stores/${storeId}/pickups?${query}`, { cache: 'no-store' });
+      return apiGet<QueueResponse>(`/api/v1/staff/stores/${storeId}/pickups?${query}`, { cache: 'no-store' }).then((res) => {
+        if (res.ok) setReadAt(readAtOf(res.headers));
+        return res;
+      });
     },
     [storeId],
   );
@@ -207,7 +213,7 @@ export function useStaffQueue(initial: QueueResponse) {
   // A new order the tab's own list now shows is shown there only.
   const shown = new Set(view.orders.map((o) => o.id));
   const newOrders = view.tab === 'to_pick' ? fresh.filter((c) => !shown.has(c.id)) : [];
-  return { view, newOrders, loading, openTab, showMore, refetch, replace, announcement, offline, newCount, setSound };
+  return { view, newOrders, loading, openTab, showMore, refetch, replace, announcement, offline, readAt, newCount, setSound };
 }
 
 // The freshly read orders, with the pinned ones that have left the tab kept where they were.

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { demo, expect, newEmail, test } from './fixtures';
+import { demo, expect, newEmail, openStaffPage, test } from './fixtures';
 
 // The installable shop: manifest, icons and service worker served from the shop itself, and an order's pickup
-// code still readable with the network off once the shopper has opened the order.
+// code, the member card and the staff queue still readable with the network off once they have been opened.
 
 test('the manifest names PNG icons of 192 and 512 px and a maskable one; pages link an apple-touch-icon; /sw.js is served', async ({
   page,
@@ -100,4 +100,55 @@ test('the member card opened once is readable offline, with when it was last upd
   await expect(page.getByTestId('member-token')).toHaveText(token!);
   await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText('last updated');
   await context.setOffline(false);
+});
+
+test('the staff queue opened once shows its last known state offline with when it was last updated, and takes no action until back online', async ({
+  browser,
+  page,
+  shop,
+  shopper,
+  projectIndex,
+}, testInfo) => {
+  // At least one order to pick at Riverside (shoppers' journeys order there; no journey counts its queue).
+  const riverside = await shop.store('Riverside');
+  const [pick] = await shop.stockedVariants({
+    count: 1,
+    at: 'Riverside',
+    minAvailable: 3,
+    inStockOnly: true,
+    fromEnd: true,
+    variant: 'each',
+    skip: 10 + projectIndex,
+  });
+  await shopper.putInBag(pick!.variantId);
+  const placed = await page.request.post('/api/v1/checkout', {
+    data: { email: newEmail('staff-offline'), fulfilment: 'PICKUP', pickupLocationId: riverside.id, payment: 'pay_at_pickup' },
+  });
+  expect(placed.status()).toBe(201);
+
+  const staff = await openStaffPage(browser, testInfo, 'riverside');
+  await controlled(staff);
+  // Opened again now that the service worker sees it: kept as last loaded.
+  await staff.reload();
+  const first = staff.getByTestId('pickup-card').first();
+  await expect(first).toBeVisible();
+  const number = await first.getAttribute('data-order-number');
+  const card = staff.locator(`[data-testid="pickup-card"][data-order-number="${number}"]`);
+  await expect(card.getByRole('checkbox').first()).toBeEnabled();
+
+  await staff.context().setOffline(true);
+  await staff.reload();
+  await expect(card).toBeVisible();
+  await expect(staff.getByRole('status').filter({ hasText: 'You are offline' })).toContainText('last updated');
+  const alert = staff.getByRole('alert').filter({ hasText: 'You are offline.' });
+  await expect(alert).toContainText('(last updated)');
+  await expect(alert).toContainText('nothing is saved to send later');
+  // Nothing can be ticked, marked or handed over while offline: the card's boxes and buttons are off.
+  await expect(card.getByRole('checkbox').first()).toBeDisabled();
+  await expect(card.getByRole('button', { name: /^Can't find/ }).first()).toBeDisabled();
+
+  await staff.context().setOffline(false);
+  await expect(alert).toBeHidden();
+  await expect(card.getByRole('checkbox').first()).toBeEnabled();
+  await staff.context().close();
 });

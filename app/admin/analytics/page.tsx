@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { AnalyticsFilters } from '@/components/analytics/analytics-filters';
 import { AnalyticsSection } from '@/components/analytics/analytics-section';
 import { loadDashboard } from '@/lib/analytics/dashboard';
@@ -17,14 +17,8 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function AnalyticsPage({ searchParams }: Props) {
   const user = await getSessionUser();
   if (!user) redirect('/sign-in?callbackUrl=/admin/analytics');
-  if (user.role !== 'ADMIN') {
-    return (
-      <div className="mx-auto max-w-xl">
-        <h1 className="text-2xl font-semibold">Analytics</h1>
-        <p className="mt-2">This page is for administrators. Sign in with an admin account to see the shop&apos;s analytics.</p>
-      </div>
-    );
-  }
+  // A 403 with app/admin/forbidden.tsx, before anything is streamed.
+  if (user.role !== 'ADMIN') forbidden();
   const raw = await searchParams;
   const parsed = analyticsQuerySchema.safeParse({
     from: first(raw.from),
