@@ -22,6 +22,7 @@ const { sweepBagReminders } = await import('@/lib/messaging/bag-reminders');
 const { startBoss } = await import('@/lib/jobs/boss');
 const linesRoute = await import('@/app/api/v1/cart/lines/route');
 const openRoute = await import('@/app/(shop)/cart/reminder/[id]/route');
+const devRoute = await import('@/app/dev/mail/bag-reminders/route');
 
 const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
@@ -76,5 +77,27 @@ describe('bag reminder events', () => {
     );
     expect(mangled.status).toBe(303);
     expect(await events('REMINDER_OPENED')).toHaveLength(1);
+  });
+
+  it('POST /dev/mail/bag-reminders starts a just-left bag’s reminder, only where the development outbox is', async () => {
+    const user = await insertUser(db, 'dev-outbox@example.com');
+    await recordConsent('dev-outbox@example.com', [{ channel: 'EMAIL', topic: 'BAG_REMINDERS', granted: true }], { source: 'ACCOUNT' });
+    await db.cart.create({ data: { userId: user.id, lines: { create: [{ variantId: ids.tee, quantity: 1 }] } } });
+    const post = () => devRoute.POST(json('POST', '/dev/mail/bag-reminders'));
+    const saved = { devMailEnabled: env.devMailEnabled, SMTP_URL: env.SMTP_URL };
+    try {
+      Object.assign(env, { devMailEnabled: false, SMTP_URL: undefined });
+      expect((await post()).status).toBe(404);
+      Object.assign(env, { devMailEnabled: true, SMTP_URL: 'smtp://mail.example.com:587' });
+      expect((await post()).status).toBe(404);
+      expect(await db.bagReminder.count({ where: { email: 'dev-outbox@example.com' } })).toBe(0);
+      Object.assign(env, { SMTP_URL: undefined });
+      const res = await post();
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { started: number }).started).toBeGreaterThanOrEqual(1);
+      expect(await db.bagReminder.count({ where: { email: 'dev-outbox@example.com' } })).toBe(1);
+    } finally {
+      Object.assign(env, saved);
+    }
   });
 });
