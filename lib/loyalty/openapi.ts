@@ -188,7 +188,7 @@ export const loyaltyOperations: Operation[] = [
       "Items to add to a sale at the till: the variant whose SKU is `q` (as typed or sent by a barcode scanner), else the shop's search over what this store stocks; each with its price and what is on this store's shelf",
     query: saleItemsQuerySchema,
     responses: {
-      200: { description: 'Up to 20 items', schema: z.object({ items: z.array(saleItemSchema) }) },
+      200: { description: 'Up to 30 items', schema: z.object({ items: z.array(saleItemSchema) }) },
       400: { description: 'No search text' },
       ...staffOnly,
     },

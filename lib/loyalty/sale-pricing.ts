@@ -110,7 +110,7 @@ export type SaleItem = { variantId: string; sku: string; name: string; priceMino
 
 // Items to add at the till: an exact SKU (typed, or from a barcode scanner that types it) first, else the shop's
 // search over products this store stocks, each product's variants with what is on this store's shelf.
-export async function findSaleItems(storeId: string, q: string, limit: number = 20): Promise<SaleItem[]> {
+export async function findSaleItems(storeId: string, q: string, limit: number = 30): Promise<SaleItem[]> {
   const query = q.trim();
   if (!query) return [];
   const select = {

@@ -10,7 +10,8 @@ import {
   type Page,
   type TestInfo,
 } from '@playwright/test';
-import { stripeApi } from './servers';
+import pg from 'pg';
+import { demoShop, stripeApi } from './servers';
 
 // Every journey's shared steps, as fixtures: the catalog and stock looked up through the JSON API (`shop`),
 // and what a shopper does in a browser (`shopper`). Specs keep only what is their own.
@@ -308,4 +309,38 @@ export async function openStaffPage(browser: Browser, testInfo: TestInfo, storeS
   await expect(page).toHaveURL(/\/staff$/, { timeout: 20_000 });
   await expect(page.getByRole('heading', { level: 1, name: /^Pickups at / })).toBeVisible();
   return page;
+}
+
+// Spendable points for a member a journey signed up: an ADJUST entry of welcome points, written as the ledger writes
+// it (entry and balance in one transaction, so sum of entries = balance + pending still holds). Points earned in the
+// journey stay pending for the 30-day return window, so one that spends points at once needs some to start with, as
+// the seeded demo shopper has. Straight into the e2e shop's own embedded database: there is no API that gives points.
+export async function grantPoints(email: string, points: number): Promise<void> {
+  const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${demoShop.dbPort}/postgres` });
+  await client.connect();
+  const id = (prefix: string) => `${prefix}${Date.now().toString(36).padStart(9, '0')}${Math.random().toString(36).slice(2, 14)}`;
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO "LoyaltyAccount" ("id", "userId", "updatedAt") SELECT $1, "id", now() FROM "User" WHERE "email" = $2
+       ON CONFLICT ("userId") DO NOTHING`,
+      [id('la'), email],
+    );
+    const added = await client.query(
+      `WITH upd AS (
+         UPDATE "LoyaltyAccount" a SET "balance" = a."balance" + $2::int, "updatedAt" = now()
+         FROM "User" u WHERE a."userId" = u."id" AND u."email" = $1 RETURNING a."id"
+       )
+       INSERT INTO "LoyaltyEntry" ("id", "accountId", "kind", "points", "pendingPoints", "channel", "idempotencyKey", "expiresAt", "note", "createdAt")
+       SELECT $3, upd."id", 'ADJUST', $2::int, 0, 'ONLINE', $4, now() + interval '12 months', 'Welcome points', now() FROM upd`,
+      [email, points, id('le'), `e2e-welcome:${email}`],
+    );
+    if (added.rowCount !== 1) throw new Error(`no member ${email} to give points to`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    await client.end();
+  }
 }
