@@ -129,6 +129,11 @@ test('a bag reminder’s unsubscribe link turns bag reminders off on the prefere
   const mail = page.getByTestId('outbox-message').filter({ hasText: email }).filter({ hasText: 'You left something in your bag' });
   await expect(mail).toHaveCount(1, { timeout: 15_000 });
   await expect(mail).toContainText('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  // Its "open your bag" link lands on the bag (recording the opening on the way).
+  await mail.getByRole('link', { name: /\/cart\/reminder\// }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  await expect(page.getByRole('heading', { name: 'Your bag', level: 1 })).toBeVisible();
+  await page.goto('/dev/mail');
   await mail.getByRole('link', { name: /\/unsubscribe\?token=/ }).click();
 
   await expect(page.getByRole('heading', { name: 'Unsubscribe from bag reminders?' })).toBeVisible();
