@@ -33,23 +33,30 @@ export function CounterPayment({
   const [method, setMethod] = useState<'card' | 'cash'>('card');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pointsOk, setPointsOk] = useState(true);
   // One key per attempt: a retry after a lost answer records the sale once.
   const [key, setKey] = useState(() => newAttemptKey('sale'));
   const maxPoints = quote?.member?.maxPoints ?? 0;
 
+  // A number the programme refuses is said at once and blocks the sale until corrected (the last good one stays quoted).
   function choosePoints(text: string) {
     setPointsText(text);
     const n = Number(text);
-    if (text === '' || n === 0) return onPoints(0);
-    if (!Number.isInteger(n) || n < 0 || n % 100 !== 0) return setError('Points are used in steps of 100.');
-    if (n > maxPoints) return setError(`At most ${maxPoints.toLocaleString('en-GB')} points can be used on this sale.`);
-    setError(null);
-    onPoints(n);
+    const problem =
+      text !== '' && (!Number.isInteger(n) || n < 0 || n % 100 !== 0)
+        ? 'Points are used in steps of 100.'
+        : n > maxPoints
+          ? `At most ${maxPoints.toLocaleString('en-GB')} points can be used on this sale.`
+          : null;
+    setPointsOk(!problem);
+    setError(problem);
+    if (!problem) onPoints(text === '' ? 0 : n);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!quote || !ready) return setError('Wait for the total, and check the items first.');
+    if (!pointsOk) return setError('Correct the points first: steps of 100, up to what this sale allows.');
     if (points > 0 && !/^\d{6}$/.test(code.trim())) return setError('Type the 6-digit code on the shopper’s phone to spend their points.');
     setBusy(true);
     setError(null);
@@ -93,6 +100,7 @@ export function CounterPayment({
                 min={0}
                 step={100}
                 max={maxPoints}
+                aria-invalid={pointsOk ? undefined : true}
                 value={pointsText}
                 onChange={(e) => choosePoints(e.target.value)}
                 className="min-h-11 w-32 rounded border border-border bg-surface px-2 text-base"

@@ -84,7 +84,10 @@ test('a member earns points online and spends them on an in-store sale at the co
   // Points, with the code the member shows on their own phone.
   await page.getByRole('button', { name: 'Spend points at the counter' }).click();
   const confirmCode = (await page.getByTestId('confirm-code').textContent())!.trim();
-  await staff.getByLabel('Points', { exact: true }).fill(String(points));
+  const pointsInput = staff.getByLabel('Points', { exact: true });
+  await pointsInput.fill('150');
+  await expect(staff.getByRole('alert').filter({ hasText: 'Points are used in steps of 100.' })).toBeVisible();
+  await pointsInput.fill(String(points));
   await staff.getByLabel('Shopper’s code').fill(confirmCode);
   await expect(total).toHaveText(money(goods - points));
   await staff.getByRole('radio', { name: 'Card' }).check();
