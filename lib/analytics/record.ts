@@ -8,6 +8,7 @@ import type { CommerceEventType, EventChannel } from '@/lib/generated/prisma/enu
 import { MY_STORE_COOKIE } from '@/lib/stores/my-store-cookie';
 import { bagStart } from './bag-start';
 import { channelFromHeaders, channelOfOrder } from './channel';
+import { insertEvents, type EventRow } from './insert';
 import { ledgerEvents, orderPointsEntries } from './points';
 
 /**
@@ -32,22 +33,7 @@ export type EventInput = {
   occurredAt?: Date;
 };
 
-type Row = {
-  type: CommerceEventType;
-  channel: EventChannel;
-  storeId: string | null;
-  anonymousId: string | null;
-  customerId: string | null;
-  cartId: string | null;
-  orderId: string | null;
-  productId: string | null;
-  shelf: string | null;
-  quantity: number | null;
-  valueMinor: number | null;
-  occurredAt: Date;
-  bagChannel: EventChannel | null;
-  bagAnonymousId: string | null;
-};
+type Row = EventRow;
 
 // The variant a bag event names, until the batch resolves it to its product and price.
 const variantOf = new WeakMap<Row, string>();
@@ -198,7 +184,7 @@ async function writeBatch(): Promise<void> {
   if (!batch.length) return;
   try {
     await resolveVariants(batch);
-    await db.commerceEvent.createMany({ data: batch });
+    await insertEvents(batch);
   } catch (error) {
     // Analytics never costs a sale: a batch that cannot be written is logged and dropped.
     console.error(`[analytics] could not write ${batch.length} events`, error);
