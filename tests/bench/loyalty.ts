@@ -54,8 +54,10 @@ async function oneItemBag(baseUrl: string, cookie: string, target: Target) {
   await send(baseUrl, cookie, 'POST', '/api/v1/cart/lines', { variantId: target.variantId, quantity: 1 });
 }
 
-// Requests on an even schedule (one every 1000/rate ms, each on its own, open loop); every one's time.
-async function pacedTimes(rate: number, durationMs: number, step: (i: number) => Promise<void>) {
+// Requests on an even schedule (one every 1000/rate ms, each on its own, open loop); every one's time. A step may
+// answer with a follow-up, run after its time is taken.
+type Step = (i: number) => Promise<(() => Promise<void>) | void>;
+async function pacedTimes(rate: number, durationMs: number, step: Step) {
   const times: number[] = [];
   let errors = 0;
   let firstError: unknown;
@@ -67,8 +69,9 @@ async function pacedTimes(rate: number, durationMs: number, step: (i: number) =>
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const t = performance.now();
       try {
-        await step(i);
+        const then = await step(i);
         times.push(performance.now() - t);
+        await then?.();
       } catch (error) {
         errors++;
         firstError ??= error;
@@ -80,9 +83,12 @@ async function pacedTimes(rate: number, durationMs: number, step: (i: number) =>
 }
 
 let placed = 0;
-// The member places their bag again every 100 ms, with or without points: each placement (an online payment left
-// pending) cancels the bag's previous pending order and so gives back its stock and held points, as a shopper
-// retrying would. Each from its own client address and e-mail, so the per-address and per-e-mail limits do not apply.
+// The answers to the bench's own cancellations, by status (a 409 when the next placement cancelled the order first).
+const cancels: Record<number, number> = {};
+// The member places their bag again every 100 ms, with or without points (an online payment left pending), and
+// cancels each order once placed (not timed): so a placement seldom finds an earlier pending order of the bag to
+// cancel first, which with points would also give back that order's held points, work a shopper's one checkout does
+// not do. Each from its own client address and e-mail, so the per-address and per-e-mail limits do not apply.
 async function checkoutWithAndWithoutPoints(baseUrl: string, cookie: string, target: Target) {
   const place = (points: number) => async () => {
     const n = placed++;
@@ -97,8 +103,15 @@ async function checkoutWithAndWithoutPoints(baseUrl: string, cookie: string, tar
       'x-forwarded-for': `198.51.${100 + Math.floor(n / 250)}.${(n % 250) + 1}`,
       'user-agent': 'Mozilla/5.0 (iPhone) Mobile',
     };
-    const { order } = (await send(baseUrl, cookie, 'POST', '/api/v1/checkout', body, headers)) as { order: { pointsRedeemed: number } };
+    const { order } = (await send(baseUrl, cookie, 'POST', '/api/v1/checkout', body, headers)) as {
+      order: { id: string; pointsRedeemed: number };
+    };
     if (order.pointsRedeemed !== points) throw new Error(`the order used ${order.pointsRedeemed} points, not ${points}`);
+    return async () => {
+      const res = await fetch(`${baseUrl}/api/v1/orders/${order.id}/cancel`, { method: 'POST', headers: { cookie } });
+      await res.arrayBuffer();
+      cancels[res.status] = (cancels[res.status] ?? 0) + 1;
+    };
   };
   await pacedTimes(RATE, 2_000, place(0)); // warm up
   await pacedTimes(RATE, 2_000, place(POINTS));
@@ -121,7 +134,7 @@ async function checkoutWithAndWithoutPoints(baseUrl: string, cookie: string, tar
     p95: round(percentile(s.times, 95)),
     errors: s.errors,
   });
-  return { without: summary(without), withPoints: summary(withPoints) };
+  return { without: summary(without), withPoints: summary(withPoints), cancels };
 }
 
 // Through the running server: checkout with points against checkout without, and Lighthouse on /account/rewards.
@@ -138,7 +151,8 @@ export async function runLoyaltyServerBench(baseUrl: string, { lighthouse = true
     `\nLoyalty: checkout at ${RATE}/s (the demo member's one-item bag, pickup, ${BLOCKS}×${BLOCK_MS / 1000} s each, in turns)\n` +
       `  without points: p50 ${fmt(checkout.without.p50)} ms  p95 ${fmt(checkout.without.p95)} ms  (${checkout.without.count} orders, ${checkout.without.errors} errors)\n` +
       `  with ${POINTS} points: p50 ${fmt(checkout.withPoints.p50)} ms  p95 ${fmt(checkout.withPoints.p95)} ms  (${checkout.withPoints.count} orders, ${checkout.withPoints.errors} errors)\n` +
-      `  points add ${fmt(added)} ms to p95 (budget ≤ 10 ms): ${checkoutMet ? 'PASS' : 'FAIL'}`,
+      `  points add ${fmt(added)} ms to p95 (budget ≤ 10 ms): ${checkoutMet ? 'PASS' : 'FAIL'}\n` +
+      `  the bench's cancellations after each order, by answer: ${JSON.stringify(checkout.cancels)}`,
   );
   const audit = lighthouse ? await runLighthouse(baseUrl, { rewards: { path: '/account/rewards', cookie } }, 5, ['mobile']) : [];
   const phone = audit[0]?.scores;
