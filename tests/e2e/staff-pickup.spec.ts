@@ -49,6 +49,10 @@ test('an associate sees a new order appear, picks one line and offers a substitu
   await card.getByRole('button', { name: 'Shopper details' }).click();
   await expect(card.getByTestId('customer-panel')).toContainText(order.number);
   await expect(card.getByTestId('customer-panel')).toContainText('Guest checkout');
+  // Their consent per topic and channel: order e-mails always go, nothing else was agreed at this checkout.
+  const consent = card.getByTestId('customer-messaging');
+  await expect(consent.getByRole('row', { name: /^Order and pickup updates/ })).toContainText('Always on');
+  await expect(consent.getByRole('row', { name: /^Offers and news/ })).toContainText('Off');
 
   // Pick the first line; the second can't be found, so the associate offers the first substitute the store has.
   const boxes = await card.getByRole('checkbox', { name: /^Picked/ }).all();
