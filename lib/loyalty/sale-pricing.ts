@@ -145,7 +145,9 @@ export async function findSaleItems(storeId: string, q: string, limit: number = 
       select,
       orderBy: [{ position: 'asc' }, { sku: 'asc' }],
     });
-    variants.sort((a, b) => order.indexOf(a.productId) - order.indexOf(b.productId));
+    // Search order, and within a product what this shelf has first (an associate sells what is in front of them).
+    const inStock = (v: (typeof variants)[number]) => Number((v.stock[0]?.onHand ?? 0) - (v.stock[0]?.reserved ?? 0) > 0);
+    variants.sort((a, b) => order.indexOf(a.productId) - order.indexOf(b.productId) || inStock(b) - inStock(a));
   }
   return variants.slice(0, limit).map((v) => ({
     variantId: v.id,
