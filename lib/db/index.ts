@@ -1,7 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import { env } from '@/lib/env';
-import { createClient, type Db } from './client';
+import { createClient, createPool, type Db } from './client';
 
 // One Prisma client per process, kept on globalThis: hot reload must not open new pools, and instrumentation.ts
 // (the order sweeper) is a separate bundle in production too, which must share the app's pool (PGlite runs one
@@ -13,7 +13,8 @@ const globalForDb = globalThis as unknown as { db?: Db; embeddedPool?: pg.Pool }
 // each waits for the other's statement or transaction to finish.
 function createDb(): Db {
   if (!env.embedded) return createClient();
-  globalForDb.embeddedPool = new pg.Pool({ connectionString: env.databaseUrl, max: 1 });
+  // Never closed when idle: each new connection prepares its statements again (lib/db/client.ts).
+  globalForDb.embeddedPool = createPool({ connectionString: env.databaseUrl, max: 1, idleTimeoutMillis: 0 });
   return createClient(env.databaseUrl, { pool: globalForDb.embeddedPool });
 }
 

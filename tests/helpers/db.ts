@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createClient } from '../../lib/db/client';
+import { createClient, createPool } from '../../lib/db/client';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { startEmbedded } from '../../prisma/tools/embedded';
 import { applyMigrations, readMigrationsList } from '../../prisma/tools/migrate';
@@ -112,7 +112,7 @@ async function createOnPglite(): Promise<TestDatabase> {
   const server = await startEmbedded({ dataDir: null, port: 0, loadDataDir: new Blob([readFileSync(template)]) });
   // One connection, as the app uses with the embedded database (PGlite runs one transaction at a time), shared with
   // the job queue as lib/db/index.ts shares it (two connections' statements interleaved would break each other).
-  const pool = new pg.Pool({ connectionString: server.url, max: 1 });
+  const pool = createPool({ connectionString: server.url, max: 1 });
   (globalThis as { embeddedPool?: pg.Pool }).embeddedPool = pool;
   const db = createClient(server.url, { pool });
   let dropped: Promise<void> | undefined;
