@@ -1,6 +1,7 @@
 import 'server-only';
 import { PgBoss } from 'pg-boss';
 import { embeddedPool } from '@/lib/db';
+import { statementName } from '@/lib/db/client';
 import { currentDatabaseUrl } from '@/lib/env';
 import { QUEUES } from './queues';
 
@@ -12,14 +13,18 @@ const g = globalThis as unknown as Record<symbol, { boss: PgBoss; ready: Promise
 
 const POOL_MAX = 5;
 
+// A statement without parameters may hold several commands (pg-boss's migrations), which only an unnamed one can.
+const prepared = (text: string, values?: unknown[]) =>
+  values?.length ? { name: statementName({ sql: text, args: values }), text, values } : { text };
+
 export function startBoss(): Promise<PgBoss> {
   const existing = g[key];
   if (existing) return existing.ready;
   const shared = embeddedPool();
   const boss = new PgBoss({
     // On the embedded database, through the app's own single connection (lib/db/index.ts says why); elsewhere a pool
-    // of its own.
-    ...(shared ? { db: { executeSql: (text: string, values?: unknown[]) => shared.query(text, values) } } : {}),
+    // of its own. Its parameterised statements (the workers' polls above all) are prepared once, as the app's are.
+    ...(shared ? { db: { executeSql: (text: string, values?: unknown[]) => shared.query(prepared(text, values)) } } : {}),
     connectionString: currentDatabaseUrl(),
     max: POOL_MAX,
     application_name: 'northwind-jobs',
