@@ -15,9 +15,12 @@ export function CounterItems({ storeId, onAdd }: { storeId: string; onAdd: (item
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
+  // The list closes once an item is taken, so on a phone the sale below is in reach; the search keeps its words.
   function add(item: SaleItem) {
     onAdd(item);
+    setItems(null);
     setMessage({ ok: true, text: `Added ${item.name}.` });
+    input.current?.focus();
   }
 
   async function search(event: FormEvent<HTMLFormElement>) {
@@ -36,9 +39,7 @@ export function CounterItems({ storeId, onAdd }: { storeId: string; onAdd: (item
     const exact = found.length === 1 && found[0]!.sku.toLowerCase() === query.toLowerCase() ? found[0]! : null;
     if (exact && exact.onShelf > 0) {
       add(exact);
-      setQ('');
-      setItems(null);
-      return input.current?.focus();
+      return setQ('');
     }
     setItems(found);
     if (!found.length) setMessage({ ok: false, text: `Nothing found for “${query}”. Check the SKU or try another word.` });
