@@ -17,11 +17,11 @@ export function FulfilmentDetails({ fulfilment }: { fulfilment: FulfilmentView }
       </section>
     );
   }
-  const { store, readyBy } = fulfilment;
+  const { store, readyBy, inStore } = fulfilment;
   return (
     <section aria-labelledby="fulfilment-heading" className="flex flex-col gap-2">
       <h2 id="fulfilment-heading" className="text-lg font-semibold">
-        {store ? `Pickup at ${store.name}` : 'Pickup in store'}
+        {store ? `${inStore ? 'In store,' : 'Pickup at'} ${store.name}` : 'Pickup in store'}
       </h2>
       {readyBy && <p className="font-medium text-success">{readyBy}</p>}
       {store && (

@@ -7,6 +7,8 @@ import type { OrderStatus, OrderSummary } from '@/lib/orders/types';
 export type FulfilmentView =
   | {
       kind: 'PICKUP';
+      // A sale at the store's till (channel IN_STORE), not an order collected there.
+      inStore: boolean;
       store: {
         id: string;
         name: string;
@@ -60,7 +62,8 @@ function readyByLabel(at: string, timeZone: string): string {
 // Store details now (today's hours), and the ready-by promise as it was made: from when the order was paid or confirmed.
 async function pickupView(order: OrderSummary, now: Date): Promise<FulfilmentView> {
   const store = order.pickupLocationId ? await getStore(order.pickupLocationId, now) : null;
-  if (!store) return { kind: 'PICKUP', store: null, readyBy: null };
+  const inStore = order.channel === 'IN_STORE';
+  if (!store) return { kind: 'PICKUP', inStore, store: null, readyBy: null };
   const promised = ['PAID', 'CONFIRMED'].includes(order.status)
     ? computeReadyBy(pickupClockOf(store), order.paidAt ?? order.placedAt)
     : null;
@@ -71,6 +74,7 @@ async function pickupView(order: OrderSummary, now: Date): Promise<FulfilmentVie
   const { line1, line2, city, postcode } = store.address;
   return {
     kind: 'PICKUP',
+    inStore,
     store: {
       id: store.id,
       name: store.name,
@@ -101,7 +105,8 @@ export async function describeOrder(order: OrderSummary, now: Date = new Date())
         };
   return {
     ...order,
-    statusLabel: statusInWords(order.status, order.fulfilment),
+    statusLabel:
+      order.channel === 'IN_STORE' && order.status === 'COMPLETED' ? 'Bought in store' : statusInWords(order.status, order.fulfilment),
     fulfilmentView,
     cancellable: CANCELLABLE_STATUSES.includes(order.status),
   };

@@ -15,6 +15,8 @@ const { adjustPoints } = await import('@/lib/loyalty/adjust');
 const { memberCard, memberCardToken, readMemberCard } = await import('@/lib/loyalty/member-card');
 const { checkLedger } = await import('@/lib/loyalty/check');
 const { listOrdersForUser } = await import('@/lib/orders/history');
+const { describeOrder } = await import('@/lib/orders/detail');
+const { getOrderSummaryOrThrow } = await import('@/lib/orders/view');
 const codeRoute = await import('@/app/api/v1/loyalty/confirm-code/route');
 const lookupRoute = await import('@/app/api/v1/staff/members/lookup/route');
 const saleRoute = await import('@/app/api/v1/staff/stores/[storeId]/sales/route');
@@ -145,6 +147,10 @@ describe('a sale with points', () => {
     });
     const history = await listOrdersForUser({ id: memberUserId } as Parameters<typeof listOrdersForUser>[0], 1);
     expect(history.items[0]).toMatchObject({ id: made.orderId, inStore: true, storeName: 'Riverside', statusLabel: 'Bought in store' });
+    expect(await describeOrder(await getOrderSummaryOrThrow(made.orderId))).toMatchObject({
+      statusLabel: 'Bought in store',
+      fulfilmentView: { kind: 'PICKUP', inStore: true, store: { name: 'Riverside' } },
+    });
 
     // The same request again (a lost answer retried): the same sale, nothing spent or taken twice.
     const again = await sale(riverside, ids.store, body);
