@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { after } from 'next/server';
 import { getAnonymousId } from '@/lib/auth/anonymous';
 import { getSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
@@ -45,12 +46,14 @@ const pending = new Set<Promise<unknown>>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * Records an event without making the caller wait: it returns at once, the request's details are read in the
- * background and the event is written with others in one INSERT a moment later. A failure is logged, never thrown.
+ * Records an event without making the caller wait: it returns at once, the request's details are read once the
+ * response has gone and the event is written with others in one INSERT a moment later. A failure is logged, never
+ * thrown. For route handlers, server actions and background jobs (not pages: a page's request cannot be read then).
  */
 export function recordEvent(input: EventInput): void {
   if (env.ANALYTICS_RECORDING === 'off') return;
-  track(fromRequest({ ...input, occurredAt: input.occurredAt ?? new Date() }).then(enqueue));
+  const occurredAt = input.occurredAt ?? new Date();
+  later(() => fromRequest({ ...input, occurredAt }).then(enqueue));
 }
 
 /**
@@ -62,36 +65,33 @@ export function recordEvent(input: EventInput): void {
  */
 export function recordOrderEvent(type: CommerceEventType, orderId: string, extra: Omit<EventInput, 'type' | 'orderId'> = {}): void {
   if (env.ANALYTICS_RECORDING === 'off') return;
-  const request = requestDetails();
   const occurredAt = extra.occurredAt ?? new Date();
-  track(
-    (async () => {
-      const order = await db.order.findUnique({
-        where: { id: orderId },
-        select: { channel: true, userId: true, pickupLocationId: true, cartId: true, totalMinor: true },
-      });
-      if (!order) return;
-      const { anonymousId } = await request;
-      // The bag's adds still queued here are written first, so that its first add is found.
-      if (type === 'ORDER_PLACED' && order.cartId) await writeBatch();
-      const start = type === 'ORDER_PLACED' && order.cartId ? await bagStart(order.cartId, occurredAt) : null;
-      enqueue({
-        ...row({ type, orderId }),
-        channel: extra.channel ?? channelOfOrder(order.channel),
-        storeId: order.pickupLocationId,
-        customerId: order.userId,
-        anonymousId,
-        cartId: order.cartId,
-        valueMinor: extra.valueMinor === undefined ? order.totalMinor : extra.valueMinor,
-        quantity: extra.quantity ?? null,
-        occurredAt,
-        bagChannel: start?.channel ?? null,
-        bagAnonymousId: start?.anonymousId ?? null,
-      });
-      if (type === 'ORDER_PAID' || type === 'IN_STORE_SALE')
-        for (const e of await ledgerEvents(orderPointsEntries(orderId))) enqueue(row(e));
-    })(),
-  );
+  later(async () => {
+    const request = requestDetails();
+    const order = await db.order.findUnique({
+      where: { id: orderId },
+      select: { channel: true, userId: true, pickupLocationId: true, cartId: true, totalMinor: true },
+    });
+    if (!order) return;
+    const { anonymousId } = await request;
+    // The bag's adds still queued here are written first, so that its first add is found.
+    if (type === 'ORDER_PLACED' && order.cartId) await writeBatch();
+    const start = type === 'ORDER_PLACED' && order.cartId ? await bagStart(order.cartId, occurredAt) : null;
+    enqueue({
+      ...row({ type, orderId }),
+      channel: extra.channel ?? channelOfOrder(order.channel),
+      storeId: order.pickupLocationId,
+      customerId: order.userId,
+      anonymousId,
+      cartId: order.cartId,
+      valueMinor: extra.valueMinor === undefined ? order.totalMinor : extra.valueMinor,
+      quantity: extra.quantity ?? null,
+      occurredAt,
+      bagChannel: start?.channel ?? null,
+      bagAnonymousId: start?.anonymousId ?? null,
+    });
+    if (type === 'ORDER_PAID' || type === 'IN_STORE_SALE') for (const e of await ledgerEvents(orderPointsEntries(orderId))) enqueue(row(e));
+  });
 }
 
 /**
@@ -100,7 +100,7 @@ export function recordOrderEvent(type: CommerceEventType, orderId: string, extra
  */
 export function recordLedgerEvents(where: Parameters<typeof ledgerEvents>[0]): void {
   if (env.ANALYTICS_RECORDING === 'off') return;
-  track(ledgerEvents(where).then((events) => events.forEach((e) => enqueue(row(e)))));
+  later(() => ledgerEvents(where).then((events) => events.forEach((e) => enqueue(row(e)))));
 }
 
 /** Writes whatever is queued now (tests, and a server shutting down). */
@@ -109,16 +109,28 @@ export async function flushEvents(): Promise<void> {
   await writeBatch();
 }
 
-function track(work: Promise<unknown>) {
+function track(work: Promise<unknown>): Promise<unknown> {
   const tracked = work.catch((error: unknown) => console.error('[analytics] could not record an event', error));
   pending.add(tracked);
   void tracked.finally(() => pending.delete(tracked));
+  return tracked;
+}
+
+// Recording's own work (reading the request's headers, cookies and session, the order, the queue) runs once the
+// response has gone (after(): route handlers and server actions may still read the request then), so the request
+// never waits for it. Outside a request (a job, a test calling a handler directly) there is no response: it runs now.
+function later(work: () => Promise<unknown>): void {
+  try {
+    after(() => track(work()));
+  } catch {
+    void track(work());
+  }
 }
 
 type RequestDetails = { channel: EventChannel | null; anonymousId: string | null; storeId: string | null };
 
-// Started synchronously so that it runs in the request's scope; outside a request (a script, the webhook's
-// follow-up, the sweeper) there is nothing to read.
+// Read after the response of a route handler or server action, whose request can still be read then; outside a
+// request (a script, the webhook's follow-up, the sweeper) there is nothing to read.
 async function requestDetails(): Promise<RequestDetails> {
   try {
     const [h, jar] = await Promise.all([headers(), cookies()]);
