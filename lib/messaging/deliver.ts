@@ -1,5 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { newRowId } from '@/lib/db/ids';
+import type { Message, Prisma } from '@/lib/generated/prisma/client';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { MESSAGE_DELIVER } from '@/lib/jobs/queues';
 import { mayMessage } from './consent';
@@ -28,27 +30,53 @@ async function defer(id: string, until: Date, reason: string): Promise<Delivery>
 const sentPayload = (channel: 'EMAIL' | 'SMS', payload: unknown) =>
   channel === 'EMAIL' ? { subject: (payload as EmailContent).subject } : { length: (payload as SmsContent).text.length };
 
+type Claimed = Message & { recent: number };
+
+// Claims the row (QUEUED → SENDING, or a lapsed claim through the outbox) and counts what went to the same recipient
+// on the same channel in the last hour, in one statement; nothing when another worker holds it or it is done.
+async function claim(messageId: string, now: Date): Promise<Claimed | null> {
+  const lease = new Date(now.getTime() + LEASE_MS);
+  const hourAgo = new Date(now.getTime() - 60 * 60_000);
+  const [row] = await db.$queryRaw<Claimed[]>`
+    UPDATE "Message" m SET "status" = 'SENDING', "attempts" = m."attempts" + 1, "lockedUntil" = ${lease}
+    WHERE m."id" = ${messageId} AND (m."status" = 'QUEUED' OR (m."status" = 'SENDING' AND m."lockedUntil" < ${now}
+      AND NOT CASE m."channel" WHEN 'EMAIL' THEN ${emailTransport() !== 'outbox'}::boolean ELSE ${smsTransport() !== 'outbox'}::boolean END))
+    RETURNING m.*, (SELECT count(*)::int FROM "Message" r WHERE r."to" = m."to" AND r."channel" = m."channel"
+      AND r."status" = 'SENT' AND r."sentAt" > ${hourAgo}) AS "recent"`;
+  return row ?? null;
+}
+
+// Through the outbox, the message is written and its row marked SENT by one statement.
+async function sendToOutbox(row: Message, sent: Prisma.MessageUpdateInput & { sentAt: Date; payload: object }): Promise<void> {
+  const content = row.payload as EmailContent & SmsContent;
+  const email = row.channel === 'EMAIL';
+  await db.$executeRaw`
+    WITH box AS (
+      INSERT INTO "OutboxMessage" ("id", "channel", "to", "subject", "text", "html", "headers")
+      VALUES (${newRowId('ob')}, ${email ? 'email' : 'sms'}, ${row.to}, ${email ? content.subject : ''}, ${content.text},
+        ${email ? htmlForOutbox(content) : null}, ${content.headers ? JSON.stringify(content.headers) : null}::jsonb)
+    )
+    UPDATE "Message" SET "status" = 'SENT', "sentAt" = ${sent.sentAt}, "lockedUntil" = NULL, "lastError" = NULL,
+      "payload" = ${JSON.stringify(sent.payload)}::jsonb
+    WHERE "id" = ${row.id}`;
+}
+
 // Delivers one message at most once. The row is claimed (QUEUED → SENDING) by one conditional update, so a second
 // worker or a repeated job finds nothing to do. Through the outbox, writing the message and marking it SENT are one
-// transaction, so a claim left by a dead worker is safe to take again; through SMTP or Twilio it is not (the
+// statement, so a claim left by a dead worker is safe to take again; through SMTP or Twilio it is not (the
 // message may have gone), so such a message is marked FAILED rather than risk sending it twice.
 export async function deliverMessage(messageId: string, { now = new Date(), lastAttempt = false } = {}): Promise<Delivery> {
-  const row = await db.message.findUnique({ where: { id: messageId } });
-  if (!row) return 'not_queued';
-  const external = row.channel === 'EMAIL' ? emailTransport() !== 'outbox' : smsTransport() !== 'outbox';
-  const claimable = [{ status: 'QUEUED' as const }, ...(external ? [] : [{ status: 'SENDING' as const, lockedUntil: { lt: now } }])];
-  const claimed = await db.message.updateMany({
-    where: { id: messageId, OR: claimable },
-    data: { status: 'SENDING', attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  if (claimed.count === 0) {
-    if (external && row.status === 'SENDING' && row.lockedUntil && row.lockedUntil < now)
+  const row = await claim(messageId, now);
+  if (!row) {
+    const left = await db.message.findUnique({ where: { id: messageId }, select: { status: true, lockedUntil: true } });
+    if (left?.status === 'SENDING' && left.lockedUntil && left.lockedUntil < now)
       await db.message.updateMany({
-        where: { id: messageId, status: 'SENDING', lockedUntil: row.lockedUntil },
+        where: { id: messageId, status: 'SENDING', lockedUntil: left.lockedUntil },
         data: { status: 'FAILED', lastError: 'Interrupted while sending; not sent again in case it went out' },
       });
     return 'not_queued';
   }
+  const external = row.channel === 'EMAIL' ? emailTransport() !== 'outbox' : smsTransport() !== 'outbox';
   if (!(await mayMessage(row.email, row.channel, row.topic, row.to))) {
     await db.message.update({ where: { id: messageId }, data: { status: 'SKIPPED', lockedUntil: null, lastError: 'No consent' } });
     return 'skipped';
@@ -61,10 +89,7 @@ export async function deliverMessage(messageId: string, { now = new Date(), last
     const allowed = smsAllowedFrom(now, parseQuietHours(env.SMS_QUIET_HOURS));
     if (allowed > now) return defer(messageId, allowed, 'Quiet hours');
   }
-  const recent = await db.message.count({
-    where: { to: row.to, channel: row.channel, status: 'SENT', sentAt: { gt: new Date(now.getTime() - 60 * 60_000) } },
-  });
-  if (recent >= RECIPIENT_LIMIT_PER_HOUR) return defer(messageId, new Date(now.getTime() + LIMIT_WAIT_MS), 'Recipient rate limit');
+  if (row.recent >= RECIPIENT_LIMIT_PER_HOUR) return defer(messageId, new Date(now.getTime() + LIMIT_WAIT_MS), 'Recipient rate limit');
 
   const sent = { status: 'SENT' as const, sentAt: now, lockedUntil: null, lastError: null, payload: sentPayload(row.channel, row.payload) };
   try {
@@ -73,20 +98,7 @@ export async function deliverMessage(messageId: string, { now = new Date(), last
       else await sendTwilio(row.to, row.payload as SmsContent);
       await db.message.update({ where: { id: messageId }, data: sent });
     } else {
-      const content = row.payload as EmailContent & SmsContent;
-      await db.$transaction([
-        db.outboxMessage.create({
-          data: {
-            channel: row.channel === 'EMAIL' ? 'email' : 'sms',
-            to: row.to,
-            subject: row.channel === 'EMAIL' ? content.subject : '',
-            text: content.text,
-            html: row.channel === 'EMAIL' ? htmlForOutbox(content) : null,
-            ...(content.headers ? { headers: content.headers } : {}),
-          },
-        }),
-        db.message.update({ where: { id: messageId }, data: sent }),
-      ]);
+      await sendToOutbox(row, sent);
     }
     await afterSent(row, now);
     return 'sent';
