@@ -7,14 +7,7 @@ import { insertStaff, signIn } from './staff-fixtures';
 // The loyalty, till and substitution steps each write their event once their change has committed (and nothing when
 // it is refused), with the channel and store the step happened in; the dashboard's loyalty, in-store and
 // substitution numbers then match what these steps did, worked out by hand below.
-vi.mock('next/headers', async () => {
-  const { cookiesMock } = await import('./cart-fixtures');
-  const base = cookiesMock();
-  return {
-    cookies: base.cookies,
-    headers: async () => ((await base.cookies()) as { requestHeaders?: Headers }).requestHeaders ?? new Headers(),
-  };
-});
+vi.mock('next/headers', async () => (await import('./cart-fixtures')).requestMock());
 
 const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();

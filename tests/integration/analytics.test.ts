@@ -3,16 +3,7 @@ import { device, insertUser, Jar, json, type Device } from './cart-fixtures';
 import { ids, insertCheckoutWorld } from './orders-fixtures';
 import { insertStaff, signIn } from './staff-fixtures';
 
-// next/headers as a request would give it: the device's cookies, and the request headers its browser sends
-// (kept on the jar, so each device is one browser).
-vi.mock('next/headers', async () => {
-  const { cookiesMock } = await import('./cart-fixtures');
-  const base = cookiesMock();
-  return {
-    cookies: base.cookies,
-    headers: async () => ((await base.cookies()) as { requestHeaders?: Headers }).requestHeaders ?? new Headers(),
-  };
-});
+vi.mock('next/headers', async () => (await import('./cart-fixtures')).requestMock());
 
 const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();

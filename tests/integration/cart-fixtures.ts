@@ -74,6 +74,16 @@ export function cookiesMock() {
   };
 }
 
+// next/headers as a request would give it: the device's cookies, and the request headers its browser sends (kept on
+// the jar, so each device is one browser). For the files that read the channel or client hints from the request.
+export function requestMock() {
+  const base = cookiesMock();
+  return {
+    cookies: base.cookies,
+    headers: async () => ((await base.cookies()) as { requestHeaders?: Headers }).requestHeaders ?? new Headers(),
+  };
+}
+
 // A signed-in device, as after a sign-in: the token names its server-side session row (lib/auth/sessions.ts).
 export async function signedInJar(user: { id: string; email: string }, role = 'CUSTOMER', storeIds: string[] = []) {
   const jar = new Jar();

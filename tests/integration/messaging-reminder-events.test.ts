@@ -4,14 +4,7 @@ import { device, ids, insertCartWorld, insertUser, json, Jar, signedInJar, type 
 
 // Analytics for bag reminders: REMINDER_SENT once the worker has sent one (with the bag, its owner and the channel
 // the bag was filled on), REMINDER_OPENED when the shopper follows the reminder's link (the device they opened it on).
-vi.mock('next/headers', async () => {
-  const { cookiesMock } = await import('./cart-fixtures');
-  const base = cookiesMock();
-  return {
-    cookies: base.cookies,
-    headers: async () => ((await base.cookies()) as { requestHeaders?: Headers }).requestHeaders ?? new Headers(),
-  };
-});
+vi.mock('next/headers', async () => (await import('./cart-fixtures')).requestMock());
 
 const { createTestDatabase } = await import('../helpers/db');
 const { db } = await createTestDatabase();
