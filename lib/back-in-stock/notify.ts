@@ -21,7 +21,7 @@ export async function sendBackInStockEmails(now: Date = new Date()): Promise<num
         if (count === 0) return false;
         const url = `${env.APP_URL.replace(/\/$/, '')}/p/${encodeURIComponent(request.productSlug)}`;
         await sendEmail(
-          { to: request.email, ...backInStockEmail({ productName: request.productName, variantLabel: request.variantLabel, url }) },
+          { to: request.email, ...(await backInStockEmail({ productName: request.productName, variantLabel: request.variantLabel, url })) },
           { key: `back_in_stock:${request.id}:${now.toISOString()}`, kind: 'back_in_stock', topic: 'ORDERS', tx },
         );
         return true;

@@ -2,7 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { newRowId } from '@/lib/db/ids';
 import { env } from '@/lib/env';
-import { escapeHtml, brand } from '@/lib/notifications/templates';
+import { BagReminderEmail } from '@/lib/notifications/emails/bag-reminder-email';
+import { renderEmailHtml } from '@/lib/notifications/emails/render';
 import { formatMoney } from '@/lib/utils';
 import { enqueueCompose, type ComposeJob } from './compose';
 import { knownSmsPhone, mayMessage } from './consent';
@@ -74,7 +75,7 @@ export async function sweepBagReminders(
 
 type BagView = { email: string; lines: { name: string; quantity: number; price: string }[]; url: string };
 
-export function bagReminderEmail(view: BagView) {
+export async function bagReminderEmail(view: BagView) {
   const subject = 'You left something in your bag';
   const unsubscribe = unsubscribePageUrl(view.email, 'BAG_REMINDERS');
   const text = [
@@ -86,19 +87,11 @@ export function bagReminderEmail(view: BagView) {
     '',
     `No more bag reminders: ${unsubscribe}`,
   ].join('\n');
-  const rows = view.lines
-    .map(
-      (l) =>
-        `<tr><td style="padding:6px 0">${l.quantity} × ${escapeHtml(l.name)}</td><td style="text-align:right">${escapeHtml(l.price)}</td></tr>`,
-    )
-    .join('');
-  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
-<h1 style="font-size:20px">Northwind Supply</h1>
-<p>Your bag is still waiting:</p>
-<table role="presentation" style="width:100%;border-collapse:collapse">${rows}</table>
-<p style="margin-top:24px"><a href="${escapeHtml(view.url)}" style="display:inline-block;background:${brand.brand};color:${brand.onBrand};padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600">Open my bag</a></p>
-<p style="color:${brand.muted};font-size:13px"><a href="${escapeHtml(unsubscribe)}" style="color:${brand.muted}">No more bag reminders</a></p>
-</div>`;
+  const html = await renderEmailHtml(BagReminderEmail, {
+    lines: view.lines.map((l) => ({ name: l.name, quantity: l.quantity, amount: l.price })),
+    url: view.url,
+    unsubscribeUrl: unsubscribe,
+  });
   return { subject, text, html, headers: unsubscribeHeaders(view.email, 'BAG_REMINDERS') };
 }
 
@@ -131,7 +124,7 @@ export async function composeBagReminder(job: Extract<ComposeJob, { kind: 'bag_r
   const url = bagReminderUrl(reminder.id);
   const key = bagReminderKey(job.cartId, job.version);
   if (job.step === 'email') {
-    const { headers, ...content } = bagReminderEmail({
+    const { headers, ...content } = await bagReminderEmail({
       email: reminder.email,
       url,
       lines: cart.lines.map((l) => ({

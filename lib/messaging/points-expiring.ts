@@ -54,7 +54,7 @@ async function remindAccount(accountId: string, now: Date, until: Date): Promise
   if (!next || next.points <= 0 || next.expiresAt > until) return false;
   const email = account.user.email;
   const base = env.APP_URL.replace(/\/$/, '');
-  const content = pointsExpiringEmail({
+  const content = await pointsExpiringEmail({
     points: next.points,
     worth: formatMoney(Math.floor(next.points / PROGRAMME.redeemStepPoints) * PROGRAMME.stepValueMinor, 'GBP'),
     date: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(

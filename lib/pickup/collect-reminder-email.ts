@@ -1,4 +1,6 @@
-import { brand, escapeHtml } from '@/lib/notifications/templates';
+import 'server-only';
+import { CollectReminderEmail } from '@/lib/notifications/emails/collect-reminder-email';
+import { renderEmailHtml } from '@/lib/notifications/emails/render';
 import { fitSms } from '@/lib/messaging/sms-text';
 
 // The "not yet collected" reminder, 48 and 24 hours before the store's cut-off (lib/pickup/collect-reminders.ts).
@@ -13,13 +15,11 @@ export type CollectReminderView = {
 
 const left = (hours: 48 | 24) => (hours === 48 ? '2 days left' : 'last day');
 
-export function collectReminderEmail(view: CollectReminderView): { subject: string; text: string; html: string } {
+export async function collectReminderEmail(view: CollectReminderView): Promise<{ subject: string; text: string; html: string }> {
   const subject = `Order ${view.number} is waiting for you at ${view.store}: ${left(view.hoursLeft)} to collect`;
   const body = `Order ${view.number} is still waiting for you at ${view.store}. Please collect it by ${view.deadline}; after that we cancel it and put it back on the shelf.`;
   const text = `${body}\n\nView your order and pickup code: ${view.url}`;
-  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
-<h1 style="font-size:20px">Northwind Supply</h1><p>${escapeHtml(body)}</p>
-<p><a href="${escapeHtml(view.url)}" style="color:${brand.brand}">View your order and pickup code</a></p></div>`;
+  const html = await renderEmailHtml(CollectReminderEmail, { number: view.number, body, url: view.url });
   return { subject, text, html };
 }
 

@@ -92,7 +92,7 @@ async function queueCollectReminder(due: Due): Promise<void> {
   };
   const key = `${COLLECT_REMINDER_KIND}:${due.orderId}:${due.step}h`;
   await sendEmail(
-    { to: order.email, ...collectReminderEmail(view) },
+    { to: order.email, ...(await collectReminderEmail(view)) },
     { key: `${key}:email`, kind: COLLECT_REMINDER_KIND, topic: 'ORDERS', orderId: due.orderId },
   );
   const phone = await knownSmsPhone(order.email);

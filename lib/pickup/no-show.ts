@@ -4,7 +4,8 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { releaseHoldsTx, restockConsumedHoldsTx } from '@/lib/inventory/holds';
 import { sendEmail } from '@/lib/notifications/email';
-import { brand, escapeHtml } from '@/lib/notifications/templates';
+import { NotCollectedEmail } from '@/lib/notifications/emails/not-collected-email';
+import { renderEmailHtml } from '@/lib/notifications/emails/render';
 import { moveOrderTx } from '@/lib/orders/transitions';
 import { getPaymentProvider } from '@/lib/payments/providers';
 import { announcePickupChange } from './events';
@@ -99,9 +100,7 @@ async function sendNotCollectedEmail(orderId: string, refunded: boolean): Promis
   const url = `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`;
   const subject = `Order ${order.number} was not collected and is cancelled`;
   const body = `Order ${order.number} was not collected from ${store} in time, so we have cancelled it and put it back on the shelf. ${refunded ? 'Your payment is refunded in full to the way you paid; it usually shows within 5–10 working days.' : 'Nothing was charged.'}`;
-  const html = `<div style="font-family:system-ui,sans-serif;color:${brand.ink};max-width:520px;margin:auto;padding:24px">
-<h1 style="font-size:20px">Northwind Supply</h1><p>${escapeHtml(body)}</p>
-<p><a href="${escapeHtml(url)}" style="color:${brand.brand}">View your order</a></p></div>`;
+  const html = await renderEmailHtml(NotCollectedEmail, { number: order.number, body, url });
   // Queued under a key of its own: a sweep that runs twice (or on two instances) queues it once.
   await sendEmail(
     { to: order.email, subject, text: `${body}\n\nView your order: ${url}`, html },

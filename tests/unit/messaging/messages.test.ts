@@ -72,11 +72,11 @@ describe('signatures and tokens', () => {
     expect(readUnsubscribeToken(`${Buffer.from('{"e":"x@example.com","t":"BAG_REMINDERS"}').toString('base64url')}.${mac}`)).toBeNull();
   });
 
-  it('reminder e-mails carry RFC 8058 one-click headers and a visible unsubscribe link', () => {
+  it('reminder e-mails carry RFC 8058 one-click headers and a visible unsubscribe link', async () => {
     const headers = unsubscribeHeaders('a@example.com', 'OFFERS');
     expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(headers['List-Unsubscribe']).toMatch(/^<https?:\/\/[^>]+\/api\/v1\/messaging\/unsubscribe\?token=[^>]+>$/);
-    const mail = bagReminderEmail({
+    const mail = await bagReminderEmail({
       email: 'a@example.com',
       url: 'https://x/cart',
       lines: [{ name: 'Tee <b>', quantity: 2, price: '£50.00' }],
