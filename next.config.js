@@ -35,8 +35,6 @@ const nextConfig = {
   // The service worker is bundled by a route handler (app/serwist/[path]/route.ts) with esbuild, which must stay a
   // Node package, and served at /sw.js so that its scope is the whole shop.
   serverExternalPackages: ['esbuild'],
-  // forbidden() (next/navigation): an admin page answers a signed-in non-admin with 403 and app/admin/forbidden.tsx.
-  experimental: { authInterrupts: true },
   async rewrites() {
     return [{ source: '/sw.js', destination: '/serwist/sw.js' }];
   },

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { forbidden, redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { AnalyticsFilters } from '@/components/analytics/analytics-filters';
 import { AnalyticsSection } from '@/components/analytics/analytics-section';
 import { loadDashboard } from '@/lib/analytics/dashboard';
@@ -17,8 +17,8 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function AnalyticsPage({ searchParams }: Props) {
   const user = await getSessionUser();
   if (!user) redirect('/sign-in?callbackUrl=/admin/analytics');
-  // A 403 with app/admin/forbidden.tsx, before anything is streamed.
-  if (user.role !== 'ADMIN') forbidden();
+  // A 404 with app/admin/not-found.tsx, before anything is streamed.
+  if (user.role !== 'ADMIN') notFound();
   const raw = await searchParams;
   const parsed = analyticsQuerySchema.safeParse({
     from: first(raw.from),
