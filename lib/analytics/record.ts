@@ -74,8 +74,9 @@ export function recordOrderEvent(type: CommerceEventType, orderId: string, extra
     });
     if (!order) return;
     const { anonymousId } = await request;
-    // The bag's adds still queued here are written first, so that its first add is found.
-    if (type === 'ORDER_PLACED' && order.cartId) await writeBatch();
+    // The bag's adds still queued here are written first, so that its first add is found (most were written long
+    // before; a write per order would undo the batching).
+    if (type === 'ORDER_PLACED' && queue.some((e) => e.cartId === order.cartId && e.type === 'BAG_ADDED')) await writeBatch();
     const start = type === 'ORDER_PLACED' && order.cartId ? await bagStart(order.cartId, occurredAt) : null;
     enqueue({
       ...row({ type, orderId }),
