@@ -65,7 +65,8 @@ export function pointsEarned(merchandiseMinor: number, tier: Tier): number {
 }
 
 export function pointsValueMinor(points: number): number {
-  return (points / PROGRAMME.redeemStepPoints) * PROGRAMME.stepValueMinor;
+  // Multiplied first: 113 points read as 112.99999999999999 pence when divided first, which no integer column takes.
+  return Math.round((points * PROGRAMME.stepValueMinor) / PROGRAMME.redeemStepPoints);
 }
 
 // The most points an order may use: whole steps, no more than the member has, worth no more than half the goods.

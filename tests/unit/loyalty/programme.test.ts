@@ -7,6 +7,7 @@ import {
   nextTierFor,
   pointsDueToExpire,
   pointsEarned,
+  pointsValueMinor,
   redemptionDiscount,
   tierFor,
 } from '@/lib/loyalty/programme';
@@ -41,6 +42,12 @@ describe('redeeming', () => {
     expect(maxRedeemablePoints(1_99, 10_000)).toBe(0);
     expect(redemptionDiscount(2_500, 50_00, 3_000)).toBe(25_00);
     expect(redemptionDiscount(0, 50_00, 0)).toBe(0);
+  });
+
+  it('values any number of points in whole pence (earned points need not be whole steps)', () => {
+    expect(pointsValueMinor(113)).toBe(113);
+    expect(pointsValueMinor(500)).toBe(500);
+    for (let points = 0; points < 2000; points += 7) expect(Number.isInteger(pointsValueMinor(points))).toBe(true);
   });
 
   it('refuses points that are not whole steps, over the cap, or more than the balance', () => {
