@@ -35,6 +35,13 @@ const nextConfig = {
   // The service worker is bundled by a route handler (app/serwist/[path]/route.ts) with esbuild, which must stay a
   // Node package, and served at /sw.js so that its scope is the whole shop.
   serverExternalPackages: ['esbuild'],
+  experimental: {
+    // The router would predict an unprefetched URL's page from another URL of the same path it has seen, and render
+    // it from its cache without asking the server. A listing's query string decides its page in proxy.ts (cached
+    // single-value listings, per-request ones), so a filter chip followed before its prefetch came back showed the
+    // plain listing under the filtered URL (tests/e2e/catalog-cache.spec.ts). Off, the router asks the server.
+    optimisticRouting: false,
+  },
   async rewrites() {
     return [{ source: '/sw.js', destination: '/serwist/sw.js' }];
   },

@@ -48,9 +48,9 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   fullyParallel: true,
   forbidOnly: true,
-  // One retry on CI, reported as "flaky" in the output: two journeys failed about once in three full runs on this
-  // 2-core machine and never alone (removing a filter chip in catalog-cache.spec.ts sometimes renders the plain
-  // listing; the guest-bag notice in cart.spec.ts). Both are open bugs in the closing note, not hidden here.
+  // One retry on CI, reported as "flaky" in the output: the guest-bag notice in cart.spec.ts has failed about once in
+  // three full runs on this 2-core machine and never alone, an open bug in the closing note, not hidden here. (The
+  // filter chip that showed the plain listing was Next's optimistic routing, now off in next.config.js.)
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   // The account journeys (sign up, sign out, shop, sign in: a memory-hard password hash each time) take 15–20 s
