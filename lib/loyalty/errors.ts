@@ -1,7 +1,13 @@
 import { AppError } from '@/lib/errors';
 
 export type LoyaltyErrorCode =
-  'insufficient_points' | 'member_not_found' | 'invalid_token' | 'confirm_code_required' | 'wrong_confirm_code' | 'member_required';
+  | 'insufficient_points'
+  | 'member_not_found'
+  | 'invalid_token'
+  | 'confirm_code_required'
+  | 'wrong_confirm_code'
+  | 'member_required'
+  | 'points_not_allowed';
 
 const STATUS: Record<LoyaltyErrorCode, number> = {
   insufficient_points: 409,
@@ -10,6 +16,8 @@ const STATUS: Record<LoyaltyErrorCode, number> = {
   confirm_code_required: 400,
   wrong_confirm_code: 403,
   member_required: 400,
+  // Points asked for on an order that cannot take them (paid, a guest's, points already used).
+  points_not_allowed: 422,
 };
 
 export class LoyaltyError extends AppError {

@@ -114,8 +114,8 @@ export async function takeConfirmCode(client: Client, accountId: string, code: s
   return used.count === 1;
 }
 
-export async function voidConfirmCode(accountId: string): Promise<void> {
-  await db.loyaltyAccount.updateMany({ where: { id: accountId }, data: { confirmCodeHash: null, confirmCodeExpiresAt: null } });
+export async function voidConfirmCode(accountId: string, client: Client = db): Promise<void> {
+  await client.loyaltyAccount.updateMany({ where: { id: accountId }, data: { confirmCodeHash: null, confirmCodeExpiresAt: null } });
 }
 
 export const wrongConfirmCode = () =>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Operation } from '@/lib/api/openapi';
 import {
   counterRedeemBodySchema,
+  handoverPointsQuerySchema,
   ledgerQuerySchema,
   memberLookupBodySchema,
   saleBodySchema,
@@ -80,6 +81,14 @@ const saleItemSchema = z.object({
   currency: z.string(),
   onShelf: z.number().int(),
 });
+const handoverPointsSchema = z.object({
+  member: z.object({ memberId: z.string(), balance: z.number().int(), pending: z.number().int(), tier: z.string() }).nullable(),
+  currency: z.string(),
+  dueMinor: z.number().int().describe('What is due at the counter now, before points (0 when paid)'),
+  maxPoints: z.number().int().describe('The most points that can come off it: steps of 100, half the goods, the balance'),
+  refusal: z.string().nullable().describe('Why no points can come off this order (paid, a guest’s, points already used)'),
+  quote: z.object({ points: z.number().int(), pointsDiscountMinor: z.number().int(), dueMinor: z.number().int() }).nullable(),
+});
 const signedIn = { 401: { description: 'Not signed in' } };
 const staffOnly = {
   401: { description: 'Not signed in' },
@@ -149,6 +158,21 @@ export const loyaltyOperations: Operation[] = [
       ...staffOnly,
       404: { description: 'No such member, or no such order of theirs at this store' },
       409: { description: 'Not enough points' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/orders/{id}/points',
+    summary:
+      "For the pickup counter: the member behind a pickup order at one of the associate's stores, their points, the most that can come off what is due, and with `points` what is then due (priced by the server; writes nothing). The points are spent with the handover (POST /api/v1/staff/orders/{id}/handover, `redeem`)",
+    query: handoverPointsQuerySchema,
+    responses: {
+      200: { description: 'The member and their points', schema: z.object({ points: handoverPointsSchema }) },
+      400: { description: 'Points not in steps of 100 or over half the goods (`points_over_cap`)' },
+      ...staffOnly,
+      404: { description: "No such pickup order at the caller's stores" },
+      409: { description: 'More points than the member has (`insufficient_points`)' },
+      422: { description: 'Points asked for on an order that cannot take them (`points_not_allowed`)' },
     },
   },
   {

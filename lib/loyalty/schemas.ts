@@ -32,6 +32,14 @@ export const counterRedeemBodySchema = z.object({
   idempotencyKey,
 });
 
+// Points spent at the pickup counter, sent with the handover (lib/pickup/schemas.ts), and the handover form's question
+// of what they take off: GET /api/v1/staff/orders/{id}/points?points=.
+export const handoverRedeemSchema = z.object({ points, confirmCode }).strict();
+export const attemptKeySchema = idempotencyKey;
+export const handoverPointsQuerySchema = z.object({
+  points: z.coerce.number().int().min(0).max(10_000_000).multipleOf(100, 'Points are used in steps of 100').optional(),
+});
+
 export const saleParamsSchema = z.object({ storeId });
 
 const saleLines = z

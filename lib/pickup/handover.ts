@@ -5,7 +5,9 @@ import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
 import { ORDER_TX } from '@/lib/db/tx-options';
 import { consumeHoldsTx } from '@/lib/inventory/holds';
+import { priceHandoverRedemptionTx, redeemAtHandoverTx } from '@/lib/loyalty/handover';
 import { moveOrderTx } from '@/lib/orders/transitions';
+import type { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/utils';
 import { auditTx } from './audit';
 import { pickupCodeMatches } from './code';
@@ -19,7 +21,7 @@ const CODE_ATTEMPTS = 5;
 const CODE_WINDOW_MS = 15 * 60_000;
 const CODE_LOCK_MS = 15 * 60_000;
 
-type Outcome = { ok: true } | { ok: false; error: PickupError };
+type Outcome = { ok: true; repeated?: boolean } | { ok: false; error: AppError };
 
 const timeIn = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
@@ -28,6 +30,8 @@ const timeIn = (at: Date, timeZone: string) =>
 // the payment taken for its exact total. The order's Pickup row is locked for the whole step, so of two associates
 // handing over at once exactly one succeeds and the other is told who already did. A wrong code is recorded (in
 // the same locked step, so attempts are counted exactly); the fifth in 15 minutes locks the order for 15 minutes.
+// With `redeem`, a member's points come off what is due in the same step (lib/loyalty/handover.ts), before the order
+// completes and earns on what was paid. The same handover sent again (its `idempotencyKey`) is answered as done.
 export async function handOver(
   user: SessionUser,
   orderId: string,
@@ -47,6 +51,7 @@ export async function handOver(
       },
     });
     if (pickup.status === 'COLLECTED') {
+      if (body.idempotencyKey && (await handedOverWithKey(tx, orderId, body.idempotencyKey))) return { ok: true, repeated: true };
       const when = row.collectedAt ? ` at ${timeIn(row.collectedAt, row.location.timeZone)}` : '';
       throw new PickupError('already_collected', `This order was already handed over${when}.`);
     }
@@ -59,20 +64,30 @@ export async function handOver(
     }
     const { order } = row;
     const due = !order.paidAt;
+    if (!due && body.payment) throw new PickupError('payment_not_due', 'This order is already paid.');
+    // Points are priced first (nothing written), so the payment is checked against what is due after them.
+    const redemption = body.redeem ? await priceHandoverRedemptionTx(tx, orderId, body.redeem.points) : null;
+    const dueMinor = redemption?.totalMinor ?? order.totalMinor;
+    const after = redemption ? ' after points' : '';
     if (due && !body.payment)
-      throw new PickupError('payment_required', `Take ${formatMoney(order.totalMinor, order.currency)} and record the payment.`, {
-        amountMinor: order.totalMinor,
+      throw new PickupError('payment_required', `Take ${formatMoney(dueMinor, order.currency)} and record the payment.`, {
+        amountMinor: dueMinor,
       });
-    if (due && body.payment!.amountMinor !== order.totalMinor) {
+    if (due && body.payment!.amountMinor !== dueMinor) {
       throw new PickupError(
         'payment_mismatch',
-        `The payment must be the order's total, ${formatMoney(order.totalMinor, order.currency)}.`,
-        { amountMinor: order.totalMinor },
+        `The payment must be the order's total${after}, ${formatMoney(dueMinor, order.currency)}.`,
+        {
+          amountMinor: dueMinor,
+        },
       );
     }
-    if (!due && body.payment) throw new PickupError('payment_not_due', 'This order is already paid.');
     if (!order.pickupCodeHash || !pickupCodeMatches(orderId, body.code, order.pickupCodeHash)) {
       return { ok: false, error: await recordWrongCode(tx, user, orderId, storeId, now) };
+    }
+    if (redemption) {
+      const refused = await redeemAtHandoverTx(tx, user, storeId, redemption, body.redeem!.confirmCode, now);
+      if (refused) return { ok: false, error: refused };
     }
     const moved = await moveOrderTx(tx, orderId, ['READY_FOR_PICKUP'], 'COMPLETED', due ? { paidAt: now } : {});
     if (!moved.changed) throw new PickupTransitionError(pickup.status, 'COLLECTED');
@@ -97,15 +112,30 @@ export async function handOver(
       locationId: storeId,
       orderId,
       action: 'pickup.handover',
-      details: { from: pickup.status, collectedBy, payment: body.payment ?? null, lines },
+      details: {
+        from: pickup.status,
+        collectedBy,
+        payment: body.payment ?? null,
+        pointsRedeemed: redemption?.points ?? 0,
+        idempotencyKey: body.idempotencyKey ?? null,
+        lines,
+      },
       at: now,
     });
     return { ok: true };
   }, ORDER_TX);
   if (!outcome.ok) throw outcome.error;
+  if (outcome.repeated) return;
   if (body.payment) recordOrderEvent('ORDER_PAID', orderId);
   recordOrderEvent('ORDER_COLLECTED', orderId, { channel: 'IN_STORE' });
   await announcePickupChange(storeId, orderId, 'COLLECTED');
+}
+
+// Whether this order's handover was the one sent with `key` (a retry of a request whose answer was lost).
+async function handedOverWithKey(tx: Tx, orderId: string, key: string): Promise<boolean> {
+  const done = await tx.staffAuditEntry.findFirst({ where: { orderId, action: 'pickup.handover' }, select: { details: true } });
+  const details = done?.details as { idempotencyKey?: unknown } | null | undefined;
+  return details?.idempotencyKey === key;
 }
 
 async function recordWrongCode(tx: Tx, user: SessionUser, orderId: string, storeId: string, now: Date): Promise<PickupError> {

@@ -93,17 +93,18 @@ export const pickupOperations: Operation[] = [
     method: 'post',
     path: '/api/v1/staff/orders/{id}/handover',
     summary:
-      "Hands a ready order over: the shopper's pickup code, who collects it (the shopper or a named proxy) and, for a pay-at-pickup order, the payment taken for its exact total. The order becomes COMPLETED and its held stock a sale. A wrong code is refused and audited; the fifth wrong code in 15 minutes locks the order for 15 minutes. Of two handovers at once exactly one succeeds",
+      "Hands a ready order over: the shopper's pickup code, who collects it (the shopper or a named proxy) and, for a pay-at-pickup order, the payment taken for its exact total. The order becomes COMPLETED and its held stock a sale. A wrong code is refused and audited; the fifth wrong code in 15 minutes locks the order for 15 minutes. Of two handovers at once exactly one succeeds. With `redeem` (`points` in steps of 100 = £1, up to half the goods and the member's balance, and `confirmCode`, the one-time code on the member's phone) the member's points come off what is due in the same transaction (ledger entry REDEEM, channel IN_STORE, this store and associate): `payment.amountMinor` is then the total after points, and the order earns points on what was paid. A refused redemption writes nothing (a wrong confirmation code is voided). The same `idempotencyKey` sent again after the order was handed over with it is answered as done",
     body: handoverBodySchema,
     responses: {
       200: { description: 'The collected order', schema: staffOrderResponseSchema },
-      400: { description: 'Bad body; nothing is written' },
+      400: { description: 'Bad body, points not in steps of 100 or over half the goods (`points_over_cap`); nothing is written' },
       ...staffOnly,
+      403: { description: 'Not staff, or a wrong or expired confirmation code (`wrong_confirm_code`)' },
       404: notTheirs,
-      409: { description: 'Already handed over (`already_collected`)' },
+      409: { description: 'Already handed over (`already_collected`), or more points than the member has (`insufficient_points`)' },
       422: {
         description:
-          'Wrong code (`wrong_code`, with `attemptsLeft`), payment missing, not the total or not due (`payment_required`, `payment_mismatch`, `payment_not_due`), or not ready (`invalid_transition`)',
+          'Wrong code (`wrong_code`, with `attemptsLeft`), payment missing, not the total or not due (`payment_required`, `payment_mismatch`, `payment_not_due`), points on an order that cannot take them (`points_not_allowed`: paid, a guest’s, points already used), or not ready (`invalid_transition`)',
       },
       429: { description: 'Locked after too many wrong codes (`code_locked`, with `retryAfterSeconds`)' },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attemptKeySchema, handoverRedeemSchema } from '@/lib/loyalty/schemas';
 import { contactMessagingSchema } from '@/lib/messaging/schemas';
 import { rowId, text } from '@/lib/validation/text';
 import { orderIdSchema } from '@/lib/orders/schemas';
@@ -48,6 +49,11 @@ export const handoverBodySchema = z
       .object({ method: z.enum(['card', 'cash']), amountMinor: z.number().int().min(0).max(100_000_000) })
       .strict()
       .optional(),
+    // A member's points off what is due (pay at pickup), with the one-time code from their phone; `payment` is then
+    // the total after points (lib/loyalty/handover.ts).
+    redeem: handoverRedeemSchema.optional(),
+    // One per attempt: the same handover sent again after a lost answer is answered as done, not refused.
+    idempotencyKey: attemptKeySchema.optional(),
   })
   .strict();
 export type HandoverBody = z.infer<typeof handoverBodySchema>;
