@@ -12,6 +12,10 @@ const SOURCES: Record<string, string> = {
 };
 const KINDS: Record<string, string> = {
   order_confirmation: 'Order confirmation',
+  pickup_new_code: 'New pickup code',
+  cancel_code: 'Code to cancel an order',
+  substitution_request: 'Substitute offered',
+  substitution_removed: 'Item removed, no answer',
   pickup_ready: 'Ready for pickup',
   pickup_collect_reminder: 'Not yet collected reminder',
   pickup_cancelled: 'Not collected, cancelled',

@@ -74,10 +74,13 @@ export async function sendCancelCode(
     createdAt: now,
   };
   await db.orderCancelCode.upsert({ where: { orderId }, create: { orderId, ...row }, update: row, select: { orderId: true } });
-  await sendEmail({
-    to: order.email,
-    ...(await cancelCodeEmail(order.number, code, `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`)),
-  });
+  await sendEmail(
+    {
+      to: order.email,
+      ...(await cancelCodeEmail(order.number, code, `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`)),
+    },
+    { kind: 'cancel_code', orderId },
+  );
   return { email: order.email };
 }
 

@@ -95,7 +95,7 @@ export async function sendOrderConfirmation(orderId: string, pickupCode: string 
   const claim = await claimConfirmation(orderId, pickupCode, now);
   if (!claim) return false;
   try {
-    await sendEmail(await buildOrderEmail(orderId, 'confirmation', claim.code));
+    await sendEmail(await buildOrderEmail(orderId, 'confirmation', claim.code), { kind: 'order_confirmation', orderId });
   } catch (error) {
     await db.order.updateMany({ where: { id: orderId, confirmationSentAt: now }, data: { confirmationSentAt: null } });
     throw error;
@@ -112,7 +112,7 @@ export async function sendNewPickupCode(orderId: string, now: Date = new Date())
     data: { pickupCodeHash: hashPickupCode(orderId, code), pickupCodeSealed: sealPickupCode(orderId, code) },
   });
   if (rotated.count === 0) throw new OrderError('order_not_found', 'This order has no pickup code to send.');
-  await sendEmail(await buildOrderEmail(orderId, 'new_code', code));
+  await sendEmail(await buildOrderEmail(orderId, 'new_code', code), { kind: 'pickup_new_code', orderId });
   // This e-mail carries everything the confirmation would have: no second one with yet another code.
   await db.order.updateMany({ where: { id: orderId, confirmationSentAt: null }, data: { confirmationSentAt: now } });
   return code;

@@ -45,10 +45,13 @@ export async function sendSubstitutionEmail(orderId: string, lineIds: readonly s
   const url = `${env.APP_URL.replace(/\/$/, '')}/orders/${orderId}`;
   const closing = `Please accept or decline on your order page by ${timeIn(answerBy, store.timeZone)}; after that we remove the item and refund any difference.`;
   const paragraphs = [`We are getting order ${order.number} ready at ${store.name}, and something is missing.`, ...lines, closing];
-  await sendEmail({
-    to: order.email,
-    subject: `Order ${order.number}: we can't find an item, please choose`,
-    text: `${paragraphs.join('\n\n')}\n\nYour order: ${url}`,
-    html: await renderEmailHtml(SubstitutionRequestEmail, { number: order.number, paragraphs, url }),
-  });
+  await sendEmail(
+    {
+      to: order.email,
+      subject: `Order ${order.number}: we can't find an item, please choose`,
+      text: `${paragraphs.join('\n\n')}\n\nYour order: ${url}`,
+      html: await renderEmailHtml(SubstitutionRequestEmail, { number: order.number, paragraphs, url }),
+    },
+    { kind: 'substitution_request', orderId },
+  );
 }

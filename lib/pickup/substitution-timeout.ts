@@ -68,10 +68,13 @@ async function sendDroppedEmail(orderId: string, item: string, refundMinor: numb
     .filter(Boolean)
     .join(' ');
   const html = await renderEmailHtml(LineRemovedEmail, { number: order.number, body, url });
-  await sendEmail({
-    to: order.email,
-    subject: `Order ${order.number}: an item was removed`,
-    text: `${body}\n\nView your order: ${url}`,
-    html,
-  });
+  await sendEmail(
+    {
+      to: order.email,
+      subject: `Order ${order.number}: an item was removed`,
+      text: `${body}\n\nView your order: ${url}`,
+      html,
+    },
+    { kind: 'substitution_removed', orderId },
+  );
 }

@@ -150,6 +150,8 @@ describe('a device that looked the order up', () => {
     expect(without).toMatchObject({ ok: false, message: 'To cancel, enter the code we e-mail to page-cancel@example.com.' });
     expect(await looker.call(() => sendCancelCodeAction(undefined, form({ orderId: order.id })))).toMatchObject({ ok: true });
     const [code] = await codesSentTo('page-cancel@example.com');
+    const kept = await db.message.findMany({ where: { email: 'page-cancel@example.com', kind: 'cancel_code' }, select: { orderId: true } });
+    expect(kept).toEqual([{ orderId: order.id }]);
     expect(await looker.call(() => cancelOrderAction(undefined, form({ orderId: order.id, code: code! })))).toMatchObject({ ok: true });
     expect(await statusOf(order.id)).toBe('CANCELLED');
   });

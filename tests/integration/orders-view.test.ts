@@ -169,6 +169,9 @@ describe('confirmation e-mail', () => {
     expect(mail[0]?.text).toContain('Total: £45.00');
     expect(mail[0]?.html).toContain((await pickupQrPng(order.id, pickupCode!)).toString('base64'));
     expect(parsePickupQrPayload(pickupQrPayload(order.id, pickupCode!))).toEqual({ orderId: order.id, code: pickupCode });
+    // Kept under its own kind and order, so the staff's view of the shopper's messages names it.
+    const kept = await db.message.findMany({ where: { email: 'returning@example.com' }, select: { kind: true, orderId: true } });
+    expect(kept).toEqual([{ kind: 'order_confirmation', orderId: order.id }]);
   });
 
   it("sends the order's own code for a wrong one", async () => {

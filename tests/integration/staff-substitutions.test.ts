@@ -145,6 +145,7 @@ describe('proposing a substitute', () => {
       substitution: { status: 'PROPOSED', substitute: { sku: 'TJ-S' } },
     });
     expect(await mailsTo(o.email, "we can't find an item")).toBe(1);
+    expect(await db.message.count({ where: { orderId: o.id, kind: 'substitution_request' } })).toBe(1);
     expect(await db.staffAuditEntry.count({ where: { orderId: o.id, action: 'pickup.substitute', actorId: staffId } })).toBe(1);
 
     const refused = await ready(riverside, o.id);
@@ -323,6 +324,7 @@ describe('no answer in time', () => {
       expect(await stockAt(db, ids.lastFive)).toEqual({ ...cheap, reserved: cheap.reserved - 1 });
       expect((await totals(o.id)).totalMinor).toBe(4500);
       expect(await mailsTo(o.email, 'an item was removed')).toBe(1);
+      expect(await db.message.count({ where: { orderId: o.id, kind: 'substitution_removed' } })).toBe(1);
       expect(await errorOf(await answer(o.shopper, o.id, o.boots, true))).toMatchObject({ code: 'substitution_answered' });
     } finally {
       await db.location.update({ where: { id: ids.store }, data: { substitutionAnswerMinutes: 120 } });
