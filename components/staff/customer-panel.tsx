@@ -64,12 +64,17 @@ export function CustomerPanel({ orderId }: { orderId: string }) {
                 Rewards: {customer.loyalty.tier} · {customer.loyalty.balance.toLocaleString('en-GB')} points
                 {customer.loyalty.pending ? ` (+${customer.loyalty.pending.toLocaleString('en-GB')} pending)` : ''}
               </p>
-              <LoyaltyCounter
-                memberId={customer.loyalty.memberId}
-                storeId={customer.loyalty.storeId}
-                orderId={customer.loyalty.redeemOrderId}
-                balance={customer.loyalty.balance}
-              />
+              {customer.loyalty.redeemOrderId ? (
+                // Points off what is due are spent with the handover, in the same step as the payment.
+                <p>Points can come off what is due: “Use Rewards points” when handing over.</p>
+              ) : (
+                <LoyaltyCounter
+                  memberId={customer.loyalty.memberId}
+                  storeId={customer.loyalty.storeId}
+                  orderId={null}
+                  balance={customer.loyalty.balance}
+                />
+              )}
             </>
           )}
           <ul className="flex flex-col gap-1">

@@ -6,9 +6,12 @@ import { FormMessage } from '@/components/ui/form-message';
 import { apiSend } from '@/lib/api/client';
 import type { PickupCard } from '@/lib/pickup/schemas';
 import { formatMoney } from '@/lib/utils';
+import { newAttemptKey } from './counter-types';
+import { HandoverPoints, type PointsChoice } from './handover-points';
 import { QrScanner } from './qr-scanner';
 
-// The counter: the code the shopper shows, who takes the parcel, and the payment for a pay-at-pickup order.
+// The counter: the code the shopper shows, who takes the parcel, and the payment for a pay-at-pickup order, with the
+// member's points off it if they choose (the amount to take is then the server's price after points).
 export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card: PickupCard, message: string) => void }) {
   const id = useId();
   const [collector, setCollector] = useState<'shopper' | 'proxy'>('shopper');
@@ -16,6 +19,10 @@ export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card
   const [pending, setPending] = useState(false);
   const [state, setState] = useState<{ ok: boolean; message?: string }>();
   const due = card.payment.kind === 'due' ? card.payment : null;
+  const [points, setPoints] = useState<PointsChoice | null>(null);
+  // One key per attempt: the same handover sent again after a lost answer is answered as done.
+  const [key, setKey] = useState(() => newAttemptKey('handover'));
+  const amountMinor = points ? points.dueMinor : (due?.amountMinor ?? null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,9 +34,12 @@ export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card
     const res = await apiSend<{ order: PickupCard }>('POST', `/api/v1/staff/orders/${card.id}/handover`, {
       code,
       collectedBy: collector === 'proxy' ? { kind: 'proxy', name } : { kind: 'shopper' },
-      ...(due ? { payment: { method, amountMinor: due.amountMinor } } : {}),
+      ...(due ? { payment: { method, amountMinor } } : {}),
+      ...(points?.redeem ? { redeem: points.redeem } : {}),
+      idempotencyKey: key,
     });
     setPending(false);
+    if (res.ok || res.status !== 0) setKey(newAttemptKey('handover'));
     if (res.ok) {
       onDone(res.data.order, `Handed over: order ${card.number} is collected.`);
     } else {
@@ -89,9 +99,12 @@ export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card
           </div>
         )}
       </fieldset>
+      {due && <HandoverPoints orderId={card.id} onChange={setPoints} />}
       {due && (
         <fieldset className="flex flex-col gap-1">
-          <legend className="font-medium">Payment taken: {formatMoney(due.amountMinor, due.currency)}</legend>
+          <legend className="font-medium" data-testid="handover-amount">
+            Payment taken: {amountMinor === null ? '…' : formatMoney(amountMinor, due.currency)}
+          </legend>
           <div className="flex flex-wrap gap-x-4">
             {(['card', 'cash'] as const).map((method) => (
               <label key={method} className="flex min-h-11 items-center gap-2">
@@ -103,7 +116,7 @@ export function HandoverForm({ card, onDone }: { card: PickupCard; onDone: (card
         </fieldset>
       )}
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || (due !== null && amountMinor === null)}>
         {pending ? 'Checking…' : 'Hand over'}
       </Button>
     </form>

@@ -109,3 +109,87 @@ test('a member earns points online and spends them on an in-store sale at the co
   await expect(page.getByTestId('order-history')).toContainText('In store, Covent Garden');
   await staff.context().close();
 });
+
+// Points at the pickup counter: a member reserves to pay at Riverside; at the handover the associate opens their
+// points, the member shows a one-time code on their own phone, the server prices the points off what is due, and the
+// associate takes the rest by card as they hand the order over. The member's history shows the points spent in store.
+test('a member’s pay-at-pickup order: points come off what is due at the handover, spent with the payment', async ({
+  page,
+  browser,
+  shop,
+  shopper,
+  axe,
+  projectIndex,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const riverside = await shop.store('Riverside');
+  const [item] = await shop.stockedVariants({
+    at: 'Riverside',
+    minAvailable: 3,
+    inStockOnly: true,
+    variant: 'each',
+    skip: 30 + projectIndex,
+    count: 1,
+  });
+  const email = newEmail('handover');
+  await shopper.signUp(email, { name: 'Hana Handover' });
+  await grantPoints(email, 1_000);
+  await shopper.putInBag(item!.variantId);
+  const placed = await page.request.post('/api/v1/checkout', {
+    data: { email, fulfilment: 'PICKUP', pickupLocationId: riverside.id, payment: 'pay_at_pickup' },
+  });
+  expect(placed.status()).toBe(201);
+  const { order, pickupCode } = (await placed.json()) as { order: { id: string; number: string; totalMinor: number }; pickupCode: string };
+  const points = Math.min(500, Math.floor(order.totalMinor / 2 / 100) * 100);
+  expect(points).toBeGreaterThanOrEqual(100);
+
+  // The store picks it and marks it ready (the queue's own steps; the staff-pickup journey drives them on screen).
+  const staff = await openStaffPage(browser, testInfo, 'riverside');
+  const lines = ((await (await staff.request.get(`/api/v1/staff/orders/${order.id}`)).json()) as { order: { lines: { id: string }[] } })
+    .order.lines;
+  const picked = await staff.request.post(`/api/v1/staff/orders/${order.id}/pick`, {
+    data: { lines: lines.map((l) => ({ lineId: l.id, status: 'picked' })) },
+  });
+  expect(picked.status()).toBe(200);
+  expect((await staff.request.post(`/api/v1/staff/orders/${order.id}/ready`)).status()).toBe(200);
+
+  await staff.getByRole('button', { name: /^Ready \d+$/ }).click();
+  const card = staff.locator(`[data-testid="pickup-card"][data-order-number="${order.number}"]`);
+  await expect(card).toBeVisible({ timeout: 15_000 });
+  const form = card.getByRole('form', { name: `Hand over order ${order.number}` });
+  await expect(form.getByTestId('handover-amount')).toHaveText(`Payment taken: ${money(order.totalMinor)}`);
+  await form.getByRole('button', { name: 'Use Rewards points' }).click();
+  await expect(form.getByTestId('handover-points-balance')).toContainText('1,000 points to spend');
+
+  // The member's consent: a one-time code on their own phone.
+  await page.goto('/account/rewards');
+  await page.getByRole('button', { name: 'Spend points at the counter' }).click();
+  const confirmCode = (await page.getByTestId('confirm-code').textContent())!.trim();
+
+  // More than the member has is refused by the server; then the points, priced by it.
+  const pointsInput = form.getByLabel('Points', { exact: true });
+  await pointsInput.fill('1100');
+  await expect(form.getByRole('alert')).toHaveText('The member has 1,000 points to spend.');
+  await pointsInput.fill(String(points));
+  await expect(form.getByRole('status').filter({ hasText: 'off with' })).toHaveText(
+    `${money(points)} off with ${points} points: take ${money(order.totalMinor - points)}.`,
+  );
+  await expect(form.getByTestId('handover-amount')).toHaveText(`Payment taken: ${money(order.totalMinor - points)}`);
+  await form.getByLabel('Shopper’s code').fill(confirmCode);
+  await form.getByLabel('Pickup code').fill(pickupCode);
+  await form.getByRole('radio', { name: 'Card terminal' }).check();
+  expect(await axe(staff)).toEqual([]);
+  await form.getByRole('button', { name: 'Hand over' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: `Handed over: order ${order.number} is collected.` })).toBeVisible();
+
+  // The member's history: the points spent in store at Riverside, on this order, whose page shows them.
+  await page.goto('/account/rewards');
+  await expect(page.getByTestId('points-balance')).toHaveText((1_000 - points).toLocaleString('en-GB'));
+  const spent = page.getByTestId('points-ledger').getByRole('listitem').filter({ hasText: 'Spent' });
+  await expect(spent).toContainText('In store, Riverside');
+  await expect(spent).toContainText(order.number);
+  await expect(spent).toContainText(`-${points}`);
+  await page.goto(`/account/orders/${order.id}`);
+  await expect(page.getByText(`Points (${points})`)).toBeVisible();
+  await staff.context().close();
+});
