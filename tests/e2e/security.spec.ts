@@ -135,6 +135,8 @@ test('a stranger’s guesses do not lock the owner out: their own device still s
   browser,
   shopper,
 }) => {
+  // Fourteen password checks, each a memory-hard hash: 55 s of the default 60 in a CI run on this 2-core machine.
+  test.setTimeout(150_000);
   const email = newEmail('guarded');
   await shopper.signUp(email);
   await shopper.signOut();
