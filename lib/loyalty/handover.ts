@@ -97,14 +97,25 @@ export type HandoverPoints = {
 };
 
 // The member behind an order at this store and what their points can do for what is due (the handover form asks
-// this, with `points` as the associate types them). The caller checked the associate acts for the order's store.
-export async function handoverPoints(orderId: string, storeId: string, points?: number, now: Date = new Date()): Promise<HandoverPoints> {
+// this, with `points` as the associate types them). The caller checked the associate acts for the order's store. Opening
+// a member's points is audited, as a look-up at the counter is; the prices asked while typing are not.
+export async function handoverPoints(
+  user: SessionUser,
+  orderId: string,
+  storeId: string,
+  points?: number,
+  now: Date = new Date(),
+): Promise<HandoverPoints> {
   const order = await db.order.findFirst({ where: { id: orderId, pickupLocationId: storeId }, select: orderSelect });
   if (!order) throw new LoyaltyError('member_not_found', 'We could not find that order at this store.');
   const summary = order.userId ? await getLoyaltySummary(order.userId, now) : null;
   const member = summary
     ? { memberId: summary.memberId, balance: summary.balance, pending: summary.pending, tier: summary.tier.name }
     : null;
+  if (member && !points)
+    await db.staffAuditEntry.create({
+      data: { actorId: user.id, locationId: storeId, orderId, action: 'loyalty.lookup', details: { memberId: member.memberId }, at: now },
+    });
   const refused = refusal(order);
   const dueMinor = order.paidAt ? 0 : order.totalMinor;
   const maxPoints = refused ? 0 : maxRedeemablePoints(order.subtotalMinor - order.discountMinor, member?.balance ?? 0);

@@ -106,6 +106,10 @@ describe('points at the pickup counter', () => {
       pointsDiscountMinor: 500,
       dueMinor: 4_000,
     });
+    // Opening the member's points is audited (the prices asked while typing are not).
+    expect(await db.staffAuditEntry.findMany({ where: { orderId: o.id, action: 'loyalty.lookup' } })).toEqual([
+      expect.objectContaining({ actorId: staffId, locationId: ids.store }),
+    ]);
     expect((await points(riverside, o.id, '?points=150')).status).toBe(400);
     const over = await points(riverside, o.id, '?points=2300');
     expect(over.status).toBe(400);

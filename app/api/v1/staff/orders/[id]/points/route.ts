@@ -10,7 +10,7 @@ import { staffOrderParamsSchema } from '@/lib/pickup/schemas';
 const spec = { params: staffOrderParamsSchema, invalidParams: pickupNotFound, query: handoverPointsQuerySchema, label: 'handover points' };
 
 export const GET = route(spec, async ({ params, query }) => {
-  const { storeId } = await requireStaffOfOrder(params.id);
-  const points = await handoverPoints(params.id, storeId, query.points);
+  const { user, storeId } = await requireStaffOfOrder(params.id);
+  const points = await handoverPoints(user, params.id, storeId, query.points);
   return apiJson({ points }, { headers: { 'Cache-Control': 'private, no-store' } });
 });
