@@ -36,6 +36,14 @@ export type EventInput = {
 
 type Row = EventRow;
 
+type OrderFields = {
+  channel: Parameters<typeof channelOfOrder>[0];
+  userId: string | null;
+  pickupLocationId: string | null;
+  cartId: string | null;
+  totalMinor: number;
+};
+
 // The variant a bag event names, until the batch resolves it to its product and price.
 const variantOf = new WeakMap<Row, string>();
 
@@ -63,15 +71,23 @@ export function recordEvent(input: EventInput): void {
  * Paid (`ORDER_PAID`, `IN_STORE_SALE`, recorded once the payment has committed) also records the points the order
  * earned and the points its checkout spent, from the ledger.
  */
-export function recordOrderEvent(type: CommerceEventType, orderId: string, extra: Omit<EventInput, 'type' | 'orderId'> = {}): void {
+export function recordOrderEvent(
+  type: CommerceEventType,
+  orderId: string,
+  extra: Omit<EventInput, 'type' | 'orderId'> = {},
+  // The order's fields when the caller has just written them (checkout): no need to read the order back.
+  known?: OrderFields,
+): void {
   if (env.ANALYTICS_RECORDING === 'off') return;
   const occurredAt = extra.occurredAt ?? new Date();
   later(async () => {
     const request = requestDetails();
-    const order = await db.order.findUnique({
-      where: { id: orderId },
-      select: { channel: true, userId: true, pickupLocationId: true, cartId: true, totalMinor: true },
-    });
+    const order =
+      known ??
+      (await db.order.findUnique({
+        where: { id: orderId },
+        select: { channel: true, userId: true, pickupLocationId: true, cartId: true, totalMinor: true },
+      }));
     if (!order) return;
     const { anonymousId } = await request;
     // The bag's adds still queued here are written first, so that its first add is found (most were written long

@@ -34,26 +34,46 @@ export async function findAttempt(client: Tx, checkoutKey: string): Promise<stri
   return order?.id ?? null;
 }
 
+export type BagLock = {
+  // The attempt's earlier order (a repeat): nothing else was looked at.
+  repeatOf: string | null;
+  // Pending checkouts of this bag left behind (to cancel before holding again).
+  leftovers: string[];
+  // Orders whose holds on `stock` ran out (to release before holding).
+  expiredOrderIds: string[];
+};
+
 // In the order's transaction, before anything is written: waits for any other checkout of this bag to commit, then
 // answers the attempt's earlier order (a repeat), or refuses a bag that changed since it was read or whose version
-// is already an order.
+// is already an order. Two statements, the lock and then every check at once: the checks must see what a checkout
+// that held the lock before committed, which a statement that began before it did cannot (READ COMMITTED takes a
+// snapshot per statement). The same look also finds the bag's pending leftovers and the expired holds on `stock`.
 export async function lockBagTx(
   tx: Tx,
   cart: { cartId: string; version: number },
   checkoutKey: string | null,
-): Promise<{ repeatOf: string | null }> {
+  stock: { locationId: string; variantIds: readonly string[] },
+  now: Date,
+): Promise<BagLock> {
   const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT "version" FROM "Cart" WHERE "id" = ${cart.cartId} FOR UPDATE`;
-  if (checkoutKey) {
-    const earlier = await findAttempt(tx, checkoutKey);
-    if (earlier) return { repeatOf: earlier };
-  }
+  const [seen] = await tx.$queryRaw<
+    { attempt: string | null; done: { id: string; number: string } | null; leftovers: string[]; expired: string[] }[]
+  >`
+    SELECT
+      (SELECT o."id" FROM "Order" o WHERE o."checkoutKey" = ${checkoutKey}::text) AS "attempt",
+      (SELECT json_build_object('id', o."id", 'number', o."number") FROM "Order" o
+        WHERE o."cartId" = ${cart.cartId} AND o."cartVersion" = ${cart.version}::int
+          AND o."status" = ANY(${CHECKED_OUT}::"OrderStatus"[]) LIMIT 1) AS "done",
+      coalesce((SELECT array_agg(o."id" ORDER BY o."id") FROM "Order" o
+        WHERE o."cartId" = ${cart.cartId} AND o."status" = 'PENDING'), '{}') AS "leftovers",
+      coalesce((SELECT array_agg(DISTINCT h."orderId") FROM "StockHold" h
+        WHERE h."status" = 'ACTIVE' AND h."expiresAt" < ${now} AND h."locationId" = ${stock.locationId}
+          AND h."variantId" = ANY(${[...stock.variantIds]}::text[])), '{}') AS "expired"`;
+  const none = { leftovers: [], expiredOrderIds: [] };
+  if (seen?.attempt) return { repeatOf: seen.attempt, ...none };
   if (!locked || locked.version !== cart.version) throw new CartChangedError();
-  const done = await tx.order.findFirst({
-    where: { cartId: cart.cartId, cartVersion: cart.version, status: { in: CHECKED_OUT } },
-    select: { id: true, number: true },
-  });
-  if (done) throw new AlreadyPlacedError(done);
-  return { repeatOf: null };
+  if (seen?.done) throw new AlreadyPlacedError(seen.done);
+  return { repeatOf: null, leftovers: seen?.leftovers ?? [], expiredOrderIds: seen?.expired ?? [] };
 }
 
 // The answer to a repeated attempt: the order as it is now, its payment as the provider gives it again (each is

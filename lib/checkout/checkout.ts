@@ -12,7 +12,7 @@ import { recordCheckoutConsentTx } from '@/lib/messaging/account-consent';
 import { onOrderConfirmed } from '@/lib/orders/after-confirmed';
 import { channelFromUserAgent } from '@/lib/orders/channel';
 import { OrderError } from '@/lib/orders/errors';
-import { cancelPendingOrderTx, releaseHold } from '@/lib/orders/transitions';
+import { cancelPendingOrdersTx, releaseHold } from '@/lib/orders/transitions';
 import { priceOrder, writePendingOrder, type PlacedOrder, type PlaceOrderInput } from '@/lib/checkout/place-order';
 import { checkoutKeyFor, findAttempt, lockBagTx, repeatCheckout } from '@/lib/checkout/attempts';
 import type { Receipt } from '@/lib/orders/receipts';
@@ -72,11 +72,11 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
   const priced = await priceOrder(db, input, now);
   const written = await db.$transaction(
     async (tx): Promise<{ repeatOf: string; placed?: undefined } | { repeatOf?: undefined; placed: PlacedOrder }> => {
-      const { repeatOf } = await lockBagTx(tx, cart, checkoutKey);
+      const stock = { locationId: priced.location.id, variantIds: priced.lines.map((l) => l.variantId) };
+      const { repeatOf, leftovers, expiredOrderIds } = await lockBagTx(tx, cart, checkoutKey, stock, now);
       if (repeatOf) return { repeatOf };
-      const leftovers = await tx.order.findMany({ where: { cartId: cart.cartId, status: 'PENDING' }, select: { id: true } });
-      for (const o of leftovers) await cancelPendingOrderTx(tx, o.id, now);
-      const placed = await writePendingOrder(tx, input, priced, now, { checkoutKey, cartVersion: cart.version });
+      await cancelPendingOrdersTx(tx, leftovers, now);
+      const placed = await writePendingOrder(tx, input, priced, now, { checkoutKey, cartVersion: cart.version, expiredOrderIds });
       // Ticked boxes are kept with the order's e-mail address (a guest's choices follow them into an account).
       if (body.consent) await recordCheckoutConsentTx(tx, body.email, actor.user?.id ?? null, body.consent, now);
       return { placed };
@@ -86,7 +86,8 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
   // A repeat that raced the first request: it waited for the bag's lock and found the attempt's order.
   if (written.placed === undefined) return repeatCheckout(written.repeatOf);
   const { placed } = written;
-  recordOrderEvent('ORDER_PLACED', placed.order.id);
+  const { order } = placed;
+  recordOrderEvent('ORDER_PLACED', order.id, {}, { ...order, cartId: cart.cartId });
 
   let payment: PaymentStart;
   try {

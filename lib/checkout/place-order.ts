@@ -6,8 +6,8 @@ import { env } from '@/lib/env';
 import type { SalesChannel } from '@/lib/generated/prisma/enums';
 import { OrderError } from '@/lib/orders/errors';
 import { payAtPickupHoldExpiry, paymentHoldExpiry } from '@/lib/inventory/hold-expiry';
-import { releaseExpiredHoldsTx, type HoldRequest } from '@/lib/inventory/holds';
-import { holdLinesTx, insertOrderTx } from '@/lib/checkout/order-writes';
+import { releaseExpiredHoldsTx, releaseExpiredOrdersTx, type HoldRequest } from '@/lib/inventory/holds';
+import { holdAndInsertOrderTx } from '@/lib/checkout/order-writes';
 import { generatePickupCode, hashPickupCode, sealPickupCode } from '@/lib/pickup/code';
 import { assertDiscountAllowed, findDiscount, lockDiscountTx, redeemDiscountTx, type Discount } from '@/lib/checkout/discounts';
 import { computeTotals, type OrderTotals } from '@/lib/checkout/totals';
@@ -53,24 +53,40 @@ function mergeLines(lines: PlaceOrderInput['lines']): Map<string, number> {
 }
 
 type OrderLocation = { id: string; country: string; openingHours: unknown; timeZone: string };
+type LocationRow = OrderLocation & { type: string; pickupEnabled: boolean };
 
-async function resolveLocation(tx: Tx, input: PlaceOrderInput): Promise<OrderLocation> {
+// The store (or, for delivery, the first warehouse) and the variants with their products, in one statement: every
+// round trip a checkout makes costs the embedded database about as much as the query itself (issue 21).
+async function readLocationAndVariants(
+  client: Tx,
+  input: PlaceOrderInput,
+  variantIds: readonly string[],
+): Promise<{ location: LocationRow | null; variants: VariantRow[] }> {
+  const storeId = input.fulfilment === 'PICKUP' ? input.pickupLocationId : null;
+  const [row] = await client.$queryRaw<{ location: LocationRow | null; variants: VariantRow[] }[]>`
+    SELECT (
+      SELECT json_build_object('id', l."id", 'type', l."type", 'pickupEnabled', l."pickupEnabled", 'country', l."country",
+        'openingHours', l."openingHours", 'timeZone', l."timeZone")
+      FROM "Location" l
+      WHERE (${storeId}::text IS NOT NULL AND l."id" = ${storeId}::text) OR (${storeId}::text IS NULL AND l."type" = 'WAREHOUSE')
+      ORDER BY l."code" LIMIT 1
+    ) AS "location", coalesce((
+      SELECT json_agg(json_build_object('id', v."id", 'sku', v."sku", 'size', v."size", 'color', v."color",
+        'priceMinor', v."priceMinor", 'currency', v."currency", 'productId', v."productId", 'productName', p."name"))
+      FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
+      WHERE v."id" = ANY(${[...variantIds]}::text[])
+    ), '[]'::json) AS "variants"`;
+  return { location: row?.location ?? null, variants: row?.variants ?? [] };
+}
+
+function orderLocation(input: PlaceOrderInput, found: LocationRow | null): OrderLocation {
   if (input.fulfilment === 'PICKUP') {
-    const store = await tx.location.findUnique({
-      where: { id: input.pickupLocationId },
-      select: { id: true, type: true, pickupEnabled: true, country: true, openingHours: true, timeZone: true },
-    });
-    if (!store || store.type !== 'STORE' || !store.pickupEnabled)
+    if (!found || found.type !== 'STORE' || !found.pickupEnabled)
       throw new OrderError('store_unavailable', 'That store does not offer pickup. Choose another store or delivery.');
-    return store;
+    return { id: found.id, country: found.country, openingHours: found.openingHours, timeZone: found.timeZone };
   }
-  const warehouse = await tx.location.findFirst({
-    where: { type: 'WAREHOUSE' },
-    orderBy: { code: 'asc' },
-    select: { id: true, timeZone: true },
-  });
-  if (!warehouse) throw new OrderError('warehouse_missing', 'Delivery is unavailable right now. Try pickup in a store.');
-  return { id: warehouse.id, country: input.shippingAddress.country, openingHours: null, timeZone: warehouse.timeZone };
+  if (!found) throw new OrderError('warehouse_missing', 'Delivery is unavailable right now. Try pickup in a store.');
+  return { id: found.id, country: input.shippingAddress.country, openingHours: null, timeZone: found.timeZone };
 }
 
 type PricedLine = {
@@ -95,11 +111,9 @@ export async function priceOrder(client: Tx, input: PlaceOrderInput, now: Date =
     throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
   const quantities = mergeLines(input.lines);
   if (!quantities.size) throw new OrderError('empty_order', 'Your bag is empty.');
-  const location = await resolveLocation(client, input);
-  const variants = await client.$queryRaw<VariantRow[]>`
-    SELECT v."id", v."sku", v."size", v."color", v."priceMinor", v."currency", v."productId", p."name" AS "productName"
-    FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
-    WHERE v."id" = ANY(${[...quantities.keys()]}::text[])`;
+  const read = await readLocationAndVariants(client, input, [...quantities.keys()]);
+  const location = orderLocation(input, read.location);
+  const variants = read.variants;
   const byId = new Map(variants.map((v) => [v.id, v]));
   const missing = [...quantities.keys()].filter((id) => !byId.has(id));
   if (missing.length) throw new OrderError('variant_not_found', 'An item in your bag is no longer sold. Remove it and try again.');
@@ -132,8 +146,9 @@ export async function priceOrder(client: Tx, input: PlaceOrderInput, now: Date =
   return { location, lines, totals, discount };
 }
 
-// What the checkout adds to the order row: the attempt's key and the bag version it was placed from.
-export type CheckoutMarks = { checkoutKey?: string | null; cartVersion?: number | null };
+// What the checkout adds to the order row: the attempt's key and the bag version it was placed from; and, when it has
+// already looked in this transaction (lib/checkout/attempts.ts), the orders whose holds on this stock ran out.
+export type CheckoutMarks = { checkoutKey?: string | null; cartVersion?: number | null; expiredOrderIds?: readonly string[] };
 
 // Writes the order, its lines and its stock holds in the caller's transaction, and returns the order as written
 // (built here rather than read back). An online payment's order is PENDING until paid; a pay-at-pickup order is
@@ -154,10 +169,10 @@ export async function writePendingOrder(
   const payAtPickup = input.paymentProvider === 'PAY_AT_PICKUP';
   const holdExpiresAt = payAtPickup ? payAtPickupHoldExpiry(location, now) : paymentHoldExpiry(now);
   const holds: HoldRequest[] = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, sku: l.sku, name: l.name }));
-  // Stock before anything else is written, so a refused checkout stops early. Holds that expired on this stock
-  // go back first: nobody is refused stock that only an abandoned checkout was sitting on.
-  await releaseExpiredHoldsTx(tx, now, { locationId: location.id, variantIds: holds.map((h) => h.variantId) });
-  await holdLinesTx(tx, location.id, holds);
+  // Holds that expired on this stock go back first: nobody is refused stock that only an abandoned checkout was
+  // sitting on.
+  if (marks.expiredOrderIds) await releaseExpiredOrdersTx(tx, now, marks.expiredOrderIds);
+  else await releaseExpiredHoldsTx(tx, now, { locationId: location.id, variantIds: holds.map((h) => h.variantId) });
   const pickupCode = input.fulfilment === 'PICKUP' ? generatePickupCode() : null;
 
   // The id is made here so that the pickup code's hash, which binds the code to it, goes in with the insert.
@@ -185,8 +200,9 @@ export async function writePendingOrder(
     placedAt: now,
   };
   const shippingAddress = input.fulfilment === 'DELIVERY' ? input.shippingAddress : null;
-  // The order, its lines and its holds in one statement (lib/checkout/order-writes.ts), which also draws the number.
-  const number = await insertOrderTx(
+  // The stock held and the order written with its lines and holds in one statement (lib/checkout/order-writes.ts),
+  // which also draws the number; a refused line writes nothing.
+  const number = await holdAndInsertOrderTx(
     tx,
     {
       ...columns,
@@ -198,7 +214,7 @@ export async function writePendingOrder(
       pickupCodeSealed: pickupCode ? sealPickupCode(columns.id, pickupCode) : null,
     },
     lines,
-    { locationId: location.id, expiresAt: holdExpiresAt },
+    { locationId: location.id, expiresAt: holdExpiresAt, requests: holds },
   );
   const order: OrderSummary = {
     ...columns,

@@ -99,12 +99,20 @@ export async function releaseExpiredHoldsTx(tx: Tx, now: Date, scope?: ExpirySco
     if (!expired.length) return [];
     onlyIds = expired.map((h) => h.orderId);
   }
+  return releaseExpiredOrdersTx(tx, now, onlyIds);
+}
+
+// The sweeper's writes: cancels those of `onlyIds` (all when null) whose hold ran out and releases their stock. A
+// checkout that has already found the expired orders on its stock in its transaction calls this directly.
+export async function releaseExpiredOrdersTx(tx: Tx, now: Date, onlyIds: readonly string[] | null): Promise<string[]> {
+  if (onlyIds && !onlyIds.length) return [];
+  const only = onlyIds ? [...onlyIds] : null;
   const cancelled = await tx.$queryRaw<{ id: string }[]>`
     UPDATE "Order" SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "updatedAt" = ${now}
     WHERE "id" IN (
       SELECT "id" FROM "Order"
       WHERE "status" IN ('PENDING', 'CONFIRMED') AND "holdExpiresAt" < ${now}
-        AND (${onlyIds}::text[] IS NULL OR "id" = ANY(${onlyIds}::text[]))
+        AND (${only}::text[] IS NULL OR "id" = ANY(${only}::text[]))
       ORDER BY "holdExpiresAt" LIMIT 500
       FOR UPDATE SKIP LOCKED
     ) AND "status" IN ('PENDING', 'CONFIRMED')

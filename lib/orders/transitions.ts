@@ -52,6 +52,33 @@ export async function cancelPendingOrderTx(tx: Tx, orderId: string, now: Date = 
   return result;
 }
 
+// A checkout's pending leftovers from the same bag, cancelled in one statement with their holds released (the orders,
+// the holds and the stock they stood for move together). Only an order that held points has loyalty entries to give
+// back (a pending order has earned nothing yet), so only those take the ledger's steps. Returns the ids cancelled.
+export async function cancelPendingOrdersTx(tx: Tx, orderIds: readonly string[], now: Date = new Date()): Promise<string[]> {
+  if (!orderIds.length) return [];
+  assertTransition('PENDING', 'CANCELLED');
+  const cancelled = await tx.$queryRaw<{ id: string; pointsRedeemed: number }[]>`
+    WITH cancelled AS (
+      UPDATE "Order" SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "updatedAt" = ${now}
+      WHERE "id" = ANY(${[...orderIds]}::text[]) AND "status" = 'PENDING'
+      RETURNING "id", "pointsRedeemed"
+    ), released AS (
+      UPDATE "StockHold" h SET "status" = 'RELEASED'
+      FROM cancelled c WHERE h."orderId" = c."id" AND h."status" = 'ACTIVE'
+      RETURNING h."variantId", h."locationId", h."quantity"
+    ), sums AS (
+      SELECT "variantId", "locationId", sum("quantity")::int AS q FROM released GROUP BY 1, 2
+    ), stock AS (
+      UPDATE "Stock" s SET "reserved" = s."reserved" - sums.q, "updatedAt" = now()
+      FROM sums WHERE s."variantId" = sums."variantId" AND s."locationId" = sums."locationId"
+      RETURNING 1
+    )
+    SELECT "id", "pointsRedeemed" FROM cancelled`;
+  for (const order of cancelled) if (order.pointsRedeemed > 0) await onOrderMovedTx(tx, order.id, 'CANCELLED', now);
+  return cancelled.map((o) => o.id);
+}
+
 // Releases an order's hold before it was paid: a pending checkout or an uncollected pay-at-pickup order.
 export function releaseHold(orderId: string, now: Date = new Date()): Promise<TransitionResult> {
   return db.$transaction(async (tx) => {

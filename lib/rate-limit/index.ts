@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { consumeBucket, type RateLimitResult } from './bucket';
+import { consumeBucket, consumeBuckets, type RateLimitResult } from './bucket';
 
 export type { RateLimitResult } from './bucket';
 
@@ -39,9 +39,12 @@ export async function rateLimit(name: LimitName, subject: string): Promise<RateL
   return consumeBucket(db, `${name}:${subject.toLowerCase()}`, limits[name]);
 }
 
-// All buckets are consumed (so a refused attempt still counts) and the strictest answer wins.
+// All buckets are consumed (so a refused attempt still counts), in one statement, and the strictest answer wins.
 export async function rateLimitAll(checks: [LimitName, string][]): Promise<RateLimitResult> {
-  const results = await Promise.all(checks.map(([name, subject]) => rateLimit(name, subject)));
+  const results = await consumeBuckets(
+    db,
+    checks.map(([name, subject]) => ({ key: `${name}:${subject.toLowerCase()}`, ...limits[name] })),
+  );
   const refused = results.filter((r) => !r.ok).sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds);
   return refused[0] ?? results[0] ?? { ok: true, remaining: 0, retryAfterSeconds: 0 };
 }
