@@ -6,7 +6,7 @@ import { newRowId } from '@/lib/db/ids';
 import { env } from '@/lib/env';
 import { cartChannel, publishEvent } from '@/lib/events';
 import { CartError } from './errors';
-import { loadCartView, type CartOwner } from './view';
+import { cartFromRows, type CartOwner, type CartViewRow } from './view';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, type CartView } from './types';
 
 // The embedded database runs one transaction at a time, so under load a cart write may queue for a
@@ -56,25 +56,26 @@ export async function lockCartForWrite(
   return { cartId: id, version: 1, created: true };
 }
 
-type ApplyRow = {
-  cartId: string;
-  version: number;
-  created: boolean;
+// cart_apply_line's rows: an applied change gives the bag's rows as it left it (cart_view's); any other outcome one row,
+// where a refusal's "sellable" is what the variant can sell (NULL: no such variant).
+type ApplyRow = CartViewRow & {
   outcome: 'applied' | 'stale' | 'line_not_found' | 'refused';
+  created: boolean;
   current: number | null;
-  sellable: number | null;
   next: number | null;
 };
 
-// One statement: the database function cart_apply_line (prisma/migrations/*_cart_apply_line) locks the cart, checks
-// If-Match and the rules, and writes; then the bag is read once for the answer. A refusal leaves nothing behind.
+// One statement: the database function cart_apply_line (prisma/migrations/*_cart_apply_line_view) locks the cart,
+// checks If-Match and the rules, writes, and answers with the bag as it now stands, so nothing is read back after the
+// write. A refusal leaves nothing behind.
 export async function applyCartMutation(owner: CartOwner, mutation: CartMutation, expectedVersion?: number): Promise<MutationResult> {
   const quantity = mutation.kind === 'remove' ? 0 : mutation.quantity;
-  const [row] = await db.$queryRaw<ApplyRow[]>`
+  const rows = await db.$queryRaw<ApplyRow[]>`
     SELECT * FROM cart_apply_line(
       ${owner.kind === 'user' ? owner.userId : null}, ${owner.kind === 'guest' ? owner.cartId : null}, ${newRowId('c')},
       ${env.SHOP_CURRENCY}, ${expectedVersion ?? null}::int, ${mutation.kind}, ${mutation.variantId}, ${quantity}::int,
       ${MAX_LINE_QUANTITY}::int, ${MAX_CART_LINES}::int)`;
+  const row = rows[0];
   if (!row) throw new Error('cart_apply_line returned no row');
   if (row.outcome === 'stale') throw staleCart();
   if (row.outcome === 'line_not_found') throw new CartError('line_not_found', 'That item is not in your bag.');
@@ -90,7 +91,7 @@ export async function applyCartMutation(owner: CartOwner, mutation: CartMutation
       customerId: owner.kind === 'user' ? owner.userId : null,
     });
   const resolved: CartOwner = owner.kind === 'user' ? owner : { kind: 'guest', cartId };
-  return { cart: await loadCartView(db, resolved), cartId, createdCartId: created && owner.kind === 'guest' ? cartId : null };
+  return { cart: cartFromRows(resolved, rows), cartId, createdCartId: created && owner.kind === 'guest' ? cartId : null };
 }
 
 // Which rule a refused add or set broke, in the order the shopper should hear about them.

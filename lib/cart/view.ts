@@ -9,7 +9,8 @@ import { MAX_LINE_QUANTITY, type CartLineView, type CartView } from './types';
 // has no user); a shopper reaches only the cart with their user id. Nothing else selects a cart.
 export type CartOwner = { kind: 'user'; userId: string } | { kind: 'guest'; cartId: string | null };
 
-type Row = {
+// A row of cart_view: the cart, and one of its lines (all line columns null for an empty bag).
+export type CartViewRow = {
   cartId: string;
   version: number;
   currency: string;
@@ -35,28 +36,20 @@ export function ownerCondition(owner: CartOwner): Prisma.Sql {
 
 // Sellable = the most one location can supply (max over locations of onHand − reserved): an order
 // ships from the warehouse or is collected at one store, so stock spread over several places cannot
-// fill a single line.
+// fill a single line. The bag's view says the same in SQL (the database function cart_view).
 export const sellableSql = Prisma.sql`(SELECT GREATEST(COALESCE(MAX(s."onHand" - s."reserved"), 0), 0)::int FROM "Stock" s WHERE s."variantId" = v."id")`;
 
+// One round trip: the cart, its lines, their variants, products, first image and stock, through the database function
+// cart_view (prisma/migrations/*_cart_apply_line_view), which a bag change answers with too; PostgreSQL inlines it here.
 export async function loadCartView(client: Db | Tx, owner: CartOwner): Promise<CartView> {
   if (owner.kind === 'guest' && !owner.cartId) return emptyCart(owner);
-  // One round trip: the cart, its lines, their variants, products, first image and stock.
-  const rows = await client.$queryRaw<Row[]>`
-    SELECT c."id" AS "cartId", c."version", c."currency",
-      l."variantId", l."quantity", v."sku", v."size", v."color", v."priceMinor",
-      p."id" AS "productId", p."slug", p."name", img."url" AS "imageUrl", img."alt" AS "imageAlt",
-      ${sellableSql} AS "sellable"
-    FROM "Cart" c
-    LEFT JOIN "CartLine" l ON l."cartId" = c."id"
-    LEFT JOIN "Variant" v ON v."id" = l."variantId"
-    LEFT JOIN "Product" p ON p."id" = v."productId"
-    LEFT JOIN LATERAL (
-      SELECT i."url", i."alt" FROM "ProductImage" i WHERE i."productId" = p."id"
-      ORDER BY (i."color" IS NOT DISTINCT FROM v."color") DESC, i."position" LIMIT 1
-    ) img ON true
+  const rows = await client.$queryRaw<CartViewRow[]>`
+    SELECT w."cartId", w."version", w."currency", w."variantId", w."quantity", w."sku", w."size", w."color", w."priceMinor",
+      w."productId", w."slug", w."name", w."imageUrl", w."imageAlt", w."sellable"
+    FROM "Cart" c CROSS JOIN LATERAL cart_view(c."id") w
     WHERE ${ownerCondition(owner)}
-    ORDER BY l."addedAt" ASC, l."variantId" ASC`;
-  return shapeCart(owner, rows);
+    ORDER BY w."addedAt" ASC, w."variantId" ASC`;
+  return cartFromRows(owner, rows);
 }
 
 function emptyCart(owner: CartOwner): CartView {
@@ -73,7 +66,8 @@ function emptyCart(owner: CartOwner): CartView {
   };
 }
 
-function shapeCart(owner: CartOwner, rows: Row[]): CartView {
+// The bag from its rows, in the order given.
+export function cartFromRows(owner: CartOwner, rows: CartViewRow[]): CartView {
   const first = rows[0];
   if (!first) return emptyCart(owner);
   const currency = first.currency;

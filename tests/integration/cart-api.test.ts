@@ -46,6 +46,42 @@ describe('cart API', () => {
     expect(cart.subtotal.amountMinor).toBe(5000);
   });
 
+  it('answers every change with the bag exactly as a fresh read shows it', async () => {
+    // The change's answer comes from the same statement as the change (cart_apply_line), not from a read after it:
+    // lines in the order added, the image of the line's colour, stock, totals and version must all match a GET.
+    await db.productImage.createMany({
+      data: [
+        { id: 'img_tee_red', productId: 'prod_tee', url: '/tee-red.jpg', alt: 'Red tee', color: 'Red', position: 0 },
+        { id: 'img_tee_navy', productId: 'prod_tee', url: '/tee-navy.jpg', alt: 'Navy tee', color: 'Navy', position: 1 },
+      ],
+    });
+    const guest = device();
+    const changes: [() => Promise<Response>, string[]][] = [
+      [() => add(guest, { variantId: ids.mug, quantity: 1 }), [ids.mug]],
+      [() => add(guest, { variantId: ids.tee, quantity: 2 }), [ids.mug, ids.tee]],
+      [() => add(guest, { variantId: ids.scarce, quantity: 1 }), [ids.mug, ids.tee, ids.scarce]],
+      [() => patch(guest, ids.mug, { quantity: 3 }), [ids.mug, ids.tee, ids.scarce]],
+      [() => add(guest, { variantId: ids.tee, quantity: 1 }), [ids.mug, ids.tee, ids.scarce]],
+      [() => remove(guest, ids.mug), [ids.tee, ids.scarce]],
+      [() => remove(guest, ids.tee), [ids.scarce]],
+      [() => remove(guest, ids.scarce), []],
+    ];
+    let version = 0;
+    for (const [change, order] of changes) {
+      const res = await change();
+      expect(res.ok).toBe(true);
+      const answered = (await res.json()) as Awaited<ReturnType<typeof getCart>>;
+      const read = await getCart(guest);
+      expect(answered).toEqual(read);
+      expect(answered.cart.lines.map((l) => l.variantId)).toEqual(order);
+      expect(answered.cart.version).toBe(++version);
+      expect(res.headers.get('etag')).toBe(`"${version}"`);
+      if (order.includes(ids.tee))
+        expect(answered.cart.lines.find((l) => l.variantId === ids.tee)).toMatchObject({ imageUrl: '/tee-navy.jpg' });
+    }
+    expect((await getCart(guest)).cart).toMatchObject({ exists: true, lines: [], itemCount: 0, subtotal: { amountMinor: 0 } });
+  });
+
   it('refuses every bad input with a 4xx error and writes nothing', async () => {
     const shopper = device(await signedInJar(await insertUser(db, 'bad-input@example.com')));
     await add(shopper, { variantId: ids.mug, quantity: 1 });
