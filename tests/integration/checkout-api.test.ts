@@ -12,6 +12,7 @@ const { env } = await import('@/lib/env');
 const { cartChannel, subscribeEvent } = await import('@/lib/events');
 const { startCheckout } = await import('@/lib/checkout/checkout');
 const { rememberReceipt } = await import('@/lib/orders/receipts');
+const { adjustPoints } = await import('@/lib/loyalty/adjust');
 const { readGuestCartId } = await import('@/lib/cart/request');
 const linesRoute = await import('@/app/api/v1/cart/lines/route');
 const cartRoute = await import('@/app/api/v1/cart/route');
@@ -221,6 +222,30 @@ describe('POST /api/v1/checkout', () => {
     const thirdBody = (await third.json()) as CheckoutBody;
     expect((await pay(guest, thirdBody.order.id, 'decline')).status).toBe(200);
     expect(await stockAt(db, lastOne)).toEqual({ onHand: 1, reserved: 0 });
+  });
+
+  it('placing again from the same bag cancels the pending order first: its stock and its held points come back', async () => {
+    const member = await insertUser(db, 'again-with-points@example.com');
+    await adjustPoints({ userId: member.id, points: 1_000, idempotencyKey: 'test:again-with-points' });
+    const phone = device(await signedInJar(member));
+    await addToBag(phone, ids.jacket, 1);
+    const before = await stockAt(db, ids.jacket);
+    const form = { ...pickup('again'), email: 'again-with-points@example.com', points: 500 };
+    const first = (await (await checkout(phone, form)).json()) as CheckoutBody;
+    expect(await stockAt(db, ids.jacket)).toEqual({ onHand: before.onHand, reserved: before.reserved + 1 });
+    const second = await checkout(phone, form);
+    expect(second.status).toBe(201);
+    expect((await orderRow(first.order.id)).status).toBe('CANCELLED');
+    // One unit and 500 points held, by the second order only.
+    expect(await stockAt(db, ids.jacket)).toEqual({ onHand: before.onHand, reserved: before.reserved + 1 });
+    const ledger = await db.loyaltyEntry.findMany({ where: { account: { userId: member.id } }, orderBy: { createdAt: 'asc' } });
+    expect(ledger.map((e) => [e.kind, e.points, e.orderId])).toEqual([
+      ['ADJUST', 1_000, null],
+      ['HOLD', -500, first.order.id],
+      ['RELEASE', 500, first.order.id],
+      ['HOLD', -500, ((await second.json()) as CheckoutBody).order.id],
+    ]);
+    expect(await db.loyaltyAccount.findUniqueOrThrow({ where: { userId: member.id } })).toMatchObject({ balance: 500 });
   });
 
   it('confirms a pay-at-pickup order at once, keeps its stock held and e-mails the code', async () => {
