@@ -94,8 +94,7 @@ describe('the staff 360° view: consent and messages', () => {
 
     expect(messaging.messages).toEqual([
       {
-        // The confirmation is queued without a kind of its own (lib/orders/confirmation.ts): its subject says it.
-        kind: 'email',
+        kind: 'order_confirmation',
         channel: 'email',
         status: 'sent',
         subject: `Order ${placed.order.number} confirmed`,
