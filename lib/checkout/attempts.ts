@@ -45,9 +45,9 @@ export type BagLock = {
 
 // In the order's transaction, before anything is written: waits for any other checkout of this bag to commit, then
 // answers the attempt's earlier order (a repeat), or refuses a bag that changed since it was read or whose version
-// is already an order. Two statements, the lock and then every check at once: the checks must see what a checkout
-// that held the lock before committed, which a statement that began before it did cannot (READ COMMITTED takes a
-// snapshot per statement). The same look also finds the bag's pending leftovers and the expired holds on `stock`.
+// is already an order. One round trip (checkout_lock_bag, migration 20261207040000): the lock, then every look as a
+// statement of its own, which sees what a checkout that held the lock before committed. The same look finds the
+// bag's pending leftovers and the expired holds on `stock`.
 export async function lockBagTx(
   tx: Tx,
   cart: { cartId: string; version: number },
@@ -55,26 +55,24 @@ export async function lockBagTx(
   stock: { locationId: string; variantIds: readonly string[] },
   now: Date,
 ): Promise<BagLock> {
-  const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT "version" FROM "Cart" WHERE "id" = ${cart.cartId} FOR UPDATE`;
-  const [seen] = await tx.$queryRaw<
-    { attempt: string | null; done: { id: string; number: string } | null; leftovers: string[]; expired: string[] }[]
-  >`
-    SELECT
-      (SELECT o."id" FROM "Order" o WHERE o."checkoutKey" = ${checkoutKey}::text) AS "attempt",
-      (SELECT json_build_object('id', o."id", 'number', o."number") FROM "Order" o
-        WHERE o."cartId" = ${cart.cartId} AND o."cartVersion" = ${cart.version}::int
-          AND o."status" = ANY(${CHECKED_OUT}::"OrderStatus"[]) LIMIT 1) AS "done",
-      coalesce((SELECT array_agg(o."id" ORDER BY o."id") FROM "Order" o
-        WHERE o."cartId" = ${cart.cartId} AND o."status" = 'PENDING'), '{}') AS "leftovers",
-      coalesce((SELECT array_agg(DISTINCT h."orderId") FROM "StockHold" h
-        WHERE h."status" = 'ACTIVE' AND h."expiresAt" < ${now} AND h."locationId" = ${stock.locationId}
-          AND h."variantId" = ANY(${[...stock.variantIds]}::text[])), '{}') AS "expired"`;
+  const [row] = await tx.$queryRaw<{ seen: LockLook }[]>`
+    SELECT checkout_lock_bag(${cart.cartId}, ${cart.version}::int, ${checkoutKey}::text, ${CHECKED_OUT}::text[],
+      ${stock.locationId}, ${[...stock.variantIds]}::text[], ${now}) AS "seen"`;
+  const seen = row!.seen;
   const none = { leftovers: [], expiredOrderIds: [] };
-  if (seen?.attempt) return { repeatOf: seen.attempt, ...none };
-  if (!locked || locked.version !== cart.version) throw new CartChangedError();
-  if (seen?.done) throw new AlreadyPlacedError(seen.done);
-  return { repeatOf: null, leftovers: seen?.leftovers ?? [], expiredOrderIds: seen?.expired ?? [] };
+  if (seen.attempt) return { repeatOf: seen.attempt, ...none };
+  if (seen.version !== cart.version) throw new CartChangedError();
+  if (seen.done) throw new AlreadyPlacedError(seen.done);
+  return { repeatOf: null, leftovers: seen.leftovers, expiredOrderIds: seen.expired };
 }
+
+type LockLook = {
+  version: number | null;
+  attempt: string | null;
+  done: { id: string; number: string } | null;
+  leftovers: string[];
+  expired: string[];
+};
 
 // The answer to a repeated attempt: the order as it is now, its payment as the provider gives it again (each is
 // idempotent: Stripe returns the same PaymentIntent for the order's key, pay at pickup is already confirmed) and
