@@ -1,8 +1,8 @@
 import type { LoyaltySummary } from '@/lib/loyalty/account';
 import { formatMoney } from '@/lib/utils';
 
-const day = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const day = (iso: string) => dayFormat.format(new Date(iso));
 const n = (points: number) => points.toLocaleString('en-GB');
 
 // The member's points at a glance: what they can spend and what it is worth, what is pending and when it becomes
