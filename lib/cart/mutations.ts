@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordEvent } from '@/lib/analytics/record';
 import { db } from '@/lib/db';
-import type { Tx } from '@/lib/db/client';
+import { poolOf, type Tx } from '@/lib/db/client';
 import { newRowId } from '@/lib/db/ids';
 import { env } from '@/lib/env';
 import { cartChannel, publishEvent } from '@/lib/events';
@@ -65,16 +65,30 @@ type ApplyRow = CartViewRow & {
   next: number | null;
 };
 
+// The bag change as one named prepared statement, sent through pg itself rather than Prisma: Prisma's own work per
+// query (its request pipeline, promises and result conversion) cost about 0.4 ms of a bag change's 3-5 ms of server
+// CPU (alternating adds and changes against npm start, A/B on one build). Its values and rows are plain text,
+// integers and booleans, which pg converts as Prisma would.
+const APPLY_SQL = 'SELECT * FROM cart_apply_line($1, $2, $3, $4, $5::int, $6, $7, $8::int, $9::int, $10::int)';
+
 // One statement: the database function cart_apply_line (prisma/migrations/*_cart_apply_line_view) locks the cart,
 // checks If-Match and the rules, writes, and answers with the bag as it now stands, so nothing is read back after the
 // write. A refusal leaves nothing behind.
 export async function applyCartMutation(owner: CartOwner, mutation: CartMutation, expectedVersion?: number): Promise<MutationResult> {
   const quantity = mutation.kind === 'remove' ? 0 : mutation.quantity;
-  const rows = await db.$queryRaw<ApplyRow[]>`
-    SELECT * FROM cart_apply_line(
-      ${owner.kind === 'user' ? owner.userId : null}, ${owner.kind === 'guest' ? owner.cartId : null}, ${newRowId('c')},
-      ${env.SHOP_CURRENCY}, ${expectedVersion ?? null}::int, ${mutation.kind}, ${mutation.variantId}, ${quantity}::int,
-      ${MAX_LINE_QUANTITY}::int, ${MAX_CART_LINES}::int)`;
+  const values = [
+    owner.kind === 'user' ? owner.userId : null,
+    owner.kind === 'guest' ? owner.cartId : null,
+    newRowId('c'),
+    env.SHOP_CURRENCY,
+    expectedVersion ?? null,
+    mutation.kind,
+    mutation.variantId,
+    quantity,
+    MAX_LINE_QUANTITY,
+    MAX_CART_LINES,
+  ];
+  const { rows } = await poolOf(db).query<ApplyRow>({ name: 'cart_apply_line', text: APPLY_SQL, values });
   const row = rows[0];
   if (!row) throw new Error('cart_apply_line returned no row');
   if (row.outcome === 'stale') throw staleCart();
@@ -82,14 +96,19 @@ export async function applyCartMutation(owner: CartOwner, mutation: CartMutation
   if (row.outcome === 'refused') throw refusal(mutation, row);
   const { cartId, version, created } = row;
   await publishCartChanged(cartId, version);
-  if (mutation.kind === 'add')
+  if (mutation.kind === 'add') {
+    // The bag's rows name the line's product and price, so the recorder need not look the variant up.
+    const line = rows.find((r) => r.variantId === mutation.variantId);
     recordEvent({
       type: 'BAG_ADDED',
       cartId,
       variantId: mutation.variantId,
+      productId: line?.productId,
+      valueMinor: line?.priceMinor == null ? undefined : line.priceMinor * mutation.quantity,
       quantity: mutation.quantity,
       customerId: owner.kind === 'user' ? owner.userId : null,
     });
+  }
   const resolved: CartOwner = owner.kind === 'user' ? owner : { kind: 'guest', cartId };
   return { cart: cartFromRows(resolved, rows), cartId, createdCartId: created && owner.kind === 'guest' ? cartId : null };
 }

@@ -49,5 +49,18 @@ export function createPool(config: pg.PoolConfig): pg.Pool {
 export function createClient(url: string = env.databaseUrl, options: { max?: number; pool?: pg.Pool } = {}): PrismaClient {
   const pool = options.pool ?? createPool({ connectionString: url, max: options.max ?? env.dbPoolMax });
   const adapter = new PrismaPg(pool, { statementNameGenerator: statementName, disposeExternalPool: !options.pool });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  pools.set(client, pool);
+  return client;
+}
+
+// The pg pool under a client createClient made. For the few statements on a hot path sent without Prisma, whose own
+// work per query (its request pipeline, promises and result conversion) costs more than pg's: the bag change.
+// On globalThis: lib/db's client may have been made by another bundle's copy of this module (instrumentation.ts).
+const poolsKey = Symbol.for('northwind.db.pools');
+const pools = ((globalThis as Record<symbol, unknown>)[poolsKey] ??= new WeakMap()) as WeakMap<PrismaClient, pg.Pool>;
+export function poolOf(client: PrismaClient): pg.Pool {
+  const pool = pools.get(client);
+  if (!pool) throw new Error('poolOf: this Prisma client was not made by createClient');
+  return pool;
 }
