@@ -5,8 +5,8 @@ import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
 import { ORDER_TX } from '@/lib/db/tx-options';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { computeTotals } from '@/lib/checkout/totals';
 import { LoyaltyError, memberNotFound } from './errors';
+import { totalsWithPoints } from './handover';
 import { appendEntry } from './ledger';
 import { consumeConfirmCode, readMemberCard } from './member-card';
 import { getLoyaltySummary } from './account';
@@ -146,21 +146,7 @@ async function orderForRedemption(orderId: string, userId: string, storeId: stri
 
 // The order is priced again with the points (same rules as checkout), guarded so it happens once.
 async function applyPointsToOrderTx(tx: Tx, order: RedeemableOrder, points: number): Promise<number> {
-  const lines = await tx.orderLine.findMany({
-    where: { orderId: order.id },
-    select: { variantId: true, unitPriceMinor: true, quantity: true },
-  });
-  const discount = order.discountMinor
-    ? { code: order.discountCode ?? 'DISCOUNT', kind: 'amount' as const, amountMinor: order.discountMinor, label: '' }
-    : null;
-  const totals = computeTotals({
-    lines: lines.map((l) => ({ variantId: l.variantId ?? '', unitPriceMinor: l.unitPriceMinor, quantity: l.quantity })),
-    fulfilment: 'PICKUP',
-    country: 'GB',
-    currency: order.currency,
-    discount,
-    points,
-  });
+  const totals = await totalsWithPoints(tx, order, points);
   const updated = await tx.order.updateMany({
     where: { id: order.id, paidAt: null, pointsRedeemed: 0 },
     data: {

@@ -49,8 +49,13 @@ function refusal(order: OrderRow): string | null {
   return null;
 }
 
-// The order priced again with `points` off (the same totals rules as checkout and the substitution step).
-async function totalsWithPoints(client: Client, order: OrderRow, points: number) {
+// The order priced again with `points` off (the same totals rules as checkout and the substitution step); the
+// counter's redemption against an order (lib/loyalty/counter.ts) prices it the same way.
+export async function totalsWithPoints(
+  client: Client,
+  order: Pick<OrderRow, 'id' | 'discountMinor' | 'discountCode' | 'currency'>,
+  points: number,
+) {
   const lines = await client.orderLine.findMany({
     where: { orderId: order.id },
     select: { variantId: true, unitPriceMinor: true, quantity: true },
