@@ -27,12 +27,7 @@ export function checkoutKeyFor(cartId: string, key: string): string {
   return createHash('sha256').update(`checkout:${cartId}:${key}`).digest('hex');
 }
 
-const CHECKED_OUT: OrderStatus[] = ['CONFIRMED', 'PAID', 'READY_FOR_PICKUP', 'COMPLETED'];
-
-export async function findAttempt(client: Tx, checkoutKey: string): Promise<string | null> {
-  const order = await client.order.findUnique({ where: { checkoutKey }, select: { id: true } });
-  return order?.id ?? null;
-}
+export const CHECKED_OUT: OrderStatus[] = ['CONFIRMED', 'PAID', 'READY_FOR_PICKUP', 'COMPLETED'];
 
 export type BagLock = {
   // The attempt's earlier order (a repeat): nothing else was looked at.

@@ -1,20 +1,28 @@
 import 'server-only';
 import { recordEvent, recordOrderEvent } from '@/lib/analytics/record';
 import type { SessionUser } from '@/lib/auth/session';
-import { readCartForCheckout } from '@/lib/cart/checkout-lines';
 import type { CartOwner } from '@/lib/cart/view';
 import { db } from '@/lib/db';
 import { completeDemoPayment } from '@/lib/payments/demo';
 import type { DemoOutcome, PaymentStart } from '@/lib/payments/provider';
 import { getPaymentProvider, paymentKindFor } from '@/lib/payments/providers';
-import { describeRetry, rateLimitAll } from '@/lib/rate-limit';
+import { describeRetry, type LimitName } from '@/lib/rate-limit';
+import { readForCheckout } from '@/lib/checkout/checkout-read';
 import { recordCheckoutConsentTx } from '@/lib/messaging/account-consent';
 import { onOrderConfirmed } from '@/lib/orders/after-confirmed';
 import { channelFromUserAgent } from '@/lib/orders/channel';
 import { OrderError } from '@/lib/orders/errors';
 import { cancelPendingOrdersTx, releaseHold } from '@/lib/orders/transitions';
-import { priceOrder, writePendingOrder, type PlacedOrder, type PlaceOrderInput } from '@/lib/checkout/place-order';
-import { checkoutKeyFor, findAttempt, lockBagTx, repeatCheckout } from '@/lib/checkout/attempts';
+import {
+  assertOrderInput,
+  priceFrom,
+  writePendingOrder,
+  type PlacedOrder,
+  type PlaceOrderInput,
+  type PricedOrder,
+} from '@/lib/checkout/place-order';
+import { checkoutKeyFor, lockBagTx, repeatCheckout } from '@/lib/checkout/attempts';
+import { placeInOne, placesInOne } from '@/lib/checkout/place-one';
 import type { Receipt } from '@/lib/orders/receipts';
 import type { CheckoutBody } from '@/lib/checkout/schemas';
 import { ORDER_TX } from '@/lib/db/tx-options';
@@ -51,38 +59,33 @@ function orderInput(
 // already a confirmed or paid order is refused (lib/checkout/attempts.ts). A pending checkout left behind by the same
 // bag is cancelled first, so a shopper retrying never competes with their own hold. Throws OrderError,
 // OutOfStockError, TotalsError or a checkout error; a refusal writes nothing.
+// Two statements in the common case (issue 21): the bag, the attempt, the limits and the prices read with one
+// (lib/checkout/checkout-read.ts), the order placed with the other (lib/checkout/place-one.ts).
 export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ctx: CheckoutContext): Promise<CheckoutResult> {
   const now = ctx.now ?? new Date();
-  const cart = await readCartForCheckout(actor.cart);
-  const checkoutKey = cart && ctx.idempotencyKey ? checkoutKeyFor(cart.cartId, ctx.idempotencyKey) : null;
-  // A repeat that arrives once the attempt's order is written: answered without counting against the limits.
-  const earlier = checkoutKey ? await findAttempt(db, checkoutKey) : null;
-  if (earlier) return repeatCheckout(earlier);
-  if (!cart?.lines.length) throw new OrderError('empty_order', 'Your bag is empty.');
-  const input = orderInput(actor, body, cart, ctx.userAgent);
-  recordEvent({ type: 'CHECKOUT_STARTED', cartId: cart.cartId, customerId: actor.user?.id ?? null });
-  const limited = await rateLimitAll([
+  const limits: [LimitName, string][] = [
     ['checkoutEmail', body.email],
     ['checkoutIp', ctx.clientIp],
-  ]);
-  if (!limited.ok)
-    throw new OrderError('rate_limited', `Too many orders in a short time. Try again in ${describeRetry(limited.retryAfterSeconds)}.`);
+  ];
+  const storeId = body.fulfilment === 'PICKUP' ? body.pickupLocationId : null;
+  const read = await readForCheckout(actor.cart, ctx.idempotencyKey ?? null, limits, storeId);
+  const { cart } = read;
+  // A repeat that arrives once the attempt's order is written: answered without counting against the limits.
+  if (read.attempt) return repeatCheckout(read.attempt);
+  if (!cart?.lines.length) throw new OrderError('empty_order', 'Your bag is empty.');
+  const checkoutKey = ctx.idempotencyKey ? checkoutKeyFor(cart.cartId, ctx.idempotencyKey) : null;
+  const input = orderInput(actor, body, cart, ctx.userAgent);
+  recordEvent({ type: 'CHECKOUT_STARTED', cartId: cart.cartId, customerId: actor.user?.id ?? null });
+  if (read.limited && !read.limited.ok)
+    throw new OrderError('rate_limited', `Too many orders in a short time. Try again in ${describeRetry(read.limited.retryAfterSeconds)}.`);
 
-  // Priced before the transaction, which then holds the database only for the writes.
-  const priced = await priceOrder(db, input, now);
-  const written = await db.$transaction(
-    async (tx): Promise<{ repeatOf: string; placed?: undefined } | { repeatOf?: undefined; placed: PlacedOrder }> => {
-      const stock = { locationId: priced.location.id, variantIds: priced.lines.map((l) => l.variantId) };
-      const { repeatOf, leftovers, expiredOrderIds } = await lockBagTx(tx, cart, checkoutKey, stock, now);
-      if (repeatOf) return { repeatOf };
-      await cancelPendingOrdersTx(tx, leftovers, now);
-      const placed = await writePendingOrder(tx, input, priced, now, { checkoutKey, cartVersion: cart.version, expiredOrderIds });
-      // Ticked boxes are kept with the order's e-mail address (a guest's choices follow them into an account).
-      if (body.consent) await recordCheckoutConsentTx(tx, body.email, actor.user?.id ?? null, body.consent, now);
-      return { placed };
-    },
-    ORDER_TX,
-  );
+  // Priced before anything is written, so the database is held only for the writes.
+  assertOrderInput(input);
+  const priced = await priceFrom(db, input, read.pricing, now);
+  const one = placesInOne(priced, body.consent) ? await placeInOne(input, priced, now, cart, checkoutKey) : null;
+  if (one?.kind === 'repeat') return repeatCheckout(one.orderId);
+  const written =
+    one?.kind === 'placed' ? { placed: one.placed } : await placeInTransaction(actor, body, { input, priced, now, cart, checkoutKey });
   // A repeat that raced the first request: it waited for the bag's lock and found the attempt's order.
   if (written.placed === undefined) return repeatCheckout(written.repeatOf);
   const { placed } = written;
@@ -102,6 +105,33 @@ export async function startCheckout(actor: CheckoutActor, body: CheckoutBody, ct
   // Pay at pickup: the order was written CONFIRMED, so the bag empties and the e-mail goes out now.
   if (payment.status === 'confirmed') await onOrderConfirmed(placed.order.id);
   return { order: placed.order, payment, pickupCode: placed.pickupCode };
+}
+
+type Placement = {
+  input: PlaceOrderInput;
+  priced: PricedOrder;
+  now: Date;
+  cart: { cartId: string; version: number };
+  checkoutKey: string | null;
+};
+
+// The order with what one statement leaves to a transaction: a discount code, points, consent boxes, a leftover that
+// held points. The bag is locked and looked at first (lib/checkout/attempts.ts).
+function placeInTransaction(
+  actor: CheckoutActor,
+  body: CheckoutBody,
+  { input, priced, now, cart, checkoutKey }: Placement,
+): Promise<{ repeatOf: string; placed?: undefined } | { repeatOf?: undefined; placed: PlacedOrder }> {
+  return db.$transaction(async (tx) => {
+    const stock = { locationId: priced.location.id, variantIds: priced.lines.map((l) => l.variantId) };
+    const { repeatOf, leftovers, expiredOrderIds } = await lockBagTx(tx, cart, checkoutKey, stock, now);
+    if (repeatOf) return { repeatOf };
+    await cancelPendingOrdersTx(tx, leftovers, now);
+    const placed = await writePendingOrder(tx, input, priced, now, { checkoutKey, cartVersion: cart.version, expiredOrderIds });
+    // Ticked boxes are kept with the order's e-mail address (a guest's choices follow them into an account).
+    if (body.consent) await recordCheckoutConsentTx(tx, body.email, actor.user?.id ?? null, body.consent, now);
+    return { placed };
+  }, ORDER_TX);
 }
 
 export type DemoPaymentViewer = { user: SessionUser | null; receipt: Receipt | null };

@@ -5,7 +5,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { OutOfStockError, type ShortLine } from '@/lib/inventory/errors';
 import type { HoldRequest } from '@/lib/inventory/holds';
 import { randomOrderNumber } from '@/lib/orders/order-number';
-import type { ShippingAddress } from '@/lib/orders/types';
+import type { SalesChannel } from '@/lib/generated/prisma/enums';
+import type { PaymentProviderKind, ShippingAddress } from '@/lib/orders/types';
 
 // Placement's writes as few statements as they can be (issue 21): the stock is held and the order written with its
 // lines and holds in one round trip, instead of one per line, per insert and per order-number check.
@@ -15,10 +16,10 @@ export type OrderRow = {
   status: 'PENDING' | 'CONFIRMED';
   email: string;
   userId: string | null;
-  channel: string;
+  channel: SalesChannel;
   fulfilment: 'PICKUP' | 'DELIVERY';
   pickupLocationId: string | null;
-  paymentProvider: string;
+  paymentProvider: PaymentProviderKind;
   currency: string;
   subtotalMinor: number;
   discountMinor: number;

@@ -1,14 +1,13 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Tx } from '@/lib/db/client';
-import { newRowId } from '@/lib/db/ids';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import type { SalesChannel } from '@/lib/generated/prisma/enums';
 import { OrderError } from '@/lib/orders/errors';
-import { payAtPickupHoldExpiry, paymentHoldExpiry } from '@/lib/inventory/hold-expiry';
-import { releaseExpiredHoldsTx, releaseExpiredOrdersTx, type HoldRequest } from '@/lib/inventory/holds';
+import { releaseExpiredHoldsTx, releaseExpiredOrdersTx } from '@/lib/inventory/holds';
 import { holdAndInsertOrderTx } from '@/lib/checkout/order-writes';
-import { generatePickupCode, hashPickupCode, sealPickupCode } from '@/lib/pickup/code';
+import { draftOrder, placedOrder } from '@/lib/checkout/order-draft';
 import { assertDiscountAllowed, findDiscount, lockDiscountTx, redeemDiscountTx, type Discount } from '@/lib/checkout/discounts';
 import { computeTotals, type OrderTotals } from '@/lib/checkout/totals';
 import { holdPointsForOrderTx } from '@/lib/loyalty/orders';
@@ -35,7 +34,7 @@ export type PlaceOrderInput = {
 
 export type PlacedOrder = { order: OrderSummary; locationId: string; pickupCode: string | null };
 
-type VariantRow = {
+export type VariantRow = {
   id: string;
   sku: string;
   size: string | null;
@@ -53,30 +52,35 @@ function mergeLines(lines: PlaceOrderInput['lines']): Map<string, number> {
 }
 
 type OrderLocation = { id: string; country: string; openingHours: unknown; timeZone: string };
-type LocationRow = OrderLocation & { type: string; pickupEnabled: boolean };
+export type LocationRow = OrderLocation & { type: string; pickupEnabled: boolean };
 
 // The store (or, for delivery, the first warehouse) and the variants with their products, in one statement: every
 // round trip a checkout makes costs the embedded database about as much as the query itself (issue 21).
-async function readLocationAndVariants(
-  client: Tx,
-  input: PlaceOrderInput,
-  variantIds: readonly string[],
-): Promise<{ location: LocationRow | null; variants: VariantRow[] }> {
-  const storeId = input.fulfilment === 'PICKUP' ? input.pickupLocationId : null;
-  const [row] = await client.$queryRaw<{ location: LocationRow | null; variants: VariantRow[] }[]>`
-    SELECT (
+async function readLocationAndVariants(client: Tx, input: PlaceOrderInput, variantIds: readonly string[]): Promise<PricingRead> {
+  const [row] = await client.$queryRaw<PricingRead[]>`
+    SELECT ${locationJson(input.fulfilment === 'PICKUP' ? input.pickupLocationId : null)} AS "location", ${variantsJson(Prisma.sql`SELECT unnest(${[...variantIds]}::text[])`)} AS "variants"`;
+  return { location: row?.location ?? null, variants: row?.variants ?? [] };
+}
+
+// The pickup store `storeId` (for delivery, null: the first warehouse) as JSON, and the variants `ids` (a subquery) with their products: what
+// pricing reads, as expressions that the checkout's first statement (lib/checkout/checkout-read.ts) selects too.
+export function locationJson(storeId: string | null): Prisma.Sql {
+  return Prisma.sql`(
       SELECT json_build_object('id', l."id", 'type', l."type", 'pickupEnabled', l."pickupEnabled", 'country', l."country",
         'openingHours', l."openingHours", 'timeZone', l."timeZone")
       FROM "Location" l
       WHERE (${storeId}::text IS NOT NULL AND l."id" = ${storeId}::text) OR (${storeId}::text IS NULL AND l."type" = 'WAREHOUSE')
       ORDER BY l."code" LIMIT 1
-    ) AS "location", coalesce((
+    )`;
+}
+
+export function variantsJson(ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce((
       SELECT json_agg(json_build_object('id', v."id", 'sku', v."sku", 'size', v."size", 'color', v."color",
         'priceMinor', v."priceMinor", 'currency', v."currency", 'productId', v."productId", 'productName', p."name"))
       FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
-      WHERE v."id" = ANY(${[...variantIds]}::text[])
-    ), '[]'::json) AS "variants"`;
-  return { location: row?.location ?? null, variants: row?.variants ?? [] };
+      WHERE v."id" IN (${ids})
+    ), '[]'::json)`;
 }
 
 function orderLocation(input: PlaceOrderInput, found: LocationRow | null): OrderLocation {
@@ -106,12 +110,27 @@ export type PricedOrder = { location: OrderLocation; lines: PricedLine[]; totals
 // checkout reads before it opens one and holds the database (the embedded one serves a transaction at a time) only
 // for its writes; read inside the transaction, these rows would be no fresher. Throws OrderError or TotalsError.
 export async function priceOrder(client: Tx, input: PlaceOrderInput, now: Date = new Date()): Promise<PricedOrder> {
+  assertOrderInput(input);
+  const ids = [...mergeLines(input.lines).keys()];
+  if (!ids.length) throw new OrderError('empty_order', 'Your bag is empty.');
+  const read = await readLocationAndVariants(client, input, ids);
+  return priceFrom(client, input, read, now);
+}
+
+// The checks priceOrder makes before reading anything.
+export function assertOrderInput(input: PlaceOrderInput): void {
   if (input.fulfilment === 'DELIVERY' && !input.shippingAddress) throw new OrderError('address_required', 'Add a delivery address.');
   if (input.paymentProvider === 'PAY_AT_PICKUP' && input.fulfilment !== 'PICKUP')
     throw new OrderError('payment_not_allowed', 'Pay at pickup is only for orders collected in a store.');
+}
+
+// What pricing reads: the store (or warehouse) as a JSON object and the lines' variants with their products.
+export type PricingRead = { location: LocationRow | null; variants: VariantRow[] };
+
+// Prices the order from what was read for it (a discount code's row is read here, when one was typed).
+export async function priceFrom(client: Tx, input: PlaceOrderInput, read: PricingRead, now: Date = new Date()): Promise<PricedOrder> {
   const quantities = mergeLines(input.lines);
   if (!quantities.size) throw new OrderError('empty_order', 'Your bag is empty.');
-  const read = await readLocationAndVariants(client, input, [...quantities.keys()]);
   const location = orderLocation(input, read.location);
   const variants = read.variants;
   const byId = new Map(variants.map((v) => [v.id, v]));
@@ -166,80 +185,29 @@ export async function writePendingOrder(
   const customer = { userId: input.userId, email: input.email };
   const discount = priced.discount ? await lockDiscountTx(tx, priced.discount, now) : null;
   if (discount) await assertDiscountAllowed(tx, discount, customer);
-  const payAtPickup = input.paymentProvider === 'PAY_AT_PICKUP';
-  const holdExpiresAt = payAtPickup ? payAtPickupHoldExpiry(location, now) : paymentHoldExpiry(now);
-  const holds: HoldRequest[] = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, sku: l.sku, name: l.name }));
+  const draft = draftOrder(input, priced, now, marks);
   // Holds that expired on this stock go back first: nobody is refused stock that only an abandoned checkout was
   // sitting on.
   if (marks.expiredOrderIds) await releaseExpiredOrdersTx(tx, now, marks.expiredOrderIds);
-  else await releaseExpiredHoldsTx(tx, now, { locationId: location.id, variantIds: holds.map((h) => h.variantId) });
-  const pickupCode = input.fulfilment === 'PICKUP' ? generatePickupCode() : null;
-
-  // The id is made here so that the pickup code's hash, which binds the code to it, goes in with the insert.
-  const { currency, subtotalMinor, discountMinor, discountCode, pointsRedeemed, pointsDiscountMinor, shippingMinor, taxMinor, totalMinor } =
-    priced.totals;
-  const columns = {
-    id: newRowId('o'),
-    status: payAtPickup ? ('CONFIRMED' as const) : ('PENDING' as const),
-    email: input.email.trim().toLowerCase(),
-    userId: input.userId,
-    channel: input.channel,
-    fulfilment: input.fulfilment,
-    pickupLocationId: input.fulfilment === 'PICKUP' ? location.id : null,
-    paymentProvider: input.paymentProvider,
-    currency,
-    subtotalMinor,
-    discountMinor,
-    discountCode,
-    pointsRedeemed,
-    pointsDiscountMinor,
-    shippingMinor,
-    taxMinor,
-    totalMinor,
-    holdExpiresAt,
-    placedAt: now,
-  };
-  const shippingAddress = input.fulfilment === 'DELIVERY' ? input.shippingAddress : null;
+  else await releaseExpiredHoldsTx(tx, now, { locationId: location.id, variantIds: draft.holds.map((h) => h.variantId) });
   // The stock held and the order written with its lines and holds in one statement (lib/checkout/order-writes.ts),
   // which also draws the number; a refused line writes nothing.
-  const number = await holdAndInsertOrderTx(
-    tx,
-    {
-      ...columns,
-      shippingAddress,
-      cartId: input.cartId ?? null,
-      checkoutKey: marks.checkoutKey ?? null,
-      cartVersion: marks.cartVersion ?? null,
-      pickupCodeHash: pickupCode ? hashPickupCode(columns.id, pickupCode) : null,
-      pickupCodeSealed: pickupCode ? sealPickupCode(columns.id, pickupCode) : null,
-    },
-    lines,
-    { locationId: location.id, expiresAt: holdExpiresAt, requests: holds },
-  );
-  const order: OrderSummary = {
-    ...columns,
-    number,
-    shippingAddress,
-    paidAt: null,
-    cancelledAt: null,
-    lines: lines.map(({ variantId, name, sku, unitPriceMinor, quantity }) => ({
-      variantId,
-      name,
-      sku,
-      unitPriceMinor,
-      quantity,
-      lineTotalMinor: unitPriceMinor * quantity,
-    })),
-  };
+  const number = await holdAndInsertOrderTx(tx, draft.row, lines, {
+    locationId: location.id,
+    expiresAt: draft.row.holdExpiresAt,
+    requests: draft.holds,
+  });
+  const placed = placedOrder(draft, number, priced);
+  const { order } = placed;
   if (discount) await redeemDiscountTx(tx, discount, order.id, customer);
   // The points are held with the order, like its stock (lib/loyalty/orders.ts): spent when it is paid, back if not.
-  if (pointsRedeemed && input.userId)
+  if (order.pointsRedeemed && input.userId)
     await holdPointsForOrderTx(
       tx,
-      { userId: input.userId, orderId: order.id, points: pointsRedeemed, channel: input.channel, storeId: columns.pickupLocationId },
+      { userId: input.userId, orderId: order.id, points: order.pointsRedeemed, channel: input.channel, storeId: order.pickupLocationId },
       now,
     );
-  return { order, locationId: location.id, pickupCode };
+  return placed;
 }
 
 // Prices and writes the order in the caller's transaction.

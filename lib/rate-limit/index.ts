@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { consumeBucket, consumeBuckets, type RateLimitResult } from './bucket';
+import { consumeBucket, consumeBuckets, type Bucket, type RateLimitResult } from './bucket';
 
 export type { RateLimitResult } from './bucket';
 
@@ -41,10 +41,16 @@ export async function rateLimit(name: LimitName, subject: string): Promise<RateL
 
 // All buckets are consumed (so a refused attempt still counts), in one statement, and the strictest answer wins.
 export async function rateLimitAll(checks: [LimitName, string][]): Promise<RateLimitResult> {
-  const results = await consumeBuckets(
-    db,
-    checks.map(([name, subject]) => ({ key: `${name}:${subject.toLowerCase()}`, ...limits[name] })),
-  );
+  return strictest(await consumeBuckets(db, limitBuckets(checks)));
+}
+
+// The buckets `checks` count in (for a statement that counts them itself: lib/checkout/checkout-read.ts).
+export function limitBuckets(checks: readonly [LimitName, string][]): Bucket[] {
+  return checks.map(([name, subject]) => ({ key: `${name}:${subject.toLowerCase()}`, ...limits[name] }));
+}
+
+// The answer to several buckets counted together: the refusal with the longest wait, else the first bucket's.
+export function strictest(results: readonly RateLimitResult[]): RateLimitResult {
   const refused = results.filter((r) => !r.ok).sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds);
   return refused[0] ?? results[0] ?? { ok: true, remaining: 0, retryAfterSeconds: 0 };
 }
