@@ -42,10 +42,32 @@ export function serverCpuMs(pid: number): number {
   return processTree(pid).reduce((sum, p) => sum + cpuMsOf(p), 0);
 }
 
+// The CPU the server's process tree uses while no request is sent (the job queue's polls, the sweepers' timers, the
+// embedded database's own housekeeping), in milliseconds per second, over `ms` of quiet.
+export async function idleCpuMsPerSecond(pid: number, ms = 5000): Promise<number> {
+  const before = serverCpuMs(pid);
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, ms));
+  return ((serverCpuMs(pid) - before) * 1000) / (performance.now() - t0);
+}
+
 // Runs `work` and returns its result with the server CPU it cost per request (`requests` counted by the caller).
-export async function cpuPerRequest<T extends { count: number }>(pid: number | undefined, work: () => Promise<T>) {
+// Given the server's idle rate (idleCpuMsPerSecond), it also gives the cost net of that background, which a paced
+// loop would otherwise charge to its requests in proportion to how long it runs rather than to how many it sends.
+export async function cpuPerRequest<T extends { count: number }>(
+  pid: number | undefined,
+  work: () => Promise<T>,
+  { idleMsPerSecond }: { idleMsPerSecond?: number } = {},
+) {
   const before = pid ? serverCpuMs(pid) : 0;
+  const t0 = performance.now();
   const result = await work();
+  const elapsedMs = performance.now() - t0;
   const cpuMs = pid ? serverCpuMs(pid) - before : NaN;
-  return { ...result, serverCpuMsPerRequest: pid && result.count ? Math.round((cpuMs / result.count) * 100) / 100 : null };
+  const perRequest = (ms: number) => (pid && result.count ? Math.round((ms / result.count) * 100) / 100 : null);
+  return {
+    ...result,
+    serverCpuMsPerRequest: perRequest(cpuMs),
+    ...(idleMsPerSecond === undefined ? {} : { serverCpuMsPerRequestNet: perRequest(cpuMs - (idleMsPerSecond * elapsedMs) / 1000) }),
+  };
 }
