@@ -20,8 +20,13 @@ const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'
 // session check needs, and it avoids running Auth.js's whole session endpoint (which re-encrypts the token) on every API call.
 export async function getSessionUser(): Promise<SessionUser | null> {
   const jar = await cookies();
+  return sessionUserFrom((name) => jar.get(name)?.value);
+}
+
+// The same, for a caller that reads the request's cookies itself (`cookie` gives a cookie's value by name).
+export async function sessionUserFrom(cookie: (name: string) => string | undefined): Promise<SessionUser | null> {
   for (const name of SESSION_COOKIES) {
-    const value = jar.get(name)?.value;
+    const value = cookie(name);
     if (!value) continue;
     const user = await userFromSessionToken(value, name);
     if (user) return user;

@@ -143,6 +143,14 @@ describe('cart API', () => {
     forger.jar.set('nw_cart', `${aliceCart.id}.${'A'.repeat(43)}`);
     expect((await getCart(forger)).cart.lines).toEqual([]);
     await add(forger, { variantId: ids.mug, quantity: 2 });
+    // A guest's own cookie, once checked (the server remembers cookies that verified), with Alice's cart id put in
+    // front of its signature: refused all the same.
+    const guest = device();
+    await add(guest, { variantId: ids.mug, quantity: 1 });
+    const signed = guest.jar.get('nw_cart')!.value;
+    expect((await getCart(guest)).cart.lines).toHaveLength(1);
+    guest.jar.set('nw_cart', `${aliceCart.id}${signed.slice(signed.lastIndexOf('.'))}`);
+    expect((await getCart(guest)).cart.lines).toEqual([]);
 
     const after = await db.cartLine.findMany({ where: { cartId: aliceCart.id } });
     expect(after).toEqual([expect.objectContaining({ variantId: ids.tee, quantity: 3 })]);

@@ -63,6 +63,16 @@ export class Jar {
 
 const currentJar = new AsyncLocalStorage<Jar>();
 
+// The headers a device's request carries: its browser's own (requestHeaders, when a test gives some) and a Cookie
+// header from its jar as it stands, which lib/cart reads its cookies from.
+function deviceHeaders(jar: Jar | undefined): Headers {
+  if (!jar) return new Headers();
+  const headers = new Headers((jar as { requestHeaders?: Headers }).requestHeaders);
+  const cookie = [...jar.values].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
+  if (cookie) headers.set('cookie', cookie);
+  return headers;
+}
+
 export function cookiesMock() {
   return {
     cookies: async () => {
@@ -70,7 +80,7 @@ export function cookiesMock() {
       if (!jar) throw new Error('no device');
       return jar;
     },
-    headers: async () => new Headers(),
+    headers: async () => deviceHeaders(currentJar.getStore()),
   };
 }
 
@@ -78,10 +88,7 @@ export function cookiesMock() {
 // the jar, so each device is one browser). For the files that read the channel or client hints from the request.
 export function requestMock() {
   const base = cookiesMock();
-  return {
-    cookies: base.cookies,
-    headers: async () => ((await base.cookies()) as { requestHeaders?: Headers }).requestHeaders ?? new Headers(),
-  };
+  return { cookies: base.cookies, headers: async () => deviceHeaders(await base.cookies()) };
 }
 
 // A signed-in device, as after a sign-in: the token names its server-side session row (lib/auth/sessions.ts).
