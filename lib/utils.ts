@@ -7,28 +7,29 @@ export function cn(...classes: ClassValue[]): string {
   return classes.filter(Boolean).join(' ');
 }
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
 
-function moneyFormat(currency: string, fractionDigits?: number): Intl.NumberFormat {
+// The formatter and its currency's minor-unit digits, both kept (resolvedOptions() costs as much as a format).
+function moneyFormat(currency: string, fractionDigits?: number) {
   const key = `${currency}:${fractionDigits ?? ''}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('en-GB', {
+  let entry = moneyFormats.get(key);
+  if (!entry) {
+    const format = new Intl.NumberFormat('en-GB', {
       style: 'currency',
       currency,
       ...(fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
     });
-    moneyFormats.set(key, format);
+    entry = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    moneyFormats.set(key, entry);
   }
-  return format;
+  return entry;
 }
 
 // Formats an integer amount of minor units in its currency: 4500 GBP → "£45.00" (compact: "£45").
 export function formatMoney(amountMinor: number, currency: string, { compact = false } = {}): string {
-  const digits = moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
-  const scale = 10 ** digits;
+  const scale = 10 ** moneyFormat(currency).digits;
   const whole = amountMinor % scale === 0;
-  return moneyFormat(currency, compact && whole ? 0 : undefined).format(amountMinor / scale);
+  return moneyFormat(currency, compact && whole ? 0 : undefined).format.format(amountMinor / scale);
 }
 
 // "2 results", "1 result".
