@@ -143,8 +143,11 @@ export async function runLiveSyncBench(baseUrl: string, { rounds = 60 } = {}) {
     for (let i = 0; i < rounds; i++) {
       const quantity = (i % 2) + 1;
       const t0 = performance.now();
+      // Against the version before the change: the event may be read after the change's own answer has moved
+      // `version` on, and must still count.
+      const before = version;
       const heard = new Promise<void>((resolve) => {
-        waiter = (v) => v > version && resolve();
+        waiter = (v) => v > before && resolve();
       });
       const body = await phone.json<CartBody>('PATCH', `/api/v1/cart/lines/${variantId}`, { quantity }, { 'if-match': `"${version}"` });
       version = body.cart.version;
