@@ -44,4 +44,4 @@ COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
 USER node
 EXPOSE 3000
-CMD ["node", "--heap-growing-percent=100", "server.js"]
+CMD ["node", "server.js"]

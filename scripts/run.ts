@@ -41,15 +41,10 @@ function elapsed(started: number): string {
 // second and a shorter latency tail for the production server on this project's 2-core machines (npm run bench).
 // Set through NODE_OPTIONS so that it also reaches any worker the server starts.
 const SERVER_NODE_OPTIONS = '--max-semi-space-size=64';
-// The old generation may double before the next full collection. V8 otherwise grows it by as little as 10% when
-// collections look cheap, so a server with ~80 MB live (caches, the recommendation model) ran a full mark-compact
-// every one to three seconds under steady load, each a pause that every request in flight waited out. Node refuses
-// this flag in NODE_OPTIONS, so it goes on the server's command line.
-const SERVER_V8_FLAGS = ['--heap-growing-percent=100'];
 
 function runNode(session: Session, command: string[], env: NodeJS.ProcessEnv, { pipeStdout = false, serving = false } = {}) {
   const nodeOptions = serving ? [env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
-  const child = spawn(process.execPath, serving ? [...SERVER_V8_FLAGS, ...command] : command, {
+  const child = spawn(process.execPath, command, {
     cwd: repoRoot,
     env: { ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
     stdio: ['inherit', pipeStdout ? 'pipe' : 'inherit', 'inherit'],
