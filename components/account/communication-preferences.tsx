@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { apiSend } from '@/lib/api/client';
 
 export type ConsentRow = {
@@ -21,7 +21,15 @@ const channelLabels: Record<ConsentRow['channel'], string> = { email: 'By e-mail
 
 // One switch per channel × topic, saved as it is changed (PUT /api/v1/account/consent). Text messages need a mobile
 // number: the one given before, or one typed here.
+const noSubscribe = () => () => {};
+
 export function CommunicationPreferences({ initial }: { initial: ConsentRow[] }) {
+  // A switch flipped before the page's script runs would change on screen and save nothing: they wait for it.
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const [rows, setRows] = useState(initial);
   const [phone, setPhone] = useState(initial.find((r) => r.phone)?.phone ?? '');
   const [saving, setSaving] = useState<string | null>(null);
@@ -86,7 +94,7 @@ export function CommunicationPreferences({ initial }: { initial: ConsentRow[] })
                   role="switch"
                   className="size-6 accent-brand"
                   checked={row.granted}
-                  disabled={row.required || saving !== null}
+                  disabled={!hydrated || row.required || saving !== null}
                   aria-label={`${topicLabels[row.topic]} ${channelLabels[channel].toLowerCase()}`}
                   onChange={(e) => void change(row, e.target.checked)}
                 />
