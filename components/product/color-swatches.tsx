@@ -19,9 +19,9 @@ export function ColorSwatches({
   if (!onPick || colors.length < 2)
     return (
       <p className="swatches">
-        <span className="sr-only">Colours: {colors.map((c) => c.name).join(', ')}</span>
+        <span className="sr-only">{`Colours: ${colors.map((c) => c.name).join(', ')}`}</span>
         {colors.slice(0, max).map((c) => (
-          <i key={c.name} aria-hidden="true" className="swatch" style={c.hex ? { background: c.hex } : undefined} />
+          <i key={c.name} className="swatch" style={c.hex ? { background: c.hex } : undefined} />
         ))}
         {colors.length > max && <span aria-hidden="true">+{colors.length - max}</span>}
       </p>

@@ -26,9 +26,9 @@ function listingQuery(form: HTMLFormElement): string {
 
 function Count({ n }: { n: number }) {
   return (
-    <span className="ml-auto pl-1 text-sm text-muted tabular-nums">
+    <span className="count">
       {n}
-      <span className="sr-only"> {n === 1 ? 'product' : 'products'}</span>
+      <span className="sr-only">{n === 1 ? ' product' : ' products'}</span>
     </span>
   );
 }
