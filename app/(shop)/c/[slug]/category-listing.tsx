@@ -74,7 +74,7 @@ export async function CategoryListing({ slug, filters }: { slug: string; filters
           <ActiveFilters slug={slug} filters={filters} {...(store ? { storeName: store.name } : {})} />
           {results.items.length > 0 ? (
             // The first row's pictures load first but are not inlined: the listing's cached HTML, and with it the
-            // time to serve it, stays smaller, and its largest paint is as quick (npm run bench -- lighthouse).
+            // time to serve it, stays smaller, and Lighthouse scores the page the same (npm run bench -- lighthouse).
             <ProductGrid products={results.items} colors={filters.colors} eager={2} />
           ) : (
             <EmptyState title="Nothing matches these filters">
