@@ -1,6 +1,7 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { apiSend } from '@/lib/api/client';
 
 export type ConsentRow = {
@@ -21,15 +22,9 @@ const channelLabels: Record<ConsentRow['channel'], string> = { email: 'By e-mail
 
 // One switch per channel × topic, saved as it is changed (PUT /api/v1/account/consent). Text messages need a mobile
 // number: the one given before, or one typed here.
-const noSubscribe = () => () => {};
-
 export function CommunicationPreferences({ initial }: { initial: ConsentRow[] }) {
   // A switch flipped before the page's script runs would change on screen and save nothing: they wait for it.
-  const hydrated = useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const [rows, setRows] = useState(initial);
   const [phone, setPhone] = useState(initial.find((r) => r.phone)?.phone ?? '');
   const [saving, setSaving] = useState<string | null>(null);

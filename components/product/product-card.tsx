@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { artAlt, artUrl } from '@/lib/catalog/art-colour';
 import type { ColorSwatch, ImageView } from '@/lib/catalog/types';
 import { ColorSwatches } from './color-swatches';
@@ -21,8 +22,6 @@ export type GridCard = {
   color?: string;
 } & PriceLabels;
 
-const noSubscribe = () => () => {};
-
 // The whole card is one link (the title's ::after covers it), so it is one tab stop; the colour swatches sit above
 // it and switch the picture (and the link, which opens the product in that colour).
 // `pickup`: "Pick up today at Riverside" when the shopper's store has it, over the picture (nothing moves when it
@@ -37,11 +36,7 @@ export function ProductCard({
   pickup?: string | null;
 }) {
   const [picked, setPicked] = useState<string | null>(null);
-  const hydrated = useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const color = picked ?? product.color ?? null;
   const hex = product.colors.find((c) => c.name === color)?.hex;
   const image = picked && hex && product.art ? { url: artUrl(product.art, hex), alt: artAlt(product.name, picked) } : product.image;
