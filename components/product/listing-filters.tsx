@@ -142,7 +142,8 @@ export function ListingFilters({
           {facets.colors.length > 0 && (
             <fieldset>
               <legend className="mb-1 text-sm font-semibold">Colour</legend>
-              <div className="grid grid-cols-2 gap-x-2">
+              {/* Two columns in the phone's full-width sheet; one in the 16rem sidebar, where "Burgundy 1" overran its half. */}
+              <div className="grid grid-cols-2 gap-x-2 lg:grid-cols-1">
                 {facets.colors.map((color) => (
                   <label key={color.name} className="check">
                     <input

@@ -79,6 +79,16 @@ test('search corrects a typo and shows an empty state when nothing matches', asy
   await expect(page.locator('.card')).toHaveCount(0);
 });
 
+test("every filter option shows its name and count whole, in the phone's sheet and the wide sidebar", async ({ page }) => {
+  await page.goto('/c/jackets');
+  await openFilters(page);
+  const options = page.getByRole('group', { name: 'Colour' }).locator('label');
+  await expect(options.first()).toBeVisible();
+  // A label wider than its box has its count cut off or drawn under the next column's checkbox.
+  const overrun = await options.evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent));
+  expect(overrun).toEqual([]);
+});
+
 test('a missing product or category is a real 404 with the not-found page', async ({ page }) => {
   for (const path of ['/p/does-not-exist', '/c/does-not-exist', '/c/does-not-exist?size=M']) {
     const response = await page.goto(path);

@@ -24,6 +24,8 @@ test('"navy jumper" shows the navy jumpers, each pictured in navy', async ({ pag
 
 test('a synonym finds the same products: "sweater" as "jumper"', async ({ page }) => {
   await page.goto('/search?q=jumper');
+  // The results stream in after the page's first bytes: wait for them before reading their names.
+  await expect(page.locator('main .card h3').first()).toBeVisible();
   const jumpers = await page.locator('main .card h3').allTextContents();
   expect(jumpers.length).toBeGreaterThan(0);
   await page.goto('/search?q=sweater');
